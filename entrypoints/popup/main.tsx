@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import { App } from './App';
+import './style.css';
 
-render(<h1>Buyer Shield</h1>, document.getElementById('app') as HTMLElement);
+const root = document.getElementById('app');
+if (root) render(<App />, root);

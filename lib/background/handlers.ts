@@ -1,0 +1,136 @@
+/**
+ * What the background does for each message. Every request was parsed by its schema before it
+ * gets here (lib/messages.ts); these functions hold the behaviour, `setupMessaging` the wiring.
+ */
+import { backupFileName, exportBackup, importBackup } from '../backup';
+import type { Dashboard, MessageType, RequestOf, Responses, Result } from '../messages';
+import { assessOrder, type RuleContext } from '../rules';
+import { normaliseSettings, type Settings } from '../settings';
+import { applyObservations } from '../store/apply';
+import type { BuyerShieldDb } from '../store/db';
+import { loadAllFacts, loadChecklistDone } from '../store/queries';
+
+/** Diagnostics kept: enough to show what broke recently without growing without bound. */
+export const MAX_DIAGNOSTICS = 200;
+
+export interface HandlerContext {
+  db: BuyerShieldDb;
+  now: () => Date;
+  zone: () => string;
+  /** Called after data changed, so reminders, alarm and badge are worked out again. */
+  onDataChanged: () => void;
+}
+
+export async function readSettings(db: BuyerShieldDb): Promise<Settings> {
+  const rows = await db.settings.toArray();
+  return normaliseSettings(Object.fromEntries(rows.map((r) => [r.key, r.value])) as Partial<Settings>);
+}
+
+function ruleContext(ctx: HandlerContext): RuleContext {
+  return { now: ctx.now(), zone: ctx.zone() };
+}
+
+type Handlers = {
+  [T in MessageType]: (payload: RequestOf<T>, ctx: HandlerContext) => Promise<Result<Responses[T]>>;
+};
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const handlers: Handlers = {
+  async saveObservations(p, ctx) {
+    const at = ctx.now().toISOString();
+    const { written } = await applyObservations(ctx.db, p.observations, {
+      source: p.source,
+      kind: p.kind,
+      at,
+    });
+    if (written > 0) ctx.onDataChanged();
+    return ok({ written });
+  },
+
+  async reportUnreadable(p, ctx) {
+    const { db } = ctx;
+    await db.transaction('rw', db.diagnostics, async () => {
+      // One row per source and problem: a page that keeps failing does not fill the table.
+      const same = await db.diagnostics
+        .filter((d) => d.source === p.source && d.problem === p.problem)
+        .primaryKeys();
+      await db.diagnostics.bulkDelete(same);
+      await db.diagnostics.add({
+        source: p.source,
+        problem: p.problem,
+        url: p.url,
+        at: ctx.now().toISOString(),
+      });
+      const count = await db.diagnostics.count();
+      if (count > MAX_DIAGNOSTICS) {
+        const oldest = await db.diagnostics
+          .orderBy('at')
+          .limit(count - MAX_DIAGNOSTICS)
+          .primaryKeys();
+        await db.diagnostics.bulkDelete(oldest);
+      }
+    });
+    return ok({});
+  },
+
+  async getDashboard(_p, ctx) {
+    const rc = ruleContext(ctx);
+    const [facts, done, diagnostics] = await Promise.all([
+      loadAllFacts(ctx.db),
+      loadChecklistDone(ctx.db),
+      ctx.db.diagnostics.orderBy('at').reverse().limit(50).toArray(),
+    ]);
+    const dashboard: Dashboard = {
+      orders: facts.map((f) => ({
+        facts: f,
+        assessment: assessOrder(f, rc),
+        done: done.get(f.order.id) ?? [],
+      })),
+      diagnostics,
+      now: rc.now.toISOString(),
+    };
+    return ok(dashboard);
+  },
+
+  async exportBackup(_p, ctx) {
+    const rc = ruleContext(ctx);
+    const file = await exportBackup(ctx.db, rc, await readSettings(ctx.db));
+    return ok({
+      json: JSON.stringify(file, null, 2),
+      fileName: backupFileName(rc.now, rc.zone),
+      orders: file.orders.length,
+    });
+  },
+
+  async importBackup(p, ctx) {
+    const result = await importBackup(ctx.db, p.text);
+    if (!result.ok) return result;
+    ctx.onDataChanged();
+    return ok({ orders: result.orders });
+  },
+
+  async setChecklistItem(p, ctx) {
+    await ctx.db.checklist.put({ ...p, at: ctx.now().toISOString() });
+    return ok({});
+  },
+
+  async getSettings(_p, ctx) {
+    return ok(await readSettings(ctx.db));
+  },
+
+  async saveSettings(p, ctx) {
+    await ctx.db.settings.bulkPut(Object.entries(p).map(([key, value]) => ({ key, value })));
+    ctx.onDataChanged();
+    return ok(await readSettings(ctx.db));
+  },
+
+  async wipeAll(_p, ctx) {
+    const { db } = ctx;
+    await db.transaction('rw', db.allTables, async () => {
+      await Promise.all(db.allTables.map((t) => t.clear()));
+    });
+    ctx.onDataChanged();
+    return ok({});
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * The background's message listener: checks the sender, parses the request with its schema,
+ * runs the handler, and answers every expected failure as `{ ok: false, error }`.
+ */
+import { type Envelope, parseMessage, type Result } from '../messages';
+import { type HandlerContext, handlers } from './handlers';
+import { isTrustedSender, type SenderLike } from './trust';
+
+export interface Identity {
+  id: string;
+  origin: string;
+}
+
+export async function handleMessage(
+  raw: unknown,
+  sender: SenderLike,
+  me: Identity,
+  ctx: HandlerContext,
+): Promise<Result<unknown>> {
+  if (!isTrustedSender(sender, me.id, me.origin)) return { ok: false, error: 'sender not allowed' };
+  const parsed = parseMessage(raw);
+  if (!parsed.ok) return parsed;
+  const { type, payload } = parsed.message as Envelope;
+  try {
+    const run = handlers[type] as (p: unknown, c: HandlerContext) => Promise<Result<unknown>>;
+    return await run(payload, ctx);
+  } catch (error) {
+    // Storage errors (quota, a closed database) are expected failures for the caller to show.
+    const name = error instanceof Error ? error.name : 'Error';
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: `${type} failed: ${name === 'QuotaExceededError' ? 'the browser has no storage space left' : message}`,
+    };
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The AliExpress pages our content scripts run on: order, tracking, refund and dispute pages
+ * (shared/reference/aliexpress-data.md §1.1 and §1.3), on every subdomain of aliexpress.com
+ * (www., language subdomains, m., trade.) and aliexpress.us. Nothing else.
+ */
+const HOSTS = ['*://*.aliexpress.com', '*://*.aliexpress.us'];
+const PATHS = [
+  '/p/order/*',
+  '/p/tracking/*',
+  '/p/refund-dispute/*',
+  '/p/refund-amount/*',
+  '/p/reverse-pages/*',
+  '/issue/*',
+];
+
+export const CONTENT_MATCHES = HOSTS.flatMap((h) => PATHS.map((p) => `${h}${p}`));

@@ -1,0 +1,65 @@
+/**
+ * Display helpers shared by the popup, options and in-page banners. Money and dates go through
+ * `Intl`, in the buyer's language and time zone.
+ */
+import type { Money } from './model';
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    moneyFormats.set(key, f);
+  }
+  return f;
+}
+
+/** Minor-unit exponent of a currency (2 for USD, 0 for KRW and JPY), from Intl. */
+export function minorDigits(currency: string): number {
+  return moneyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export function formatMoney(money: Money, locale: string): string {
+  try {
+    const digits = minorDigits(money.currency);
+    // Division by a power of ten only for display; stored amounts stay integers.
+    return moneyFormat(locale, money.currency).format(money.amountMinor / 10 ** digits);
+  } catch {
+    return `${money.amountMinor} ${money.currency}`;
+  }
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatInstant(at: string | Date, locale: string, zone: string, withTime = true): string {
+  const key = `${locale}|${zone}|${withTime}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+    });
+    dateFormats.set(key, f);
+  }
+  return f.format(typeof at === 'string' ? new Date(at) : at);
+}
+
+/** A calendar date (`YYYY-MM-DD`) shown as the page would, without moving it across zones. */
+export function formatIsoDate(date: string, locale: string): string {
+  return formatInstant(`${date}T12:00:00Z`, locale, 'UTC', false);
+}
+
+/** "in 3 days", "in 5 hours", "2 days ago" — rounded toward the more urgent reading. */
+export function formatCountdown(at: string, now: Date, locale: string): string {
+  const ms = Date.parse(at) - now.getTime();
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const abs = Math.abs(ms);
+  const sign = ms < 0 ? -1 : 1;
+  const hour = 3_600_000;
+  if (abs < hour) return rtf.format(sign * Math.max(1, Math.floor(abs / 60_000)), 'minute');
+  if (abs < 48 * hour) return rtf.format(sign * Math.floor(abs / hour), 'hour');
+  return rtf.format(sign * Math.floor(abs / (24 * hour)), 'day');
+}

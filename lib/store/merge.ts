@@ -1,0 +1,198 @@
+/**
+ * Field-level, idempotent merging of observations into stored records (DESIGN.md "Merge and
+ * store"). Pure: no Dexie, no clock. Each function returns the new record, or `null` when the
+ * observation changes nothing, so an unchanged page visited again writes nothing.
+ *
+ * - An unknown value (missing, null, empty text, status `unknown`) never erases a known one.
+ * - The newer observation of a field wins, except that a DOM reading does not override a JSON
+ *   reading of the same visit: JSON is exact (ids, cents, codes), the DOM is localised display
+ *   text. A DOM reading wins over JSON only when it is clearly newer (a later visit).
+ */
+import type {
+  DisputeObservation,
+  DisputeRecord,
+  FieldSource,
+  OrderLine,
+  OrderObservation,
+  OrderRecord,
+  PackageObservation,
+  PackageRecord,
+  RefundObservation,
+  RefundRecord,
+  TrackingEvent,
+} from '../model';
+
+/** How much newer a DOM reading must be to override a JSON one: longer than one page visit. */
+export const DOM_OVERRIDES_JSON_AFTER_MS = 10 * 60 * 1000;
+
+const RANK = { json: 2, dom: 1 } as const;
+
+function isUnknown(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '' || value === 'unknown';
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
+}
+
+/** Structural equality for the plain JSON values records hold. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  return ka.every((k) => Object.hasOwn(rb, k) && sameValue(ra[k], rb[k]));
+}
+
+function wins(current: FieldSource | undefined, next: FieldSource): boolean {
+  if (!current) return true;
+  const dt = Date.parse(next.at) - Date.parse(current.at);
+  if (RANK[next.kind] > RANK[current.kind]) return dt >= -DOM_OVERRIDES_JSON_AFTER_MS;
+  if (RANK[next.kind] < RANK[current.kind]) return dt > DOM_OVERRIDES_JSON_AFTER_MS;
+  return dt >= 0;
+}
+
+function mergeLines(current: OrderLine[] | undefined, next: OrderLine[]): OrderLine[] {
+  if (!current) return next;
+  const byId = new Map(current.map((l) => [l.id, l]));
+  for (const line of next) {
+    const old = byId.get(line.id);
+    if (!old) {
+      byId.set(line.id, line);
+      continue;
+    }
+    byId.set(line.id, {
+      id: line.id,
+      title: isUnknown(line.title) ? old.title : line.title,
+      variant: line.variant ?? old.variant,
+      quantity: line.quantity > 0 ? line.quantity : old.quantity,
+      unitPrice: line.unitPrice ?? old.unitPrice,
+      imageUrl: line.imageUrl ?? old.imageUrl,
+      productId: line.productId ?? old.productId,
+    });
+  }
+  return [...byId.values()];
+}
+
+type OrderField = Exclude<keyof OrderObservation, 'id'>;
+
+export function mergeOrder(
+  existing: OrderRecord | undefined,
+  obs: OrderObservation,
+  source: FieldSource,
+): OrderRecord | null {
+  const next: OrderRecord = existing
+    ? { ...existing, sources: { ...existing.sources } }
+    : { id: obs.id, site: 'aliexpress', firstSeenAt: source.at, updatedAt: source.at, sources: {} };
+  let changed = !existing;
+  for (const key of Object.keys(obs) as (keyof OrderObservation)[]) {
+    if (key === 'id') continue;
+    const field = key as OrderField;
+    let value: unknown = obs[field];
+    if (isUnknown(value)) continue;
+    if (field === 'lines') value = mergeLines(next.lines, obs.lines ?? []);
+    if (field === 'tags') value = [...new Set([...(next.tags ?? []), ...(obs.tags ?? [])])].sort();
+    if (sameValue(next[field], value)) continue;
+    // Lines and tags accumulate, so any newer or richer reading may extend them.
+    const accumulates = field === 'lines' || field === 'tags';
+    if (!accumulates && !wins(next.sources[field], source)) continue;
+    (next as unknown as Record<string, unknown>)[field] = value;
+    next.sources[field] = source;
+    changed = true;
+  }
+  if (!changed) return null;
+  next.updatedAt = existing && existing.updatedAt > source.at ? existing.updatedAt : source.at;
+  return next;
+}
+
+export function packageKey(orderId: string, trackingNumber: string): string {
+  return `${orderId}|${trackingNumber}`;
+}
+
+function eventKey(e: TrackingEvent): string {
+  return `${e.code ?? ''}|${e.at ?? ''}|${e.text}`;
+}
+
+/** Newest first; events without a time keep their relative order after the timed ones. */
+function sortEvents(events: TrackingEvent[]): TrackingEvent[] {
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => {
+      if (a.e.at && b.e.at && a.e.at !== b.e.at) return a.e.at < b.e.at ? 1 : -1;
+      if (a.e.at && !b.e.at) return -1;
+      if (!a.e.at && b.e.at) return 1;
+      return a.i - b.i;
+    })
+    .map(({ e }) => e);
+}
+
+export function mergePackage(
+  existing: PackageRecord | undefined,
+  obs: PackageObservation,
+  seenAt: string,
+): PackageRecord | null {
+  const key = packageKey(obs.orderId, obs.trackingNumber);
+  if (!existing) return { ...obs, key, events: sortEvents(obs.events), updatedAt: seenAt };
+  const known = new Set(existing.events.map(eventKey));
+  const added = obs.events.filter((e) => !known.has(eventKey(e)));
+  const newer = seenAt >= existing.updatedAt;
+  const pick = <T>(mine: T | null, theirs: T | null): T | null =>
+    theirs === null ? mine : mine === null || newer ? theirs : mine;
+  const next: PackageRecord = {
+    ...existing,
+    originNumber: pick(existing.originNumber, obs.originNumber),
+    carrier: pick(existing.carrier, obs.carrier),
+    eta: pick(existing.eta, obs.eta),
+    // Delivery does not un-happen: a later partial reading without the signed event keeps it.
+    delivered: existing.delivered || obs.delivered,
+    deliveredAt: existing.deliveredAt ?? obs.deliveredAt,
+    events: added.length ? sortEvents([...existing.events, ...added]) : existing.events,
+  };
+  const { updatedAt: _a, ...a } = existing;
+  const { updatedAt: _b, ...b } = next;
+  if (sameValue(a, b)) return null;
+  next.updatedAt = newer ? seenAt : existing.updatedAt;
+  return next;
+}
+
+/** Shared by disputes and refunds: newer known values win, unknown ones never erase. */
+function mergeFlat<O extends object, R extends O & { updatedAtLocal: string }>(
+  existing: R | undefined,
+  obs: O,
+  seenAt: string,
+): R | null {
+  if (!existing) return { ...obs, updatedAtLocal: seenAt } as R;
+  const newer = seenAt >= existing.updatedAtLocal;
+  const next = { ...existing } as Record<string, unknown>;
+  let changed = false;
+  for (const [k, v] of Object.entries(obs)) {
+    if (isUnknown(v)) continue;
+    const old = next[k];
+    if (sameValue(old, v)) continue;
+    if (!newer && !isUnknown(old)) continue;
+    next[k] = v;
+    changed = true;
+  }
+  if (!changed) return null;
+  next.updatedAtLocal = newer ? seenAt : existing.updatedAtLocal;
+  return next as R;
+}
+
+export function mergeDispute(
+  existing: DisputeRecord | undefined,
+  obs: DisputeObservation,
+  seenAt: string,
+): DisputeRecord | null {
+  return mergeFlat<DisputeObservation, DisputeRecord>(existing, obs, seenAt);
+}
+
+export function mergeRefund(
+  existing: RefundRecord | undefined,
+  obs: RefundObservation,
+  seenAt: string,
+): RefundRecord | null {
+  return mergeFlat<RefundObservation, RefundRecord>(existing, obs, seenAt);
+}

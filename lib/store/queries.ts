@@ -1,0 +1,46 @@
+/** Reads stored facts grouped per order, the shape the rules and the popup take. */
+import type { OrderFacts } from '../model';
+import type { BuyerShieldDb } from './db';
+
+function groupBy<T extends { orderId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.orderId);
+    if (list) list.push(row);
+    else map.set(row.orderId, [row]);
+  }
+  return map;
+}
+
+/** Every order with its parcels, disputes and refunds; one read per table. */
+export async function loadAllFacts(db: BuyerShieldDb): Promise<OrderFacts[]> {
+  return db.transaction('r', [db.orders, db.packages, db.disputes, db.refunds], async () => {
+    const [orders, packages, disputes, refunds] = await Promise.all([
+      db.orders.toArray(),
+      db.packages.toArray(),
+      db.disputes.toArray(),
+      db.refunds.toArray(),
+    ]);
+    const p = groupBy(packages);
+    const d = groupBy(disputes);
+    const r = groupBy(refunds);
+    return orders.map((order) => ({
+      order,
+      packages: p.get(order.id) ?? [],
+      disputes: d.get(order.id) ?? [],
+      refunds: r.get(order.id) ?? [],
+    }));
+  });
+}
+
+/** Ticked checklist items per order. */
+export async function loadChecklistDone(db: BuyerShieldDb): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  for (const row of await db.checklist.toArray()) {
+    if (!row.done) continue;
+    const list = map.get(row.orderId);
+    if (list) list.push(row.itemId);
+    else map.set(row.orderId, [row.itemId]);
+  }
+  return map;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { HandlerContext } from '@/lib/background/handlers';
+import { handleMessage } from '@/lib/background/messaging';
+import { freshDb, ORDER, obs, snapshot } from '../store/helpers';
+
+const me = { id: 'buyer-shield-id', origin: 'chrome-extension://buyer-shield-id/' };
+const contentScript = {
+  id: me.id,
+  url: 'https://www.aliexpress.com/p/order/index.html',
+  tab: { url: 'https://www.aliexpress.com/p/order/index.html' },
+};
+const popup = { id: me.id, url: `${me.origin}popup.html` };
+
+function context(): HandlerContext & { changed: ReturnType<typeof vi.fn> } {
+  const changed = vi.fn();
+  return {
+    db: freshDb(),
+    now: () => new Date('2026-10-05T10:00:00.000Z'),
+    zone: () => 'UTC',
+    onDataChanged: changed,
+    changed,
+  };
+}
+
+const save = (orders = [ORDER]) => ({
+  type: 'saveObservations',
+  payload: {
+    source: 'mtop.aliexpress.trade.buyer.order.list',
+    kind: 'json',
+    url: 'https://acs.aliexpress.com/h5/x',
+    observations: obs({ orders }),
+  },
+});
+
+describe('background messaging', () => {
+  it('stores what a content script on AliExpress read, and the popup then sees it', async () => {
+    const ctx = context();
+    expect(await handleMessage(save(), contentScript, me, ctx)).toEqual({ ok: true, value: { written: 1 } });
+    expect(ctx.changed).toHaveBeenCalledTimes(1);
+    const dash = await handleMessage({ type: 'getDashboard', payload: {} }, popup, me, ctx);
+    expect(
+      dash.ok && (dash.value as { orders: { facts: { order: { id: string } } }[] }).orders[0]?.facts.order.id,
+    ).toBe(ORDER.id);
+  });
+
+  it('writes nothing and does not recompute when the same page is sent again', async () => {
+    const ctx = context();
+    await handleMessage(save(), contentScript, me, ctx);
+    const before = await snapshot(ctx.db);
+    expect(await handleMessage(save(), contentScript, me, ctx)).toEqual({ ok: true, value: { written: 0 } });
+    expect(ctx.changed).toHaveBeenCalledTimes(1);
+    expect(await snapshot(ctx.db)).toEqual(before);
+  });
+
+  it.each([
+    ['another extension', { id: 'someone-else', url: `${me.origin}popup.html` }],
+    [
+      'a content script on a non-AliExpress page',
+      { id: me.id, url: 'https://evil.example/p/order/index.html', tab: {} },
+    ],
+    ['a lookalike host', { id: me.id, url: 'https://www.aliexpress.com.evil.example/', tab: {} }],
+  ])('refuses %s', async (_name, sender) => {
+    const ctx = context();
+    expect(await handleMessage(save(), sender, me, ctx)).toEqual({ ok: false, error: 'sender not allowed' });
+    expect(await ctx.db.orders.count()).toBe(0);
+  });
+
+  it('refuses malformed and forged messages without touching stored data', async () => {
+    const ctx = context();
+    await handleMessage(save(), contentScript, me, ctx);
+    const before = await snapshot(ctx.db);
+    const forged = [
+      null,
+      'hello',
+      { type: 'dropDatabase', payload: {} },
+      { type: '__proto__', payload: {} },
+      save([{ ...ORDER, id: 'not-digits' }]),
+      save([{ ...ORDER, total: { amountMinor: 1.5, currency: 'USD' } }]),
+      save([{ ...ORDER, status: 'hacked' as never }]),
+      { type: 'wipeAll', payload: {} },
+    ];
+    for (const message of forged) {
+      const r = await handleMessage(message, contentScript, me, ctx);
+      expect(r.ok).toBe(false);
+    }
+    expect(await snapshot(ctx.db)).toEqual(before);
+  });
+
+  it('drops fields it does not store, such as a receiver address slipped into an order', async () => {
+    const ctx = context();
+    const sneaky = { ...ORDER, receiver: { name: 'Jane Doe', phone: '+1 555 0100' } };
+    await handleMessage(save([sneaky as typeof ORDER]), contentScript, me, ctx);
+    expect(JSON.stringify(await ctx.db.orders.toArray())).not.toContain('Jane Doe');
+  });
+
+  it('keeps one diagnostic per page kind and problem', async () => {
+    const ctx = context();
+    const report = {
+      type: 'reportUnreadable',
+      payload: {
+        source: 'order_list',
+        url: 'https://www.aliexpress.com/p/order/index.html',
+        problem: 'no order cards',
+      },
+    };
+    await handleMessage(report, contentScript, me, ctx);
+    await handleMessage(report, contentScript, me, ctx);
+    expect(await ctx.db.diagnostics.count()).toBe(1);
+  });
+});

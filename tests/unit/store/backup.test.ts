@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { checkBackup, exportBackup, importBackup } from '@/lib/backup';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { applyObservations } from '@/lib/store/apply';
+import { freshDb, ORDER, obs, snapshot } from './helpers';
+
+const ctx = { now: new Date('2026-10-10T12:00:00.000Z'), zone: 'UTC' };
+const source = { source: 'order_detail' as const, kind: 'json' as const, at: '2026-10-05T10:00:00.000Z' };
+
+async function seeded() {
+  const db = freshDb();
+  await applyObservations(
+    db,
+    obs({
+      orders: [
+        { ...ORDER, protection: { endsOn: '2026-11-20', text: 'Refund if no delivery before Nov 20, 2026' } },
+      ],
+      packages: [
+        {
+          orderId: ORDER.id,
+          trackingNumber: 'AA000000000BR',
+          originNumber: null,
+          carrier: 'Correios',
+          eta: null,
+          delivered: false,
+          deliveredAt: null,
+          events: [
+            { at: '2026-10-04T01:00:00.000Z', code: 'AE_PICK_UP_SUCCESS', stage: '1100', text: 'Collected' },
+          ],
+        },
+      ],
+      refunds: [
+        {
+          id: 'r1',
+          orderId: ORDER.id,
+          lineId: null,
+          disputeId: null,
+          amount: { amountMinor: 500, currency: 'USD' },
+          status: 'processed',
+          statusText: 'Refund completed',
+          processedOn: '2026-10-06',
+          arn: null,
+          method: 'Card',
+        },
+      ],
+    }),
+    source,
+  );
+  return db;
+}
+
+describe('backup export', () => {
+  it('holds every order in the documented format, with computed deadlines', async () => {
+    const db = await seeded();
+    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    expect(file.format).toBe('buyer-shield-backup');
+    expect(file.version).toBe(1);
+    const [order] = file.orders;
+    expect(order?.id).toBe(ORDER.id);
+    expect(order?.total).toEqual({ amountMinor: 1234, currency: 'USD' });
+    expect(order?.protection).toEqual({
+      endsOn: '2026-11-20',
+      source: 'page',
+      text: 'Refund if no delivery before Nov 20, 2026',
+    });
+    expect(order?.packages[0]?.events[0]?.code).toBe('AE_PICK_UP_SUCCESS');
+    expect(order?.refunds[0]).toMatchObject({ amountMinor: 500, currency: 'USD', status: 'processed' });
+    expect(order?.deadlines.find((d) => d.kind === 'protection_end')?.source).toBe('page');
+    expect(checkBackup(JSON.stringify(file)).ok).toBe(true);
+  });
+
+  it('round-trips: importing an export into an empty database restores the same export', async () => {
+    const db = await seeded();
+    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    const other = freshDb();
+    const result = await importBackup(other, JSON.stringify(file));
+    expect(result).toEqual({ ok: true, orders: 1 });
+    expect(await exportBackup(other, ctx, DEFAULT_SETTINGS)).toEqual(file);
+  });
+});
+
+describe('backup import refuses a bad file whole', () => {
+  async function rejects(text: string, message: RegExp) {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const result = await importBackup(db, text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(message);
+      expect(result.error).toMatch(/Nothing was imported/);
+    }
+    expect(await snapshot(db)).toEqual(before);
+  }
+
+  async function goodFile() {
+    return exportBackup(await seeded(), ctx, DEFAULT_SETTINGS);
+  }
+
+  it('not JSON', () => rejects('{"format": "buyer-shield-backup", ', /not JSON/));
+  it('wrong format', async () =>
+    rejects(JSON.stringify({ ...(await goodFile()), format: 'other' }), /not a Buyer Shield backup/));
+  it('wrong version', async () =>
+    rejects(JSON.stringify({ ...(await goodFile()), version: 2 }), /version 2.*reads version 1/));
+
+  it('one bad order among good ones, named with its place and id', async () => {
+    const file = await goodFile();
+    const good = file.orders[0];
+    if (!good) throw new Error('fixture has no order');
+    const bad = { ...good, id: '8000000000000002', total: { amountMinor: 12.5, currency: 'USD' } };
+    const text = JSON.stringify({
+      ...file,
+      orders: [{ ...good, id: '8000000000000001' }, bad, { ...good, id: '8000000000000003' }],
+    });
+    await rejects(text, /Order 2 of 3 \(8000000000000002\).*total\.amountMinor/);
+  });
+
+  it('a 50 MB file', async () => {
+    const file = await goodFile();
+    const padded = JSON.stringify({ ...file, padding: 'x'.repeat(50 * 1024 * 1024) });
+    await rejects(padded, /50\.0 MB.*at most 25 MB/);
+  });
+
+  it('the same order twice', async () => {
+    const file = await goodFile();
+    const good = file.orders[0];
+    await rejects(JSON.stringify({ ...file, orders: [good, good] }), /appears twice/);
+  });
+});
+
+describe('backup import merges, losing nothing', () => {
+  it('keeps newer stored facts when an older backup is imported', async () => {
+    const db = await seeded();
+    const old = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    await applyObservations(
+      db,
+      obs({ orders: [{ id: ORDER.id, status: 'completed', statusText: 'Completed' }] }),
+      {
+        ...source,
+        at: '2026-10-09T10:00:00.000Z',
+      },
+    );
+    expect(await importBackup(db, JSON.stringify(old))).toEqual({ ok: true, orders: 1 });
+    expect((await db.orders.get(ORDER.id))?.status).toBe('completed');
+  });
+});

@@ -1,0 +1,131 @@
+import type { DisputeObservation, Proposal, ReadResult, RefundObservation } from '@/lib/model';
+import { arnFromJson } from './arn';
+import { chinaTimeDate, chinaTimeToInstant, epochToInstant } from './china-time';
+import type { ReadContext } from './context';
+import { parseDisplayDate } from './i18n-dates';
+import { at, isRecord, type JsonRecord, records, str } from './json';
+import { fail, ok } from './result';
+import { disputeStatusOf, kindOf, refundStatusOf, reverseMoney } from './reverse-parts';
+
+/**
+ * `mtop.aliexpress.buyer.reverse.reverseorderlinerenderforbuyer` → the case and its refund(s).
+ * Field names from ElMagoCT/aliexpress-parcel-intelligence src/adapters/aliexpress.ts (observed
+ * 2026-09-21, no public fixture): `reverseDetailStatusText`, `applyReason.reasonName`,
+ * `gmtCreateTimestamp`, `reachSolution {refundMoney, solutionTypeText}`,
+ * `reverseFinishInfo.refundInfo {refundDetails {cashMoney, totalMoney}, refundChannelDetails[]
+ * {money, refundStatus, aeRefundFinishTime}, refundNewestStatus, refundNewestTime}`.
+ *
+ * NOT from any source (best effort, kept tolerant): the proposal objects (any key matching
+ * /seller.*(solution|proposal)/ or /(platform|arbitrat).*(solution|proposal)/) and the ARN (see arn.ts).
+ */
+export function readRefundDetail(body: unknown, ctx: ReadContext): ReadResult {
+  const m = at(body, 'data', 'module');
+  if (!isRecord(m)) return fail('no data.module in the refund detail');
+  const id = str(m.reverseOrderLineId) ?? fromRequest(ctx.requestUrl, 'reverseOrderLineId');
+  const orderId = str(m.tradeOrderId) ?? fromRequest(ctx.requestUrl, 'tradeOrderId');
+  if (id === null || orderId === null)
+    return fail('the refund detail names no reverseOrderLineId or tradeOrderId');
+  const lineId = str(m.tradeOrderLineId) ?? fromRequest(ctx.requestUrl, 'tradeOrderLineId');
+  const lang = ctx.lang;
+
+  const statusText = str(m.reverseDetailStatusText) ?? str(m.reverseStatusText);
+  const status = disputeStatusOf(m.reverseStatus, statusText);
+  const reach = at(m, 'reachSolution');
+  const openedAt = chinaTimeToInstant(m.gmtCreateFormat) ?? epochToInstant(m.gmtCreateTimestamp);
+  const updatedAt = chinaTimeToInstant(m.gmtModifiedFormat) ?? epochToInstant(m.gmtModifiedTimestamp);
+  const dispute: DisputeObservation = {
+    id,
+    orderId,
+    lineId,
+    kind: kindOf(m.reverseType),
+    status,
+    statusText: statusText ?? '',
+    openedAt,
+    updatedAt,
+    closedAt: status === 'closed' ? updatedAt : null,
+    reason: str(at(m, 'applyReason', 'reasonName')),
+    solution: str(at(reach, 'solutionTypeText')),
+    amount: reverseMoney(at(reach, 'refundMoney'), lang),
+    sellerProposal: proposalOf(m, /^seller.*(solution|proposal)/i, lang),
+    platformProposal: proposalOf(m, /^(platform|arbitrat|ae).*(solution|proposal)/i, lang),
+    returnAgreedOn: null,
+    returnShippedOn: null,
+  };
+  return ok({ disputes: [dispute], refunds: refundsOf(m, id, orderId, lineId, lang) });
+}
+
+function proposalOf(m: JsonRecord, key: RegExp, lang: string | undefined): Proposal | null {
+  for (const [k, v] of Object.entries(m)) {
+    if (!key.test(k) || !isRecord(v)) continue;
+    const amount = reverseMoney(v.refundMoney ?? v.money ?? v.amount, lang);
+    const solution = str(v.solutionTypeText) ?? str(v.solutionText) ?? str(v.desc);
+    if (amount || solution) return { amount, solution };
+  }
+  return null;
+}
+
+function refundsOf(
+  m: JsonRecord,
+  id: string,
+  orderId: string,
+  lineId: string | null,
+  lang: string | undefined,
+): RefundObservation[] {
+  const info = at(m, 'reverseFinishInfo', 'refundInfo');
+  if (!isRecord(info)) return [];
+  const newestStatus = str(info.refundNewestStatus);
+  const channels = records(info.refundChannelDetails);
+  const base = { orderId, lineId, disputeId: id };
+  if (channels.length === 0) {
+    const amount =
+      reverseMoney(at(info, 'refundDetails', 'cashMoney'), lang) ??
+      reverseMoney(at(info, 'refundDetails', 'totalMoney'), lang);
+    if (!amount && !newestStatus) return [];
+    const status = refundStatusOf(newestStatus);
+    return [
+      {
+        id,
+        ...base,
+        amount,
+        status,
+        statusText: newestStatus,
+        processedOn: status === 'processed' ? dateOf(info.refundNewestTime, lang) : null,
+        arn: arnFromJson(info),
+        method: null,
+      },
+    ];
+  }
+  return channels.map((c, i) => {
+    const statusText = str(c.refundStatusText) ?? str(c.refundStatus) ?? newestStatus;
+    const status = refundStatusOf(statusText);
+    return {
+      id: channels.length > 1 ? `${id}#${i}` : id,
+      ...base,
+      amount: reverseMoney(c.money ?? c.refundMoney, lang),
+      status,
+      statusText,
+      processedOn:
+        status === 'processed' ? dateOf(c.aeRefundFinishTime ?? info.refundNewestTime, lang) : null,
+      arn: arnFromJson(c),
+      method: str(c.refundChannelName) ?? str(c.channelName) ?? str(c.payMethodName) ?? str(c.refundChannel),
+    };
+  });
+}
+
+/** A finish time as epoch ms, China-time stamp or display date → calendar date. */
+function dateOf(x: unknown, lang: string | undefined): string | null {
+  const epoch = epochToInstant(x);
+  if (epoch) return epoch.slice(0, 10);
+  return chinaTimeDate(x) ?? (typeof x === 'string' ? parseDisplayDate(x, lang) : null);
+}
+
+function fromRequest(requestUrl: string | undefined, key: string): string | null {
+  if (!requestUrl) return null;
+  try {
+    const data = new URL(requestUrl).searchParams.get('data');
+    const m = data ? new RegExp(`"${key}"\\s*:\\s*"?(\\d+)"?`).exec(data) : null;
+    return m?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,95 @@
+import type { DisputeObservation, ReadResult, RefundObservation } from '@/lib/model';
+import { chinaTimeDate, chinaTimeToInstant } from './china-time';
+import type { ReadContext } from './context';
+import { at, type JsonRecord, records, str } from './json';
+import { fail, ok } from './result';
+import { disputeStatusOf, kindOf, reverseMoney, times } from './reverse-parts';
+
+/**
+ * `mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer` → one dispute and one refund
+ * per `data.module.items[].reverseOrderLines[]` (maxwellmezadre/aliexpress-mcp
+ * test/fixtures/refund-list.json). `module.pages` can be 0 with results: lines are counted,
+ * not pages (reference §3.2).
+ *
+ * Dates come from the `…Format` strings read as China time (see china-time.ts); the epoch twins
+ * (`gmtCreate`, `gmtModified`) are ignored — scrambled in the real fixture.
+ *
+ * Amount: `itemUnitPrice.cent` × `itemCount` — the value of the items in the case. It is not
+ * necessarily the money returned (coupons, shipping); the detail API
+ * (`reverseOrderLineRenderForBuyer`) gives the refunded amount and wins when seen.
+ */
+export function readRefundList(body: unknown, ctx: ReadContext): ReadResult {
+  const module = at(body, 'data', 'module');
+  const items = at(module, 'items');
+  if (!Array.isArray(items))
+    return fail('no data.module.items: the refund list format changed or this is another API');
+  const disputes: DisputeObservation[] = [];
+  const refunds: RefundObservation[] = [];
+  let lines = 0;
+  for (const item of records(items)) {
+    for (const line of records(item.reverseOrderLines)) {
+      lines++;
+      const read = lineOf(line, ctx);
+      if (!read) continue;
+      disputes.push(read.dispute);
+      refunds.push(read.refund);
+    }
+  }
+  if (lines > 0 && disputes.length === 0)
+    return fail(`${lines} reverseOrderLines but none had reverseOrderLineId and tradeOrderId`);
+  return ok({ disputes, refunds });
+}
+
+const NO_MONEY =
+  /cancel|withdr|reject|declin|annul|storn|отмен|отклон|취소|거절|キャンセル|却下|iptal|reddedil|בוטל|נדח|ملغ|رفض/i;
+
+function lineOf(
+  line: JsonRecord,
+  ctx: ReadContext,
+): { dispute: DisputeObservation; refund: RefundObservation } | null {
+  const id = str(line.reverseOrderLineId);
+  const orderId = str(line.tradeOrderId);
+  if (id === null || orderId === null) return null;
+  const lineId = str(line.tradeOrderLineId);
+  const statusText = str(line.reverseStatusText);
+  const status = disputeStatusOf(line.reverseStatus, statusText);
+  const amount = times(
+    reverseMoney(at(line, 'aeItemDTO', 'itemUnitPrice'), ctx.lang),
+    at(line, 'aeItemDTO', 'itemCount'),
+  );
+  const updatedAt = chinaTimeToInstant(line.gmtModifiedFormat);
+  const dispute: DisputeObservation = {
+    id,
+    orderId,
+    lineId,
+    kind: kindOf(line.reverseType),
+    status,
+    statusText: statusText ?? '',
+    openedAt: chinaTimeToInstant(line.gmtCreateFormat),
+    updatedAt,
+    closedAt: status === 'closed' ? updatedAt : null,
+    reason: str(line.reverseReasonText) ?? str(at(line, 'applyReason', 'reasonName')),
+    solution: str(line.solutionTypeText),
+    amount,
+    sellerProposal: null,
+    platformProposal: null,
+    returnAgreedOn: null,
+    returnShippedOn: null,
+  };
+  // A completed case (reverseStatus 4) is treated as a processed refund, an open one as pending —
+  // unless its text says it was cancelled or rejected, which ends a case without money.
+  const ended = status === 'closed' && !(statusText && NO_MONEY.test(statusText));
+  const refund: RefundObservation = {
+    id,
+    orderId,
+    lineId,
+    disputeId: id,
+    amount,
+    status: ended ? 'processed' : status === 'open' ? 'pending' : 'unknown',
+    statusText,
+    processedOn: ended ? chinaTimeDate(line.gmtModifiedFormat) : null,
+    arn: null,
+    method: null,
+  };
+  return { dispute, refund };
+}

@@ -164,6 +164,11 @@ export interface RefundObservation {
   arn: string | null;
   /** "Credit/Debit card", "PayPal", "AliExpress balance", … */
   method: string | null;
+  /**
+   * The day the money reached the buyer's account, when known (the buyer says so, or the page
+   * shows it). Optional, added for the rules: an arrived refund stops the ARN follow-up.
+   */
+  arrivedOn?: IsoDate | null;
 }
 
 /** Everything one body or one page yields. */
@@ -184,7 +189,8 @@ export type ReadResult = { ok: true; observations: Observations } | { ok: false;
 
 /** Where and when one stored field was last changed. */
 export interface FieldSource {
-  source: PageKind | CapturedApi;
+  /** `backup` when the value came from an imported backup file. */
+  source: PageKind | CapturedApi | 'backup';
   kind: SourceKind;
   at: Instant;
 }

@@ -1,0 +1,129 @@
+/**
+ * One order's assessment at `now`. `prepare` does everything that does not depend on `now`
+ * (state, deadlines, alert plans, the instants at which the order may become settled);
+ * `evaluate` reads them at `now`. nextWake uses the same preparation, so the instants it
+ * returns are, by construction, the only ones at which an assessment can change.
+ */
+import type { OrderFacts } from '../model';
+import { type AlertPlan, alertsAt, planAlerts, refundFollowUpEnd } from './alerts';
+import { checklistFor, reasonForState } from './checklists';
+import { closingInstant, dayNumber, instantMs } from './dates';
+import { computeDeadlines, type DeadlineSet } from './deadlines';
+import { type OrderState, orderState } from './order-state';
+import { DEFAULT_POLICY, type Policy, ruleMs, ruleValue } from './policy';
+import type { Assessment, Deadline, DisputeReason, RuleContext } from './types';
+
+export interface Prepared {
+  facts: OrderFacts;
+  st: OrderState;
+  set: DeadlineSet;
+  plans: AlertPlan[];
+  reason: DisputeReason;
+  /**
+   * When the order can be settled: null never (something is open), else the instant from which
+   * it is settled (-Infinity: already, whatever `now`).
+   */
+  settledFrom: number | null;
+}
+
+export function prepare(facts: OrderFacts, policy: Policy, zone: string): Prepared {
+  const st = orderState(facts);
+  const set = computeDeadlines(facts, st, policy, zone);
+  const plans = planAlerts(facts, st, set, policy, zone);
+  return {
+    facts,
+    st,
+    set,
+    plans,
+    reason: reasonForState(facts, st),
+    settledFrom: settledFrom(facts, st, set, policy, zone),
+  };
+}
+
+/**
+ * Settled: nothing is open (no dispute, no refund still on its way, no appeal or return
+ * window), and the order is closed or cancelled, or completed and its 15-day window has
+ * passed, or refunded with the money arrived and the parcel no longer awaited.
+ */
+function settledFrom(
+  facts: OrderFacts,
+  st: OrderState,
+  set: DeadlineSet,
+  policy: Policy,
+  zone: string,
+): number | null {
+  if (st.hasOpenDispute) return null;
+  let from = Number.NEGATIVE_INFINITY;
+  for (const r of st.unarrivedRefunds) {
+    const end = r.status === 'processed' ? refundFollowUpEnd(set, r.id, policy) : null;
+    if (end === null) return null;
+    from = Math.max(from, end);
+  }
+  for (const t of set.list) {
+    const k = t.deadline.kind;
+    if (k === 'appeal_end' || k === 'return_ship_by') from = Math.max(from, t.ms);
+  }
+  if (st.ended) return from;
+  if (st.completed) {
+    const o = facts.order;
+    const completedDay = o.completedOn === undefined ? null : dayNumber(o.completedOn);
+    // Completion date unknown: it happened no later than when we saw the status change.
+    const seen = instantMs(o.sources.status?.at);
+    const windowEnd =
+      completedDay !== null
+        ? closingInstant(completedDay + ruleValue(policy, 'afterCompletionDays'), zone)
+        : seen === null
+          ? null
+          : seen + ruleMs(policy, 'afterCompletionDays');
+    return windowEnd === null ? null : Math.max(from, windowEnd);
+  }
+  if (st.arrivedRefunds.length > 0 && !st.inTransit) return from;
+  return null;
+}
+
+export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment {
+  const orderId = p.facts.order.id;
+  const settled = p.settledFrom !== null && nowMs >= p.settledFrom;
+  const alerts = settled ? [] : alertsAt(orderId, p.plans, nowMs, policy);
+  const deadlines: Deadline[] = [];
+  let nextDeadline: Deadline | null = null;
+  for (const t of p.set.list) {
+    deadlines.push(t.deadline);
+    if (nextDeadline === null && t.ms > nowMs) nextDeadline = t.deadline;
+  }
+  const acting = alerts.some((a) => a.severity !== 'info');
+  return {
+    orderId,
+    group: acting ? 'act_now' : settled ? 'settled' : 'watch',
+    settled,
+    deadlines,
+    alerts,
+    nextDeadline,
+    checklist: { reason: p.reason, items: checklistFor(p.reason, policy) },
+  };
+}
+
+/** Every instant at which this order's assessment may change (unsorted, may repeat). */
+export function boundariesOf(p: Prepared, into: number[]): void {
+  for (const t of p.set.list) into.push(t.ms);
+  for (const plan of p.plans) {
+    for (const s of plan.steps) if (Number.isFinite(s.at)) into.push(s.at);
+    if (Number.isFinite(plan.until)) into.push(plan.until);
+  }
+  if (p.settledFrom !== null && Number.isFinite(p.settledFrom)) into.push(p.settledFrom);
+}
+
+export function policyOf(ctx: RuleContext): Policy {
+  return ctx.policy ?? DEFAULT_POLICY;
+}
+
+export function assessOrder(facts: OrderFacts, ctx: RuleContext): Assessment {
+  const policy = policyOf(ctx);
+  return evaluate(prepare(facts, policy, ctx.zone), ctx.now.getTime(), policy);
+}
+
+export function assessAll(facts: OrderFacts[], ctx: RuleContext): Assessment[] {
+  const policy = policyOf(ctx);
+  const now = ctx.now.getTime();
+  return facts.map((f) => evaluate(prepare(f, policy, ctx.zone), now, policy));
+}

@@ -1,0 +1,146 @@
+/**
+ * Evidence checklists per dispute reason, from reference Part B.3
+ * (help.aliexpress.com/how_to_provide_evidence_to_support_your_claim.html; chinaparcel.net/en/posts/86
+ * and /171; eatsip365.com/how-aliexpress-buyer-protection-works; howmuch.vip buyer guide;
+ * sovetclub.ru dispute reasons), and the reason to suggest for an order.
+ * Item ids are stable: the UI keeps the buyer's ticks by id. Wording lives in texts.ts.
+ */
+import type { OrderFacts } from '../model';
+import { type OrderState, orderState } from './order-state';
+import { DEFAULT_POLICY, type Policy } from './policy';
+import { CHECKLIST_TEXTS, fill } from './texts';
+import type { ChecklistItem, DisputeReason } from './types';
+
+const COMMON_AFTER = ['chat_screenshots', 'file_limits'] as const;
+
+/** Item ids per reason, most convincing first. */
+export const CHECKLIST_ITEM_IDS: Record<DisputeReason, readonly string[]> = {
+  not_received: [
+    'tracking_screenshots',
+    'no_tracking_proof',
+    'extension_request',
+    'order_snapshot',
+    ...COMMON_AFTER,
+  ],
+  shown_delivered_not_received: [
+    'carrier_statement',
+    'tracking_screenshots',
+    'extension_request',
+    'order_snapshot',
+    ...COMMON_AFTER,
+  ],
+  damaged: [
+    'unboxing_video',
+    'item_photos',
+    'packaging_photos',
+    'carrier_claim',
+    'order_snapshot',
+    ...COMMON_AFTER,
+  ],
+  not_as_described: [
+    'unboxing_video',
+    'list_differences',
+    'order_snapshot',
+    'item_photos',
+    'ruler_size_chart',
+    'colour_photos',
+    'all_pieces',
+    ...COMMON_AFTER,
+  ],
+  not_working: ['not_working_video', 'unboxing_video', 'item_photos', 'order_snapshot', ...COMMON_AFTER],
+  missing_parts: ['unboxing_video', 'count_items', 'packaging_photos', 'order_snapshot', ...COMMON_AFTER],
+  fake: ['authenticity_photos', 'order_snapshot', 'unboxing_video', 'item_photos', ...COMMON_AFTER],
+  wrong_item: ['unboxing_video', 'wrong_item_photos', 'order_snapshot', 'packaging_photos', ...COMMON_AFTER],
+  different_shipping_method: [
+    'shipping_method_proof',
+    'tracking_screenshots',
+    'order_snapshot',
+    ...COMMON_AFTER,
+  ],
+  held_at_customs: ['customs_documents', 'tracking_screenshots', 'order_snapshot', ...COMMON_AFTER],
+};
+
+const cache = new WeakMap<Policy, Map<DisputeReason, ChecklistItem[]>>();
+
+/** The checklist for a reason. Returned arrays are shared: do not mutate. */
+export function checklistFor(reason: DisputeReason, policy: Policy = DEFAULT_POLICY): ChecklistItem[] {
+  let perPolicy = cache.get(policy);
+  if (perPolicy === undefined) {
+    perPolicy = new Map();
+    cache.set(policy, perPolicy);
+  }
+  const hit = perPolicy.get(reason);
+  if (hit !== undefined) return hit;
+  const values = {
+    photoMb: policy.rules.photoMaxBytes.value / 1_000_000,
+    videoMb: policy.rules.videoMaxBytes.value / 1_000_000,
+  };
+  const items = CHECKLIST_ITEM_IDS[reason].map((id) => {
+    const t = CHECKLIST_TEXTS[id];
+    return {
+      id,
+      label: t === undefined ? id : fill(t.label, values),
+      hint: t?.hint === null || t === undefined ? null : fill(t.hint, values),
+    };
+  });
+  perPolicy.set(reason, items);
+  return items;
+}
+
+/** Free text of a dispute reason (AliExpress's own list, any case) → our reason. */
+const REASON_PATTERNS: [RegExp, DisputeReason][] = [
+  [/customs/i, 'held_at_customs'],
+  [
+    /not\s+receiv|never\s+(arriv|receiv)|did\s*n[o']t\s+arrive|no\s+tracking|returned\s+to\s+sender|still\s+in\s+transit|another\s+address|not\s+delivered/i,
+    'not_received',
+  ],
+  [/fake|counterfeit|not\s+original|replica|imitation/i, 'fake'],
+  [/damag|broken|crack|smash/i, 'damaged'],
+  [/not\s+work|does\s*n[o']t\s+work|defect|malfunction|faulty/i, 'not_working'],
+  [/missing|quantity|empty|incomplete|short/i, 'missing_parts'],
+  [/wrong\s+(item|product)|different\s+(item|product)/i, 'wrong_item'],
+  [/shipping\s+method|carrier|logistic/i, 'different_shipping_method'],
+  [/size|colou?r|material|described|description|quality/i, 'not_as_described'],
+];
+
+export function reasonFromText(text: string | null): DisputeReason | null {
+  if (text === null) return null;
+  for (const [re, reason] of REASON_PATTERNS) if (re.test(text)) return reason;
+  return null;
+}
+
+/**
+ * The dispute reason to prepare evidence for. A dispute's own reason wins; "not received"
+ * while tracking says delivered becomes `shown_delivered_not_received`. Without a dispute: a
+ * customs event on an undelivered parcel → customs; undelivered → not received; else not as
+ * described (the most common complaint after delivery). Depends on the facts only; `now` is
+ * accepted for symmetry with the other rules.
+ */
+export function suggestReason(facts: OrderFacts, _now?: Date): DisputeReason {
+  return reasonForState(facts, orderState(facts));
+}
+
+/** `suggestReason` with the order state already computed (lib/rules/assess.ts). */
+export function reasonForState(facts: OrderFacts, st: OrderState): DisputeReason {
+  const disputes = [...facts.disputes].sort((a, b) => {
+    const open = Number(b.status === 'open') - Number(a.status === 'open');
+    return open !== 0 ? open : (b.openedAt ?? '').localeCompare(a.openedAt ?? '');
+  });
+  for (const d of disputes) {
+    const r = reasonFromText(d.reason);
+    if (r === 'not_received' && st.deliveredByTracking) return 'shown_delivered_not_received';
+    if (r !== null) return r;
+  }
+  if (st.deliveredByTracking) return 'not_as_described';
+  for (const p of st.movingPackages) {
+    const last = p.events[0];
+    if (
+      last !== undefined &&
+      /customs|clearance/i.test(`${last.code ?? ''} ${last.text}`) &&
+      /held|detain|hold|retain|seiz/i.test(last.text)
+    ) {
+      return 'held_at_customs';
+    }
+  }
+  return st.inTransit || st.status === 'awaiting_shipment' ? 'not_received' : 'not_as_described';
+}

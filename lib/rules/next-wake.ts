@@ -1,0 +1,53 @@
+/**
+ * When to look again. An assessment only changes at a deadline, at an alert's start, severity
+ * step or end, or when the order becomes settled (lib/rules/assess.ts `boundariesOf`); between
+ * two such instants nothing changes, so the background can sleep until the next one.
+ * Reminders before a deadline (the buyer's lead times) are extra boundaries.
+ */
+import type { OrderFacts } from '../model';
+import { boundariesOf, policyOf, prepare } from './assess';
+import { instantMs } from './dates';
+import type { Deadline, RuleContext } from './types';
+
+export interface WakeContext extends RuleContext {
+  /** Reminder lead times before each deadline the buyer must act on, in ms (e.g. 3 days). */
+  leadTimesMs?: readonly number[];
+}
+
+/** The moments to remind the buyer of a deadline: `at − lead` for each lead, ascending. */
+export function reminderTimes(deadline: Pick<Deadline, 'at'>, leadTimesMs: readonly number[]): Date[] {
+  const at = instantMs(deadline.at);
+  if (at === null) return [];
+  return [...new Set(leadTimesMs.map((lead) => at - lead))].sort((a, b) => a - b).map((ms) => new Date(ms));
+}
+
+function collect(facts: OrderFacts, ctx: WakeContext, into: number[]): void {
+  const p = prepare(facts, policyOf(ctx), ctx.zone);
+  boundariesOf(p, into);
+  const leads = ctx.leadTimesMs;
+  if (leads === undefined || leads.length === 0) return;
+  for (const t of p.set.list) {
+    if (!t.deadline.needsAction) continue;
+    for (const lead of leads) into.push(t.ms - lead);
+  }
+}
+
+/** Every instant at which one order's assessment (or a reminder) changes, ascending, unique. */
+export function orderBoundaries(facts: OrderFacts, ctx: WakeContext): Date[] {
+  const all: number[] = [];
+  collect(facts, ctx, all);
+  return [...new Set(all)].sort((a, b) => a - b).map((ms) => new Date(ms));
+}
+
+/** The earliest instant strictly after `now` at which anything changes, or null. */
+export function nextWake(facts: OrderFacts[], ctx: WakeContext): Date | null {
+  const now = ctx.now.getTime();
+  const all: number[] = [];
+  let best = Number.POSITIVE_INFINITY;
+  for (const f of facts) {
+    all.length = 0;
+    collect(f, ctx, all);
+    for (const ms of all) if (ms > now && ms < best) best = ms;
+  }
+  return best === Number.POSITIVE_INFINITY ? null : new Date(best);
+}

@@ -1,0 +1,97 @@
+/**
+ * The rules' public shapes (re-exported by lib/rules/index.ts). Kept apart from the code so
+ * that every rule module can share them without import cycles.
+ */
+import type { DeadlineKind, Instant, Severity } from '../model';
+import type { Policy } from './policy';
+
+/** One window boundary of one order. Independent of `now`: past deadlines stay listed. */
+export interface Deadline {
+  kind: DeadlineKind;
+  at: Instant;
+  /** `page` when the page itself shows this date; `estimate` when a policy number made it. */
+  source: 'page' | 'estimate';
+  orderId: string;
+  /** Which rule made it (docs/rules.md), e.g. `protection_page`, `protection_estimate`. */
+  ruleId: string;
+  /** True when the buyer must act before it (false: the seller's or the bank's turn). */
+  needsAction: boolean;
+  /** The dispute or refund it belongs to, or null for order-level deadlines. */
+  subjectId: string | null;
+}
+
+export const ALERT_KINDS = [
+  'protection_ending',
+  'ask_extension',
+  'delivered_not_confirmed',
+  'tracking_silent',
+  'dispute_can_open',
+  'seller_reply_due',
+  'platform_stepping_in',
+  'seller_proposal_worse',
+  'return_ship_by',
+  'ask_bank_with_arn',
+  'chargeback_closing',
+  'after_completion_window',
+  'appeal_window',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export interface Alert {
+  /** Stable across assessments: `${orderId}:${kind}:${subject}`. */
+  id: string;
+  kind: AlertKind;
+  severity: Severity;
+  orderId: string;
+  deadlineKind: DeadlineKind | null;
+  deadlineAt: Instant | null;
+  title: string;
+  /** What to do now. */
+  action: string;
+  /** The rule behind it and its source. */
+  why: string;
+  /** The policy source(s) of the numbers used. */
+  source: string;
+}
+
+export const DISPUTE_REASONS = [
+  'not_received',
+  'shown_delivered_not_received',
+  'damaged',
+  'not_as_described',
+  'not_working',
+  'missing_parts',
+  'fake',
+  'wrong_item',
+  'different_shipping_method',
+  'held_at_customs',
+] as const;
+export type DisputeReason = (typeof DISPUTE_REASONS)[number];
+
+export interface ChecklistItem {
+  /** Stable, e.g. `unboxing_video`; UI keeps ticks by this id. */
+  id: string;
+  label: string;
+  hint: string | null;
+}
+
+export interface Assessment {
+  orderId: string;
+  group: 'act_now' | 'watch' | 'settled';
+  settled: boolean;
+  /** Sorted by `at`. */
+  deadlines: Deadline[];
+  /** Sorted by severity (urgent first), then deadline. */
+  alerts: Alert[];
+  /** The first deadline after `now`, or null. */
+  nextDeadline: Deadline | null;
+  checklist: { reason: DisputeReason; items: ChecklistItem[] };
+}
+
+export interface RuleContext {
+  now: Date;
+  /** The buyer's IANA zone, e.g. `Europe/Berlin`. */
+  zone: string;
+  /** Defaults to DEFAULT_POLICY. */
+  policy?: Policy;
+}

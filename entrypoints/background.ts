@@ -1,17 +1,29 @@
 import { browser, defineBackground } from '#imports';
+import { WAKE_ALARM } from '@/lib/alarms';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
+import { createRecomputer, notificationTarget } from '@/lib/background/recompute';
 import { getDb } from '@/lib/store/db';
 
-// Thin wiring only: every listener is registered synchronously, before any await, so a
-// service worker woken by an event finds its listener (MV3).
+// Thin wiring only. Every listener is registered synchronously, before any await, so a
+// service worker woken by an event finds its listener (MV3). docs/architecture.md says when
+// the worker wakes and why.
 export default defineBackground(() => {
-  const ctx: HandlerContext = {
-    db: getDb(),
-    now: () => new Date(),
-    zone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    onDataChanged: () => {},
-  };
+  const db = getDb();
+  const now = () => new Date();
+  const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const recompute = createRecomputer({ db, now, zone, uiLanguage: () => browser.i18n.getUILanguage() });
+  const ctx: HandlerContext = { db, now, zone, onDataChanged: () => void recompute.run() };
   const me = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, me, ctx));
+  browser.runtime.onInstalled.addListener(() => void recompute.run());
+  browser.runtime.onStartup.addListener(() => void recompute.run());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WAKE_ALARM) return recompute.run();
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    void browser.tabs.create({ url: notificationTarget(id, browser.runtime.getURL('/popup.html')) });
+    void browser.notifications.clear(id);
+  });
 });

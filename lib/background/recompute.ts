@@ -1,0 +1,157 @@
+/**
+ * Works everything out again from the stored facts: the toolbar badge, the reminders due now
+ * (each shown exactly once) and the one alarm for the next change. Runs on install, update,
+ * browser start, the alarm, and after every data change; runs never overlap.
+ *
+ * Exactly once, even if the service worker is stopped half-way (MV3 may stop it at any time):
+ * a reminder's notification id is derived from the reminder, so showing it again replaces the
+ * same notification instead of adding one, and a notification still on screen is not created
+ * again; the reminder is recorded as sent right after.
+ */
+import { browser } from '#imports';
+import { scheduleWake } from '../alarms';
+import type { OrderFacts } from '../model';
+import { assessAll, nextWake } from '../rules';
+import type { BuyerShieldDb } from '../store/db';
+import { loadAllFacts } from '../store/queries';
+import { readSettings } from './handlers';
+import { reminderText, summaryText } from './notify-texts';
+import { actionCount, type PlannedReminder, planReminders } from './reminders';
+
+export const LAST_CHECK_KEY = 'lastCheckAt';
+/** Above this many reminders at once, one summary notification replaces them. */
+export const MAX_SEPARATE_NOTIFICATIONS = 3;
+export const NOTIFICATION_PREFIX = 'bs|';
+export const SUMMARY_PREFIX = 'bs|summary|';
+
+export interface RecomputeDeps {
+  db: BuyerShieldDb;
+  now: () => Date;
+  zone: () => string;
+  uiLanguage: () => string;
+}
+
+export interface RecomputeResult {
+  badge: number;
+  shown: string[];
+  wakeAt: number;
+}
+
+async function showOnce(id: string, title: string, message: string, open: Set<string>): Promise<void> {
+  if (open.has(id)) return;
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+    priority: 2,
+  });
+}
+
+async function notify(
+  reminders: PlannedReminder[],
+  facts: Map<string, OrderFacts>,
+  now: Date,
+  locale: string,
+  zone: string,
+): Promise<string[]> {
+  const open = new Set(Object.keys(await browser.notifications.getAll()));
+  const first = reminders[0];
+  if (!first) return [];
+  if (reminders.length > MAX_SEPARATE_NOTIFICATIONS) {
+    const id = `${SUMMARY_PREFIX}${first.id}`;
+    const t = summaryText(reminders.length);
+    await showOnce(id, t.title, t.message, open);
+    return [id];
+  }
+  const ids: string[] = [];
+  for (const r of reminders) {
+    const id = `${NOTIFICATION_PREFIX}${r.id}`;
+    const t = reminderText(r, facts.get(r.orderId), now, locale, zone);
+    await showOnce(id, t.title, t.message, open);
+    ids.push(id);
+  }
+  return ids;
+}
+
+export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResult> {
+  const { db } = deps;
+  const now = deps.now();
+  const zone = deps.zone();
+  const [settings, facts, sentKeys, stored] = await Promise.all([
+    readSettings(db),
+    loadAllFacts(db),
+    db.reminders.toCollection().primaryKeys(),
+    browser.storage.local.get(LAST_CHECK_KEY),
+  ]);
+  const ctx = { now, zone };
+  const assessments = assessAll(facts, ctx);
+
+  const badge = actionCount(assessments);
+  await browser.action.setBadgeText({ text: badge ? String(badge) : '' });
+  if (badge) await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+
+  const lastCheck = typeof stored[LAST_CHECK_KEY] === 'number' ? (stored[LAST_CHECK_KEY] as number) : null;
+  const byId = new Map(facts.map((f) => [f.order.id, f]));
+  const knownSince = (id: string) => Date.parse(byId.get(id)?.order.firstSeenAt ?? '') || 0;
+  const plan = planReminders(
+    assessments,
+    settings.leadTimesMinutes,
+    new Set(sentKeys),
+    now.getTime(),
+    lastCheck,
+    knownSince,
+  );
+  const locale = settings.language === 'auto' ? deps.uiLanguage() : settings.language;
+  // With notifications off, due reminders are still recorded, so turning them back on does not
+  // bring back a flood of old ones.
+  const shown = settings.notifications ? await notify(plan.show, byId, now, locale, zone) : [];
+  const at = now.toISOString();
+  const done = [...plan.show, ...plan.skip].map((r) => ({ id: r.id, orderId: r.orderId, at }));
+  if (done.length) await db.reminders.bulkPut(done);
+  await browser.storage.local.set({ [LAST_CHECK_KEY]: now.getTime() });
+
+  const leadTimesMs = settings.leadTimesMinutes.map((m) => m * 60_000);
+  const wakeAt = await scheduleWake(nextWake(facts, { ...ctx, leadTimesMs }), now.getTime());
+  return { badge, shown, wakeAt };
+}
+
+/** Serialises runs: a change during a run triggers exactly one more run after it. */
+export function createRecomputer(deps: RecomputeDeps, onError: (e: unknown) => void = console.error) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return {
+    run(): Promise<void> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          try {
+            await recomputeOnce(deps);
+          } catch (e) {
+            onError(e);
+          }
+        } while (again);
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}
+
+/** Where a click on a notification leads: the order's AliExpress page, or the popup. */
+export function notificationTarget(id: string, popupUrl: string): string {
+  if (!id.startsWith(NOTIFICATION_PREFIX) || id.startsWith(SUMMARY_PREFIX)) return popupUrl;
+  const [, orderId, kind, subject] = id.split('|');
+  if (!orderId || !/^\d+$/.test(orderId)) return popupUrl;
+  const disputeKinds = ['seller_reply_due', 'appeal_end', 'return_ship_by'];
+  if (kind && disputeKinds.includes(kind) && subject && /^\d+$/.test(subject)) {
+    // The dispute detail page the refund list links to (shared/reference/aliexpress-data.md §1.1).
+    return `https://trade.aliexpress.com/issue/fastissue/Detail.htm?reverseOrderLineId=${subject}&from=1`;
+  }
+  return `https://www.aliexpress.com/p/order/detail.html?orderId=${orderId}`;
+}

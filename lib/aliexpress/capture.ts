@@ -1,0 +1,198 @@
+/**
+ * MAIN-world capture: observes the page's own responses of the few AliExpress APIs we read and
+ * posts their raw text. It never changes what the page gets (fetch responses are cloned, XHR is
+ * only listened to, JSONP handlers are called unchanged), makes no requests, and swallows its own
+ * errors. Transports seen: fetch/XHR JSON and JSONP `mtopjsonp<N>(…)` through
+ * `acs.aliexpress.com/h5/<api>/1.0/` (maxwellmezadre docs/INTERNAL-API.md; luftaquila/parcel-deck
+ * extension/src/public/injected/aliexpress-hook.js; ElMagoCT src/content/interceptor.ts).
+ * Bundled into the MAIN-world script: keep it tiny, imports limited to the API constant list.
+ */
+import { CAPTURED_APIS, type CapturedApi } from '@/lib/model';
+
+export const CAPTURE_SOURCE = 'buyer-shield-capture';
+export const MAX_CAPTURE_CHARS = 5 * 1024 * 1024;
+
+export interface CaptureMessage {
+  source: typeof CAPTURE_SOURCE;
+  api: CapturedApi;
+  url: string;
+  body: string;
+}
+
+const APIS: readonly string[] = CAPTURED_APIS;
+
+export function isCaptureMessage(x: unknown): x is CaptureMessage {
+  if (typeof x !== 'object' || x === null) return false;
+  const m = x as Record<string, unknown>;
+  return (
+    m.source === CAPTURE_SOURCE &&
+    typeof m.api === 'string' &&
+    APIS.includes(m.api) &&
+    typeof m.url === 'string' &&
+    m.url.length < 20_000 &&
+    typeof m.body === 'string' &&
+    m.body.length <= MAX_CAPTURE_CHARS
+  );
+}
+
+/** The API a request URL calls, if it is one we read: `/h5/<api>/1.0/` or `api=`. */
+export function capturedApiOf(url: string, base?: string): CapturedApi | null {
+  try {
+    const u = new URL(url, base);
+    if (!/(^|\.)aliexpress\.(com|us)$/.test(u.hostname)) return null;
+    const name = (/^\/h5\/([^/]+)\//.exec(u.pathname)?.[1] ?? u.searchParams.get('api') ?? '').toLowerCase();
+    return APIS.includes(name) ? (name as CapturedApi) : null;
+  } catch {
+    return null;
+  }
+}
+
+type Post = (m: CaptureMessage) => void;
+/** The page's window with its constructors (XMLHttpRequest, MutationObserver). */
+type Win = Window & typeof globalThis;
+type Fn = (...args: unknown[]) => unknown;
+
+export function installCapture(win: Window, post: (m: CaptureMessage) => void): void {
+  const base = () => win.location.href;
+  const send: Post = (m) => {
+    try {
+      if (m.body.length <= MAX_CAPTURE_CHARS) post(m);
+    } catch {
+      // Our failure must never become the page's.
+    }
+  };
+  const emit = (api: CapturedApi, url: string, body: unknown) => {
+    if (typeof body === 'string') send({ source: CAPTURE_SOURCE, api, url, body });
+  };
+  const w = win as Win;
+  try {
+    wrapFetch(w, base, emit);
+  } catch {}
+  try {
+    wrapXhr(w, base, emit);
+  } catch {}
+  try {
+    watchJsonp(w, base, emit);
+  } catch {}
+}
+
+type Emit = (api: CapturedApi, url: string, body: unknown) => void;
+
+function wrapFetch(win: Win, base: () => string, emit: Emit): void {
+  const original = win.fetch;
+  if (typeof original !== 'function') return;
+  win.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
+    const promise = original.apply(this, args);
+    try {
+      const input = args[0];
+      const url = typeof input === 'object' && input !== null && 'url' in input ? input.url : String(input);
+      const api = capturedApiOf(url, base());
+      if (api) {
+        promise.then(
+          (res) => {
+            try {
+              res
+                .clone()
+                .text()
+                .then((body) => emit(api, url, body))
+                .catch(() => {});
+            } catch {}
+          },
+          () => {},
+        );
+      }
+    } catch {}
+    return promise;
+  } as typeof fetch;
+}
+
+function wrapXhr(win: Win, base: () => string, emit: Emit): void {
+  const proto = win.XMLHttpRequest?.prototype;
+  if (!proto) return;
+  const urls = new WeakMap<XMLHttpRequest, string>();
+  const open = proto.open as Fn;
+  const sendXhr = proto.send as Fn;
+  proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+    try {
+      urls.set(this, String(args[1]));
+    } catch {}
+    return open.apply(this, args);
+  } as typeof proto.open;
+  proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
+    try {
+      const url = urls.get(this);
+      const api = url ? capturedApiOf(url, base()) : null;
+      if (api && url) {
+        this.addEventListener('load', () => {
+          try {
+            const t = this.responseType;
+            const body =
+              t === '' || t === 'text'
+                ? this.responseText
+                : t === 'json'
+                  ? JSON.stringify(this.response)
+                  : null;
+            emit(api, url, body);
+          } catch {}
+        });
+      }
+    } catch {}
+    return sendXhr.apply(this, args);
+  } as typeof proto.send;
+}
+
+/**
+ * JSONP: the page assigns `window.mtopjsonp<N>` and inserts `<script src="…&callback=mtopjsonp<N>">`.
+ * When such a script appears we trap that global (accessor on window) so the handler the page
+ * stored — before or after the insertion — is returned wrapped: it posts the argument as JSON
+ * text, then calls the page's handler with the same arguments.
+ */
+function watchJsonp(win: Win, base: () => string, emit: Emit): void {
+  const trapped = new Set<string>();
+  const trap = (src: string) => {
+    const api = capturedApiOf(src, base());
+    if (!api) return;
+    const name = new URL(src, base()).searchParams.get('callback') ?? '';
+    if (!/^mtopjsonp\d+$/.test(name) || trapped.has(name)) return;
+    trapped.add(name);
+    const target = win as unknown as Record<string, unknown>;
+    let stored: unknown = target[name];
+    let wrapped: Fn | null = null;
+    let wrappedFor: unknown = null;
+    Object.defineProperty(win, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        if (typeof stored !== 'function') return stored;
+        if (wrappedFor !== stored) {
+          const handler = stored as Fn;
+          wrappedFor = stored;
+          wrapped = function (this: unknown, ...args: unknown[]) {
+            try {
+              emit(api, src, JSON.stringify(args[0]));
+            } catch {}
+            return handler.apply(this, args);
+          };
+        }
+        return wrapped;
+      },
+      set(v: unknown) {
+        stored = v;
+      },
+    });
+  };
+  const scan = (node: Node) => {
+    const el = node as HTMLScriptElement;
+    if (el.nodeName === 'SCRIPT' && typeof el.src === 'string' && el.src) trap(el.src);
+  };
+  const observer = new win.MutationObserver((records: MutationRecord[]) => {
+    for (const r of records) {
+      for (const n of Array.from(r.addedNodes) as Node[]) {
+        try {
+          scan(n);
+        } catch {}
+      }
+    }
+  });
+  observer.observe(win.document, { childList: true, subtree: true });
+}

@@ -1,0 +1,45 @@
+import type { PageKind, ReadResult } from '@/lib/model';
+import { detectBlockedPage } from './blocked-page';
+import type { ReadContext } from './context';
+import { readDomOrderDetail } from './read-dom-order-detail';
+import { readDomOrderList } from './read-dom-order-list';
+import { readDomRefund } from './read-dom-refund';
+import { readDomTracking } from './read-dom-tracking';
+import { fail, guarded } from './result';
+
+export { detectBlockedPage } from './blocked-page';
+
+type DomReader = (doc: Document, url: URL, ctx: ReadContext) => ReadResult;
+
+/**
+ * The refund list's markup is not documented anywhere public; its API response
+ * (queryreverseorderpagelistforbuyer) is what we read there.
+ */
+const readDomRefundList: DomReader = () =>
+  fail('the refund list is read from its API response only; its page markup is not read');
+
+const READERS: Record<PageKind, DomReader> = {
+  order_list: readDomOrderList,
+  order_detail: readDomOrderDetail,
+  tracking: readDomTracking,
+  refund_list: readDomRefundList,
+  refund_detail: readDomRefund,
+  dispute_detail: readDomRefund,
+};
+
+/**
+ * The one entry point for saved or live pages. Never throws. A login or verification page is a
+ * failure that says so, before any reader looks at it.
+ */
+export const readPage = guarded(
+  'readPage',
+  (kind: PageKind, doc: Document, url: URL, ctx: ReadContext): ReadResult => {
+    const blocked = detectBlockedPage(doc, url);
+    if (blocked === 'login') return fail('AliExpress shows a login page instead of the expected page');
+    if (blocked === 'captcha')
+      return fail('AliExpress shows a verification (slider/captcha) page instead of the expected page');
+    const reader = Object.hasOwn(READERS, kind) ? READERS[kind] : undefined;
+    if (!reader) return fail(`no reader for page kind ${String(kind).slice(0, 40)}`);
+    return guarded(kind, reader)(doc, url, ctx);
+  },
+);

@@ -62,17 +62,42 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
   return wall - whole;
 }
 
-/** Parses `YYYY-MM-DD` into a day number, or null when it is not a real date. */
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Parses `YYYY-MM-DD` into a day number, or null when it is not a real date. Hand-rolled
+ * (no regex, no Date) because it runs several times per order on every assessment.
+ */
 export function dayNumber(date: IsoDate): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (m === null) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms / DAY_MS;
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return null;
+  const y = digitsAt(date, 0, 4);
+  const m = digitsAt(date, 5, 7);
+  const d = digitsAt(date, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return daysFromCivil(y, m, d);
 }
 
 /** The `YYYY-MM-DD` of a day number. */
@@ -100,12 +125,16 @@ export function addBusinessDays(day: number, n: number): number {
   return d;
 }
 
-const startCache = new Map<string, number>();
+const startCache = new Map<string, Map<number, number>>();
 
 /** The first instant (UTC ms) of a calendar day in `zone`, DST gaps and overlaps included. */
 export function startOfDayInZone(day: number, zone: string): number {
-  const key = `${zone}|${day}`;
-  const hit = startCache.get(key);
+  let perZone = startCache.get(zone);
+  if (perZone === undefined) {
+    perZone = new Map();
+    startCache.set(zone, perZone);
+  }
+  const hit = perZone.get(day);
   if (hit !== undefined) return hit;
   const wall = day * DAY_MS;
   // At most one transition lies within a day of local midnight; the offsets on either side
@@ -119,7 +148,7 @@ export function startOfDayInZone(day: number, zone: string): number {
   }
   // Midnight fell into a spring-forward gap: the day starts at the transition itself.
   if (best === Number.POSITIVE_INFINITY) best = wall - Math.min(before, after);
-  startCache.set(key, best);
+  perZone.set(day, best);
   return best;
 }
 
@@ -150,7 +179,18 @@ export function instantMs(at: string | null | undefined): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** Ms to an ISO instant string. */
+const isoCache = new Map<number, string>();
+
+/**
+ * Ms to an ISO instant string. Memoised (bounded): deadlines of many orders fall on the same
+ * few instants, and `toISOString` was the hottest call when assessing 10,000 orders.
+ */
 export function toInstant(ms: number): string {
-  return new Date(ms).toISOString();
+  let s = isoCache.get(ms);
+  if (s === undefined) {
+    if (isoCache.size >= 50_000) isoCache.clear();
+    s = new Date(ms).toISOString();
+    isoCache.set(ms, s);
+  }
+  return s;
 }

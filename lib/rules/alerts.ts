@@ -5,12 +5,11 @@
  * the boundaries `nextWake` needs (lib/rules/next-wake.ts), and nothing between them can change.
  */
 import type { DeadlineKind, Money, OrderFacts, Severity } from '../model';
-import { dayNumber, instantMs, openingInstant, toInstant } from './dates';
+import { dayNumber, instantMs, openingInstant } from './dates';
 import { type DeadlineSet, find } from './deadlines';
 import type { OrderState } from './order-state';
 import { type Policy, type PolicyRuleName, ruleMs } from './policy';
-import { ALERT_TEXTS, type AlertText, fill } from './texts';
-import type { Alert, AlertKind } from './types';
+import type { AlertKind } from './types';
 
 export interface AlertStep {
   at: number;
@@ -266,63 +265,4 @@ function proposalWorse(seller: Proposalish, platform: Proposalish, asked: Money 
   )
     return 'soon';
   return null;
-}
-
-const textCache = new WeakMap<Policy, Map<string, AlertText>>();
-
-function textFor(kind: AlertKind, rule: PolicyRuleName, policy: Policy): AlertText {
-  let perPolicy = textCache.get(policy);
-  if (perPolicy === undefined) {
-    perPolicy = new Map();
-    textCache.set(policy, perPolicy);
-  }
-  const key = `${kind}|${rule}`;
-  let t = perPolicy.get(key);
-  if (t === undefined) {
-    const r = policy.rules[rule];
-    const values = { days: r.value, source: r.source };
-    const base = ALERT_TEXTS[kind];
-    t = { title: fill(base.title, values), action: fill(base.action, values), why: fill(base.why, values) };
-    perPolicy.set(key, t);
-  }
-  return t;
-}
-
-const RANK: Record<Severity, number> = { urgent: 0, soon: 1, info: 2 };
-
-/** The alerts active at `now`, one per id (the most severe), urgent first, then soonest. */
-export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, policy: Policy): Alert[] {
-  const byId = new Map<string, Alert>();
-  for (const p of plans) {
-    if (nowMs >= p.until) continue;
-    let severity: Severity | null = null;
-    for (const s of p.steps) if (s.at <= nowMs) severity = s.severity;
-    if (severity === null) continue;
-    const id = `${orderId}:${p.kind}:${p.subject}`;
-    const prev = byId.get(id);
-    if (prev !== undefined && RANK[prev.severity] <= RANK[severity]) continue;
-    const t = textFor(p.kind, p.rule, policy);
-    byId.set(id, {
-      id,
-      kind: p.kind,
-      severity,
-      orderId,
-      deadlineKind: p.deadlineKind,
-      deadlineAt: p.deadlineAt === null ? null : toInstant(p.deadlineAt),
-      title: t.title,
-      action: t.action,
-      why: t.why,
-      source: policy.rules[p.rule].source,
-    });
-  }
-  const out = [...byId.values()];
-  out.sort(
-    (a, b) =>
-      RANK[a.severity] - RANK[b.severity] || cmp(a.deadlineAt ?? '~', b.deadlineAt ?? '~') || cmp(a.id, b.id),
-  );
-  return out;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,7 +5,8 @@
  * returns are, by construction, the only ones at which an assessment can change.
  */
 import type { OrderFacts } from '../model';
-import { type AlertPlan, alertsAt, planAlerts, refundFollowUpEnd } from './alerts';
+import { type AlertPlan, planAlerts, refundFollowUpEnd } from './alerts';
+import { alertsAt } from './alerts-at';
 import { checklistFor, reasonForState } from './checklists';
 import { closingInstant, dayNumber, instantMs } from './dates';
 import { computeDeadlines, type DeadlineSet } from './deadlines';

@@ -10,7 +10,7 @@ import { alertsAt } from './alerts-at';
 import { checklistFor, reasonForState } from './checklists';
 import { closingInstant, dayNumber, instantMs } from './dates';
 import { computeDeadlines, type DeadlineSet } from './deadlines';
-import { type OrderState, orderState } from './order-state';
+import { type OrderState, orderState, refundProcessed } from './order-state';
 import { DEFAULT_POLICY, type Policy, ruleMs, ruleValue } from './policy';
 import type { Assessment, Deadline, DisputeReason, RuleContext } from './types';
 
@@ -56,7 +56,7 @@ function settledFrom(
   if (st.hasOpenDispute) return null;
   let from = Number.NEGATIVE_INFINITY;
   for (const r of st.unarrivedRefunds) {
-    const end = r.status === 'processed' ? refundFollowUpEnd(set, r.id, policy) : null;
+    const end = refundProcessed(r) ? refundFollowUpEnd(set, r.id, policy) : null;
     if (end === null) return null;
     from = Math.max(from, end);
   }

@@ -41,10 +41,15 @@ export function payChannelOf(method: string | null | undefined): PayChannel {
   return 'card';
 }
 
+/** AliExpress finished its part: marked processed, or an unknown status with a processed date. */
+export function refundProcessed(r: RefundRecord): boolean {
+  return r.status === 'processed' || (r.status === 'unknown' && r.processedOn !== null);
+}
+
 /** The refund reached the buyer: the buyer or the page says so, or it went to the balance. */
 export function refundArrived(r: RefundRecord): boolean {
   if (r.arrivedOn !== undefined && r.arrivedOn !== null) return true;
-  return r.status === 'processed' && payChannelOf(r.method) === 'balance';
+  return refundProcessed(r) && payChannelOf(r.method) === 'balance';
 }
 
 export function orderState(facts: OrderFacts): OrderState {

@@ -2,7 +2,7 @@ import type { OrderObservation, PackageObservation, ReadResult, TrackingEvent } 
 import { epochToInstant } from './china-time';
 import type { ReadContext } from './context';
 import { findCouponIfLate, findProtection } from './deadline-texts';
-import { at, type JsonRecord, plainText, records, str } from './json';
+import { at, isRecord, type JsonRecord, plainText, records, str } from './json';
 import { fail, ok } from './result';
 import { isDeliveredCode } from './tracking-codes';
 
@@ -18,7 +18,7 @@ import { isDeliveredCode } from './tracking-codes';
 export function readTracking(body: unknown, ctx: ReadContext): ReadResult {
   const module = at(body, 'data', 'module');
   const lines = records(at(module, 'trackingDetailLineList'));
-  if (lines.length === 0 && at(module, 'fastDeliveryInfoDTO') === null) {
+  if (lines.length === 0 && !isRecord(at(module, 'fastDeliveryInfoDTO'))) {
     return fail('no data.module.trackingDetailLineList: the tracking format changed or this is another API');
   }
   const orderId = orderIdFromRequest(ctx.requestUrl) ?? orderIdFromTips(lines);

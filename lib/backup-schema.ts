@@ -17,8 +17,7 @@ import { SettingsPatchSchema } from './settings';
 
 export const BACKUP_FORMAT = 'buyer-shield-backup';
 export const BACKUP_VERSION = 1;
-/** Far above any real buyer's data (10,000 orders export to about 15 MB), and safe to parse. */
-export const MAX_BACKUP_BYTES = 25 * 1024 * 1024;
+export { MAX_BACKUP_BYTES } from './backup-limits';
 
 const text = (max: number = LIMITS.shortText) => v.pipe(v.string(), v.maxLength(max));
 const nullableText = (max: number = LIMITS.shortText) => v.nullable(text(max));

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { MAX_BACKUP_BYTES } from '@/lib/backup-schema';
+import { MAX_BACKUP_BYTES } from '@/lib/backup-limits';
 import { call } from '@/lib/client';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;

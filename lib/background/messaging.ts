@@ -2,7 +2,8 @@
  * The background's message listener: checks the sender, parses the request with its schema,
  * runs the handler, and answers every expected failure as `{ ok: false, error }`.
  */
-import { type Envelope, parseMessage, type Result } from '../messages';
+import { parseMessage } from '../message-schemas';
+import type { Envelope, Result } from '../messages';
 import { type HandlerContext, handlers } from './handlers';
 import { isTrustedSender, type SenderLike } from './trust';
 

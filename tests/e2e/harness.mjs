@@ -82,16 +82,23 @@ export async function launch({ profileDir, locale = 'en-US', timezoneId = 'UTC' 
  */
 export async function serveAliExpress(ctx, { pages = {}, api = () => null }) {
   await ctx.route(/^https:\/\/acs\.aliexpress\.com\/h5\//, async (route) => {
-    const url = new URL(route.request().url());
+    const request = route.request();
+    const url = new URL(request.url());
+    // The real gateway answers the page's credentialed cross-origin calls.
+    const cors = {
+      'access-control-allow-origin': (await request.headerValue('origin')) ?? 'https://www.aliexpress.com',
+      'access-control-allow-credentials': 'true',
+    };
+    if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
     const name = url.pathname.split('/')[2] ?? '';
     const body = await api(name.toLowerCase(), url);
-    if (body === null || body === undefined) return route.fulfill({ status: 404, body: '' });
+    if (body === null || body === undefined) return route.fulfill({ status: 404, headers: cors, body: '' });
     const callback = url.searchParams.get('callback');
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     return route.fulfill({
       status: 200,
       contentType: callback ? 'application/javascript' : 'application/json',
-      headers: { 'access-control-allow-origin': '*' },
+      headers: cors,
       body: callback ? `${callback}(${text})` : text,
     });
   });

@@ -1,0 +1,52 @@
+/**
+ * Run-time request schemas of the message protocol (lib/messages.ts), used by the background
+ * to parse every incoming message before acting on it.
+ */
+import * as v from 'valibot';
+import type { Envelope, MessageType } from './messages';
+import { ObservationsSchema, OrderIdSchema, SourceSchema, UrlSchema } from './schemas';
+import { SettingsPatchSchema } from './settings';
+
+export const REQUESTS = {
+  /** A content script read a page or a captured body. */
+  saveObservations: v.object({
+    source: SourceSchema,
+    kind: v.picklist(['json', 'dom']),
+    url: UrlSchema,
+    observations: ObservationsSchema,
+  }),
+  /** A content script could not read a page or body. */
+  reportUnreadable: v.object({
+    source: v.pipe(v.string(), v.maxLength(80)),
+    url: UrlSchema,
+    problem: v.pipe(v.string(), v.maxLength(500)),
+  }),
+  getDashboard: v.object({}),
+  exportBackup: v.object({}),
+  importBackup: v.object({ text: v.string() }),
+  setChecklistItem: v.object({
+    orderId: OrderIdSchema,
+    itemId: v.pipe(v.string(), v.regex(/^[\w.-]{1,60}$/)),
+    done: v.boolean(),
+  }),
+  getSettings: v.object({}),
+  saveSettings: SettingsPatchSchema,
+  wipeAll: v.object({ confirm: v.literal('wipe') }),
+} as const;
+
+/** Parses an incoming message; `null` means it is not one of ours or not well formed. */
+export function parseMessage(raw: unknown): { ok: true; message: Envelope } | { ok: false; error: string } {
+  if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'not a message' };
+  const { type, payload } = raw as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(REQUESTS, type)) {
+    return { ok: false, error: `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}` };
+  }
+  const schema = REQUESTS[type as MessageType];
+  const parsed = v.safeParse(schema, payload);
+  if (!parsed.success) {
+    const first = parsed.issues[0];
+    const where = first ? (v.getDotPath(first) ?? 'payload') : 'payload';
+    return { ok: false, error: `invalid ${type}: ${where}: ${first?.message ?? 'malformed'}` };
+  }
+  return { ok: true, message: { type: type as MessageType, payload: parsed.output } };
+}

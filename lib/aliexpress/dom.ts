@@ -38,6 +38,15 @@ export function first(root: ParentNode, selectors: string): Element | null {
   }
 }
 
+/** The first match of the first selector that matches anything (selector order = priority). */
+export function firstOf(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const el = first(root, s);
+    if (el) return el;
+  }
+  return null;
+}
+
 export function all(root: ParentNode, selectors: string): Element[] {
   try {
     return Array.from(root.querySelectorAll(selectors));

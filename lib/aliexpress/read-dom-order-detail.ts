@@ -1,7 +1,17 @@
 import type { OrderObservation, ReadResult } from '@/lib/model';
 import type { ReadContext } from './context';
 import { findCouponIfLate, findProtection } from './deadline-texts';
-import { afterLabel, all, blockLines, first, hrefOf, orderIdFromLinks, priceTextOf, textOf } from './dom';
+import {
+  afterLabel,
+  all,
+  blockLines,
+  first,
+  firstOf,
+  hrefOf,
+  orderIdFromLinks,
+  priceTextOf,
+  textOf,
+} from './dom';
 import { LABELS } from './dom-labels';
 import { parseDisplayDate } from './i18n-dates';
 import { parsePrice } from './money';
@@ -20,10 +30,12 @@ import { statusFromText } from './status-words';
 export function readDomOrderDetail(doc: Document, url: URL, ctx: ReadContext): ReadResult {
   const id = url.searchParams.get('orderId') ?? orderIdFromLinks(doc);
   if (id === null || !/^\d{8,22}$/.test(id)) return fail('no orderId in the detail page URL');
-  const statusEl = first(
-    doc,
-    '.order-status-content .order-status-title, .order-status-title, .order-block-title, .order-status-content, .order-status',
-  );
+  const statusEl = firstOf(doc, [
+    '.order-status-title',
+    '.order-block-title',
+    '.order-status-content',
+    '.order-status',
+  ]);
   const statusText = textOf(statusEl);
   if (!statusText && !first(doc, '.info-row, .order-price-item, .order-detail-item')) {
     return fail('no status, info rows or items on the order detail page (not rendered yet, or redesigned)');
@@ -47,16 +59,19 @@ export function readDomOrderDetail(doc: Document, url: URL, ctx: ReadContext): R
     }
     const date = parseDisplayDate(afterLabel(row), lang);
     if (!date) continue;
-    if (LABELS.completed.test(row)) o.completedOn ??= date;
-    else if (LABELS.shipped.test(row)) o.shippedOn ??= date;
+    // "Shipment completed on" before "Order completed on": both say "completed".
+    if (LABELS.shipped.test(row)) o.shippedOn ??= date;
+    else if (LABELS.completed.test(row)) o.completedOn ??= date;
     else if (LABELS.paid.test(row)) o.paidOn ??= date;
     else if (LABELS.placed.test(row)) o.placedOn ??= date;
   }
 
-  const storeEl = first(
-    doc,
-    '.order-detail-item-store a, .store-name a, .order-detail-item-store, .store-name',
-  );
+  const storeEl = firstOf(doc, [
+    '.order-detail-item-store a',
+    '.store-name a',
+    '.order-detail-item-store',
+    '.store-name',
+  ]);
   const storeName = textOf(storeEl);
   if (storeName) o.store = { name: storeName, url: hrefOf(storeEl?.closest('a') ?? storeEl, url) };
 

@@ -1,7 +1,7 @@
 import type { DisputeObservation, Proposal, ReadResult, RefundObservation } from '@/lib/model';
 import { arnFromText } from './arn';
 import type { ReadContext } from './context';
-import { afterLabel, blockLines, first, orderIdFromLinks, textOf } from './dom';
+import { afterLabel, blockLines, firstOf, orderIdFromLinks, textOf } from './dom';
 import { LABELS } from './dom-labels';
 import { parseDisplayDate } from './i18n-dates';
 import { parsePrice } from './money';
@@ -34,9 +34,18 @@ export function readDomRefund(doc: Document, url: URL, ctx: ReadContext): ReadRe
   };
   const amountText = rowValue(LABELS.refundAmount);
   const amount = amountText ? parsePrice(amountText, hint) : null;
+  const caseStatus = textOf(
+    firstOf(doc, [
+      '[class*="dispute-status"]',
+      '[class*="issue-status"]',
+      '[class*="reverse-status"]',
+      '[class*="status-title"]',
+    ]),
+  );
+  // A case page without its own refund status: the case's status stands for it.
   const statusText =
     rowValue(LABELS.refundStatus) ??
-    (textOf(first(doc, '[class*="status-title"], [class*="refund-status"]')) || null);
+    (textOf(firstOf(doc, ['[class*="refund-status"]', '[class*="status-title"]'])) || caseStatus || null);
   const status = refundStatusOf(statusText);
   const dateText = rowValue(LABELS.refundDate);
   const arn = arnFromText(lines.join(' \n '));
@@ -57,12 +66,6 @@ export function readDomRefund(doc: Document, url: URL, ctx: ReadContext): ReadRe
   }
   const disputes: DisputeObservation[] = [];
   if (disputeId !== null) {
-    const caseStatus = textOf(
-      first(
-        doc,
-        '[class*="dispute-status"], [class*="issue-status"], [class*="reverse-status"], [class*="status-title"]',
-      ),
-    );
     disputes.push({
       id: disputeId,
       orderId,

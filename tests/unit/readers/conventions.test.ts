@@ -3,7 +3,7 @@
  * fixture has its expected output and vice versa, every folder belongs to a reader, and every
  * page kind has example URLs.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_KIND_EXAMPLES } from '@/lib/aliexpress/page-kind';
 import { PAGE_KINDS } from '@/lib/model';
@@ -57,6 +57,17 @@ describe('reader conventions', () => {
           expect(files, `${folder}/${f} has no expected output`).toContain(`${base}${EXPECTED_SUFFIX}`);
         }
       }
+    }
+  });
+
+  it('readers take their input as parameters: no page globals, clock or extension APIs in lib/aliexpress', () => {
+    const forbidden =
+      /(?<![.\w$])(?:document|window|location|navigator|localStorage|indexedDB)\.|\bDate\.now\(|new Date\(\)|\bbrowser\.|\bchrome\.|from 'dexie'|from 'wxt/;
+    for (const file of readdirSync(LIB).filter((f) => f.endsWith('.ts'))) {
+      const code = readFileSync(path.join(LIB, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      expect(forbidden.exec(code)?.[0] ?? null, file).toBeNull();
     }
   });
 

@@ -9,9 +9,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   manifest: {
-    name: 'Buyer Shield',
-    description:
-      'Warns AliExpress buyers before protection, dispute and refund windows close. All data stays on your device.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ALIEXPRESS_HOSTS,

@@ -12,8 +12,18 @@ export default defineBackground(() => {
   const db = getDb();
   const now = () => new Date();
   const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const recompute = createRecomputer({ db, now, zone, uiLanguage: () => browser.i18n.getUILanguage() });
-  const ctx: HandlerContext = { db, now, zone, onDataChanged: () => void recompute.run() };
+  const uiLanguage = () => browser.i18n.getUILanguage();
+  const recompute = createRecomputer({ db, now, zone, uiLanguage });
+  const ctx: HandlerContext = {
+    db,
+    now,
+    zone,
+    uiLanguage,
+    openTab: async (path) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/popup.html') });
+    },
+    onDataChanged: () => void recompute.run(),
+  };
   const me = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, me, ctx));

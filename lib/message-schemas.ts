@@ -32,6 +32,18 @@ export const REQUESTS = {
   getSettings: v.object({}),
   saveSettings: SettingsPatchSchema,
   wipeAll: v.object({ confirm: v.literal('wipe') }),
+  /** The chosen language's texts, for pages and content scripts. */
+  getUiStrings: v.object({}),
+  /** What the in-page badges and banners show for the orders on a page. */
+  getPageSummaries: v.object({ orderIds: v.pipe(v.array(OrderIdSchema), v.maxLength(200)) }),
+  /** Opens the popup page at one order's evidence checklist, in a tab. */
+  openChecklist: v.object({ orderId: OrderIdSchema }),
+  exportCsv: v.object({}),
+  /** The buyer says a refund reached their account (stops the ARN follow-up). */
+  markRefundArrived: v.object({
+    refundId: v.pipe(v.string(), v.maxLength(40)),
+    arrivedOn: v.nullable(v.pipe(v.string(), v.isoDate())),
+  }),
 } as const;
 
 /** Parses an incoming message; `null` means it is not one of ours or not well formed. */

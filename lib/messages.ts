@@ -7,9 +7,10 @@
  * Expected failures come back as `{ ok: false, error }`, never as thrown errors.
  */
 import type * as v from 'valibot';
+import type { UiStrings } from './i18n';
 import type { REQUESTS } from './message-schemas';
 import type { OrderFacts } from './model';
-import type { Assessment } from './rules';
+import type { Alert, Assessment, Deadline } from './rules';
 import type { Settings } from './settings';
 import type { Diagnostic } from './store/db';
 
@@ -39,6 +40,21 @@ export interface Responses {
   getSettings: Settings;
   saveSettings: Settings;
   wipeAll: Record<string, never>;
+  getUiStrings: UiStrings;
+  getPageSummaries: { orders: Record<string, PageSummary> };
+  openChecklist: Record<string, never>;
+  exportCsv: { csv: string; fileName: string; lines: number };
+  markRefundArrived: Record<string, never>;
+}
+
+/** One order as an in-page badge or banner shows it. */
+export interface PageSummary {
+  orderId: string;
+  group: Assessment['group'];
+  statusText: string | null;
+  nextDeadline: Deadline | null;
+  /** The most urgent alert, if any. */
+  alert: Alert | null;
 }
 
 export type MessageType = keyof typeof REQUESTS;

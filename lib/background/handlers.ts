@@ -3,12 +3,14 @@
  * gets here (lib/messages.ts); these functions hold the behaviour, `setupMessaging` the wiring.
  */
 import { backupFileName, exportBackup, importBackup } from '../backup';
-import type { Dashboard, MessageType, RequestOf, Responses, Result } from '../messages';
+import { ordersToCsv } from '../csv';
+import { uiStrings } from '../i18n-tables';
+import type { Dashboard, MessageType, PageSummary, RequestOf, Responses, Result } from '../messages';
 import { assessOrder, type RuleContext } from '../rules';
 import { normaliseSettings, type Settings } from '../settings';
 import { applyObservations } from '../store/apply';
 import type { BuyerShieldDb } from '../store/db';
-import { loadAllFacts, loadChecklistDone } from '../store/queries';
+import { loadAllFacts, loadChecklistDone, loadFactsFor } from '../store/queries';
 
 /** Diagnostics kept: enough to show what broke recently without growing without bound. */
 export const MAX_DIAGNOSTICS = 200;
@@ -17,6 +19,10 @@ export interface HandlerContext {
   db: BuyerShieldDb;
   now: () => Date;
   zone: () => string;
+  /** The browser's UI language, e.g. `pt-BR`. */
+  uiLanguage: () => string;
+  /** Opens an extension page in a tab. */
+  openTab: (url: string) => Promise<void>;
   /** Called after data changed, so reminders, alarm and badge are worked out again. */
   onDataChanged: () => void;
 }
@@ -123,6 +129,48 @@ export const handlers: Handlers = {
     await ctx.db.settings.bulkPut(Object.entries(p).map(([key, value]) => ({ key, value })));
     ctx.onDataChanged();
     return ok(await readSettings(ctx.db));
+  },
+
+  async getUiStrings(_p, ctx) {
+    const settings = await readSettings(ctx.db);
+    return ok(uiStrings(settings.language, ctx.uiLanguage()));
+  },
+
+  async getPageSummaries(p, ctx) {
+    const rc = ruleContext(ctx);
+    const orders: Record<string, PageSummary> = {};
+    for (const facts of await loadFactsFor(ctx.db, p.orderIds)) {
+      const a = assessOrder(facts, rc);
+      orders[facts.order.id] = {
+        orderId: facts.order.id,
+        group: a.group,
+        statusText: facts.order.statusText ?? null,
+        nextDeadline: a.nextDeadline,
+        alert: a.alerts[0] ?? null,
+      };
+    }
+    return ok({ orders });
+  },
+
+  async openChecklist(p, ctx) {
+    await ctx.openTab(`popup.html?order=${p.orderId}#checklist`);
+    return ok({});
+  },
+
+  async exportCsv(_p, ctx) {
+    const rc = ruleContext(ctx);
+    const facts = await loadAllFacts(ctx.db);
+    facts.sort((a, b) => (a.order.id < b.order.id ? -1 : 1));
+    const { csv, lines } = ordersToCsv(facts.map((f) => ({ facts: f, assessment: assessOrder(f, rc) })));
+    const fileName = backupFileName(rc.now, rc.zone).replace('backup', 'orders').replace('.json', '.csv');
+    return ok({ csv, fileName, lines });
+  },
+
+  async markRefundArrived(p, ctx) {
+    const changed = await ctx.db.refunds.update(p.refundId, { arrivedOn: p.arrivedOn });
+    if (!changed) return { ok: false, error: 'no such refund' };
+    ctx.onDataChanged();
+    return ok({});
   },
 
   async wipeAll(_p, ctx) {

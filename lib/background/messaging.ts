@@ -5,7 +5,7 @@
 import { parseMessage } from '../message-schemas';
 import type { Envelope, Result } from '../messages';
 import { type HandlerContext, handlers } from './handlers';
-import { isTrustedSender, type SenderLike } from './trust';
+import { CONTENT_SCRIPT_MESSAGES, type SenderLike, senderKind } from './trust';
 
 export interface Identity {
   id: string;
@@ -18,10 +18,14 @@ export async function handleMessage(
   me: Identity,
   ctx: HandlerContext,
 ): Promise<Result<unknown>> {
-  if (!isTrustedSender(sender, me.id, me.origin)) return { ok: false, error: 'sender not allowed' };
+  const kind = senderKind(sender, me.id, me.origin);
+  if (kind === null) return { ok: false, error: 'sender not allowed' };
   const parsed = parseMessage(raw);
   if (!parsed.ok) return parsed;
   const { type, payload } = parsed.message as Envelope;
+  if (kind === 'content_script' && !CONTENT_SCRIPT_MESSAGES.has(type)) {
+    return { ok: false, error: `${type} is not allowed from a web page` };
+  }
   try {
     const run = handlers[type] as (p: unknown, c: HandlerContext) => Promise<Result<unknown>>;
     return await run(payload, ctx);

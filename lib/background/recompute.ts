@@ -10,12 +10,13 @@
  */
 import { browser } from '#imports';
 import { scheduleWake } from '../alarms';
+import { translatorFor } from '../i18n-tables';
 import type { OrderFacts } from '../model';
 import { assessAll, nextWake } from '../rules';
 import type { BuyerShieldDb } from '../store/db';
 import { loadAllFacts } from '../store/queries';
 import { readSettings } from './handlers';
-import { reminderText, summaryText } from './notify-texts';
+import { reminderText, summaryText, type TextContext } from './notify-texts';
 import { actionCount, type PlannedReminder, planReminders } from './reminders';
 
 export const LAST_CHECK_KEY = 'lastCheckAt';
@@ -51,23 +52,21 @@ async function showOnce(id: string, title: string, message: string, open: Set<st
 async function notify(
   reminders: PlannedReminder[],
   facts: Map<string, OrderFacts>,
-  now: Date,
-  locale: string,
-  zone: string,
+  c: TextContext,
 ): Promise<string[]> {
   const open = new Set(Object.keys(await browser.notifications.getAll()));
   const first = reminders[0];
   if (!first) return [];
   if (reminders.length > MAX_SEPARATE_NOTIFICATIONS) {
     const id = `${SUMMARY_PREFIX}${first.id}`;
-    const t = summaryText(reminders.length);
+    const t = summaryText(reminders.length, c.t);
     await showOnce(id, t.title, t.message, open);
     return [id];
   }
   const ids: string[] = [];
   for (const r of reminders) {
     const id = `${NOTIFICATION_PREFIX}${r.id}`;
-    const t = reminderText(r, facts.get(r.orderId), now, locale, zone);
+    const t = reminderText(r, facts.get(r.orderId), c);
     await showOnce(id, t.title, t.message, open);
     ids.push(id);
   }
@@ -102,10 +101,10 @@ export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResul
     lastCheck,
     knownSince,
   );
-  const locale = settings.language === 'auto' ? deps.uiLanguage() : settings.language;
+  const { t, locale } = translatorFor(settings.language, deps.uiLanguage());
   // With notifications off, due reminders are still recorded, so turning them back on does not
   // bring back a flood of old ones.
-  const shown = settings.notifications ? await notify(plan.show, byId, now, locale, zone) : [];
+  const shown = settings.notifications ? await notify(plan.show, byId, { t, locale, zone, now }) : [];
   const at = now.toISOString();
   const done = [...plan.show, ...plan.skip].map((r) => ({ id: r.id, orderId: r.orderId, at }));
   if (done.length) await db.reminders.bulkPut(done);

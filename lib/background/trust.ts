@@ -1,6 +1,8 @@
 /**
- * Who may talk to the background: this extension's own pages, and its content scripts running
- * on AliExpress pages. Anything else (another extension, a web page through a relay) is refused.
+ * Who may talk to the background, and about what. This extension's own pages may send any
+ * message; its content scripts, which run inside AliExpress pages and relay what those pages
+ * produced, may only send what a page needs (save what it read, report what it could not read,
+ * ask for texts and summaries). Anyone else (another extension, a web page) is refused.
  */
 export interface SenderLike {
   id?: string;
@@ -8,6 +10,8 @@ export interface SenderLike {
   origin?: string;
   tab?: { url?: string };
 }
+
+export type SenderKind = 'extension_page' | 'content_script';
 
 /** The hosts whose pages our content scripts run on (wxt.config.ts `host_permissions`). */
 const ALIEXPRESS_HOST = /(^|\.)aliexpress\.(com|us)$/;
@@ -22,10 +26,19 @@ export function isAliExpressUrl(url: string | undefined): boolean {
   }
 }
 
-export function isTrustedSender(sender: SenderLike, ownId: string, ownOrigin: string): boolean {
-  if (sender.id !== ownId) return false;
+export function senderKind(sender: SenderLike, ownId: string, ownOrigin: string): SenderKind | null {
+  if (sender.id !== ownId) return null;
   const url = sender.url ?? '';
-  if (url.startsWith(ownOrigin)) return true;
+  if (url.startsWith(ownOrigin)) return 'extension_page';
   // A content script: it must be running in a tab on an AliExpress page.
-  return sender.tab !== undefined && isAliExpressUrl(url);
+  return sender.tab !== undefined && isAliExpressUrl(url) ? 'content_script' : null;
 }
+
+/** What a content script may ask for. Everything else needs one of our own pages. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
+  'saveObservations',
+  'reportUnreadable',
+  'getUiStrings',
+  'getPageSummaries',
+  'openChecklist',
+]);

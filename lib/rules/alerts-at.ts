@@ -54,6 +54,7 @@ export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, pol
       action: t.action,
       why: t.why,
       source: policy.rules[p.rule].source,
+      values: { days: policy.rules[p.rule].value, source: policy.rules[p.rule].source },
     });
   }
   const out = [...byId.values()];

@@ -52,6 +52,8 @@ export interface Alert {
   why: string;
   /** The policy source(s) of the numbers used. */
   source: string;
+  /** The numbers filled into the texts (`{days}`, `{source}`), so the UI can translate them. */
+  values: { days: number; source: string };
 }
 
 export const DISPUTE_REASONS = [

@@ -17,6 +17,8 @@ function context(): HandlerContext & { changed: ReturnType<typeof vi.fn> } {
     db: freshDb(),
     now: () => new Date('2026-10-05T10:00:00.000Z'),
     zone: () => 'UTC',
+    uiLanguage: () => 'en-US',
+    openTab: vi.fn(async () => {}),
     onDataChanged: changed,
     changed,
   };
@@ -84,6 +86,36 @@ describe('background messaging', () => {
       expect(r.ok).toBe(false);
     }
     expect(await snapshot(ctx.db)).toEqual(before);
+  });
+
+  it('does not let a content script (a web page) export, import or wipe data', async () => {
+    const ctx = context();
+    await handleMessage(save(), contentScript, me, ctx);
+    for (const type of ['exportBackup', 'importBackup', 'wipeAll', 'getDashboard', 'saveSettings']) {
+      const payload =
+        type === 'wipeAll' ? { confirm: 'wipe' } : type === 'importBackup' ? { text: '{}' } : {};
+      const r = await handleMessage({ type, payload }, contentScript, me, ctx);
+      expect(r).toEqual({ ok: false, error: `${type} is not allowed from a web page` });
+    }
+    expect(await ctx.db.orders.count()).toBe(1);
+    expect((await handleMessage({ type: 'wipeAll', payload: { confirm: 'wipe' } }, popup, me, ctx)).ok).toBe(
+      true,
+    );
+    expect(await ctx.db.orders.count()).toBe(0);
+  });
+
+  it('gives a page the badge summary of the orders it shows', async () => {
+    const ctx = context();
+    await handleMessage(save(), contentScript, me, ctx);
+    const r = await handleMessage(
+      { type: 'getPageSummaries', payload: { orderIds: [ORDER.id, '8999999999999999'] } },
+      contentScript,
+      me,
+      ctx,
+    );
+    expect(r.ok).toBe(true);
+    const orders = r.ok ? (r.value as { orders: Record<string, { group: string }> }).orders : {};
+    expect(Object.keys(orders)).toEqual([ORDER.id]);
   });
 
   it('drops fields it does not store, such as a receiver address slipped into an order', async () => {

@@ -148,34 +148,38 @@ function wrapXhr(win: Win, base: () => string, emit: Emit): void {
  * text, then calls the page's handler with the same arguments.
  */
 function watchJsonp(win: Win, base: () => string, emit: Emit): void {
-  const trapped = new Set<string>();
+  const getters = new Map<string, () => unknown>();
   const trap = (src: string) => {
     const api = capturedApiOf(src, base());
     if (!api) return;
     const name = new URL(src, base()).searchParams.get('callback') ?? '';
-    if (!/^mtopjsonp\d+$/.test(name) || trapped.has(name)) return;
-    trapped.add(name);
+    if (!/^mtopjsonp\d+$/.test(name)) return;
+    // Already ours (and not deleted or redefined by the page since): nothing to do.
+    const current = Object.getOwnPropertyDescriptor(win, name);
+    if (current?.get !== undefined && current.get === getters.get(name)) return;
     const target = win as unknown as Record<string, unknown>;
     let stored: unknown = target[name];
     let wrapped: Fn | null = null;
     let wrappedFor: unknown = null;
+    const get = () => {
+      if (typeof stored !== 'function') return stored;
+      if (wrappedFor !== stored) {
+        const handler = stored as Fn;
+        wrappedFor = stored;
+        wrapped = function (this: unknown, ...args: unknown[]) {
+          try {
+            emit(api, src, JSON.stringify(args[0]));
+          } catch {}
+          return handler.apply(this, args);
+        };
+      }
+      return wrapped;
+    };
+    getters.set(name, get);
     Object.defineProperty(win, name, {
       configurable: true,
       enumerable: true,
-      get() {
-        if (typeof stored !== 'function') return stored;
-        if (wrappedFor !== stored) {
-          const handler = stored as Fn;
-          wrappedFor = stored;
-          wrapped = function (this: unknown, ...args: unknown[]) {
-            try {
-              emit(api, src, JSON.stringify(args[0]));
-            } catch {}
-            return handler.apply(this, args);
-          };
-        }
-        return wrapped;
-      },
+      get,
       set(v: unknown) {
         stored = v;
       },

@@ -26,7 +26,11 @@ function read(file: string, api: CapturedApi): Observations {
   return result.observations;
 }
 
-describe.skipIf(!present)('real AliExpress responses (../shared/aliexpress-fixtures)', () => {
+const title = present
+  ? 'real AliExpress responses (../shared/aliexpress-fixtures)'
+  : `SKIPPED — real AliExpress responses not found at ${DIR}`;
+
+describe.skipIf(!present)(title, () => {
   it('order-list-init.json: the 10 orders in display order with status, date, total and store', () => {
     const { orders } = read('order-list-init.json', 'mtop.aliexpress.trade.buyer.order.list');
     const brl = (amountMinor: number) => ({ amountMinor, currency: 'BRL' });

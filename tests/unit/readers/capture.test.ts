@@ -154,6 +154,25 @@ describe('installCapture', () => {
   });
 });
 
+describe('installCapture: JSONP callback names reused by the page', () => {
+  it('traps a name again after the page deleted its global', async () => {
+    const win = pageWindow();
+    const posted: CaptureMessage[] = [];
+    installCapture(asWindow(win), (m) => posted.push(m));
+    const g = win as unknown as Record<string, unknown>;
+    for (const round of [1, 2]) {
+      g.mtopjsonp1 = (d: unknown) => d;
+      const s = win.document.createElement('script');
+      s.src = `${LIST_URL}&callback=mtopjsonp1&round=${round}`;
+      win.document.head.appendChild(s);
+      await flush();
+      (g.mtopjsonp1 as (d: unknown) => unknown)({ round });
+      delete g.mtopjsonp1;
+    }
+    expect(posted.map((m) => JSON.parse(m.body))).toEqual([{ round: 1 }, { round: 2 }]);
+  });
+});
+
 describe('capture messages', () => {
   it('knows the API from the path or the api= parameter, case-insensitively', () => {
     expect(capturedApiOf(LIST_URL)).toBe('mtop.aliexpress.trade.buyer.order.list');

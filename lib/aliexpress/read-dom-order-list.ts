@@ -33,9 +33,18 @@ export function readDomOrderList(doc: Document, url: URL, ctx: ReadContext): Rea
   return ok({ orders });
 }
 
+function infoRowsOf(card: Element): Element[] {
+  return all(card, '.order-item-header-right-info > div, .order-item-header-right-info span');
+}
+
+/** The order id of one `.order-item` card (also used to place the in-page badges). */
+export function orderIdOfCard(card: Element): string | null {
+  return orderIdFromLinks(card) ?? idFromInfo(infoRowsOf(card).map(textOf));
+}
+
 function cardOf(card: Element, url: URL, ctx: ReadContext): OrderObservation | null {
-  const infoRows = all(card, '.order-item-header-right-info > div, .order-item-header-right-info span');
-  const id = orderIdFromLinks(card) ?? idFromInfo(infoRows.map(textOf));
+  const infoRows = infoRowsOf(card);
+  const id = orderIdOfCard(card);
   if (id === null) return null;
   const o: OrderObservation = { id };
   const statusText = textOf(first(card, '.order-item-header-status-text'));

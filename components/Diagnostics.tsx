@@ -1,15 +1,22 @@
 import { formatInstant } from '@/lib/format';
 import type { Diagnostic } from '@/lib/store/db';
+import { useUi } from './ui-context';
 
-export function Diagnostics({ items, locale, zone }: { items: Diagnostic[]; locale: string; zone: string }) {
+/** Pages Buyer Shield could not read, so the buyer knows what it may be missing. */
+export function Diagnostics({ items }: { items: Diagnostic[] }) {
+  const { t, locale, zone } = useUi();
   if (!items.length) return null;
   return (
     <details class="diagnostics">
-      <summary>Pages we could not read ({items.length})</summary>
+      <summary>{t('diagnostics_summary', { count: items.length })}</summary>
       <ul>
         {items.map((d) => (
           <li key={d.id}>
-            We could not read {d.source} on {formatInstant(d.at, locale, zone)}: {d.problem}
+            {t('diagnostic_item', {
+              source: d.source,
+              date: formatInstant(d.at, locale, zone),
+              problem: d.problem,
+            })}
           </li>
         ))}
       </ul>

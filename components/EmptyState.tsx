@@ -1,16 +1,22 @@
+import { useUi } from './ui-context';
+
+const ORDERS_PAGE = 'https://www.aliexpress.com/p/order/index.html';
+
 /** What a new buyer sees: how to start. */
 export function EmptyState() {
+  const { t } = useUi();
+  const [before, after] = t('empty_text').split('{link}');
   return (
-    <section class="empty" aria-label="Getting started">
-      <h2>No orders yet</h2>
+    <section class="empty" aria-label={t('empty_title')}>
+      <h2>{t('empty_title')}</h2>
       <p>
-        Open your{' '}
-        <a href="https://www.aliexpress.com/p/order/index.html" target="_blank" rel="noreferrer">
-          AliExpress orders page
-        </a>{' '}
-        while signed in. Buyer Shield reads your orders there and works out every deadline. Nothing leaves
-        this device.
+        {before}
+        <a href={ORDERS_PAGE} target="_blank" rel="noreferrer">
+          {t('empty_link')}
+        </a>
+        {after}
       </p>
+      <p class="muted">{t('unsupported_site', { site: 'aliexpress.ru' })}</p>
     </section>
   );
 }

@@ -20,7 +20,6 @@ export const BACKUP_VERSION = 1;
 export { MAX_BACKUP_BYTES } from './backup-limits';
 
 const text = (max: number = LIMITS.shortText) => v.pipe(v.string(), v.maxLength(max));
-const nullableText = (max: number = LIMITS.shortText) => v.nullable(text(max));
 const opt = <S extends v.GenericSchema>(s: S) => v.optional(v.nullable(s));
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.idLength), v.regex(/^[\w.:|-]+$/));
 

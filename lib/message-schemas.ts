@@ -3,7 +3,9 @@
  * to parse every incoming message before acting on it.
  */
 import * as v from 'valibot';
+import { MAX_CAPTURE_CHARS } from './aliexpress/capture';
 import type { Envelope, MessageType } from './messages';
+import { CAPTURED_APIS } from './model';
 import { ObservationsSchema, OrderIdSchema, SourceSchema, UrlSchema } from './schemas';
 import { SettingsPatchSchema } from './settings';
 
@@ -14,6 +16,16 @@ export const REQUESTS = {
     kind: v.picklist(['json', 'dom']),
     url: UrlSchema,
     observations: ObservationsSchema,
+  }),
+  /**
+   * A captured API response, raw: the background reads it (lib/aliexpress/read-captured.ts), so
+   * content scripts stay small. The body limit matches the capture's (lib/aliexpress/capture.ts).
+   */
+  saveCapture: v.object({
+    api: v.picklist(CAPTURED_APIS),
+    url: UrlSchema,
+    body: v.pipe(v.string(), v.maxLength(MAX_CAPTURE_CHARS)),
+    lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
   }),
   /** A content script could not read a page or body. */
   reportUnreadable: v.object({

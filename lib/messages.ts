@@ -7,6 +7,7 @@
  * Expected failures come back as `{ ok: false, error }`, never as thrown errors.
  */
 import type * as v from 'valibot';
+import type { RefundView } from './background/views';
 import type { UiStrings } from './i18n';
 import type { REQUESTS } from './message-schemas';
 import type { OrderFacts } from './model';
@@ -22,6 +23,7 @@ export interface OrderView {
   assessment: Assessment;
   /** Checklist items the buyer has ticked. */
   done: string[];
+  refunds: RefundView[];
 }
 
 export interface Dashboard {
@@ -32,6 +34,8 @@ export interface Dashboard {
 
 export interface Responses {
   saveObservations: { written: number };
+  /** `problem` when the body could not be read (a diagnostic was recorded). */
+  saveCapture: { written: number; problem: string | null };
   reportUnreadable: Record<string, never>;
   getDashboard: Dashboard;
   exportBackup: { json: string; fileName: string; orders: number };

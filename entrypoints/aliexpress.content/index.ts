@@ -3,6 +3,7 @@ import { classifyUrl } from '@/lib/aliexpress/page-kind';
 import { CONTENT_MATCHES } from '@/lib/content/matches';
 import { PageSession } from '@/lib/content/page-session';
 import { send } from '@/lib/messages';
+import { DISMISSED_KEY, PageUi } from './ui';
 
 /** How long a single-page app gets to render before an unread page is reported. */
 const REPORT_AFTER_MS = 15_000;
@@ -14,24 +15,53 @@ export default defineContentScript({
   main(ctx) {
     const runtimeSend = (m: unknown) => browser.runtime.sendMessage(m);
     let session: PageSession | null = null;
+    let ui: PageUi | null = null;
     let timer: number | undefined;
 
+    const uiDeps = {
+      getStrings: () => send(runtimeSend, 'getUiStrings', {}),
+      getSummaries: (orderIds: string[]) => send(runtimeSend, 'getPageSummaries', { orderIds }),
+      openChecklist: (orderId: string) => void send(runtimeSend, 'openChecklist', { orderId }),
+      loadDismissed: async () => {
+        const stored = await browser.storage.local.get(DISMISSED_KEY);
+        const list = stored[DISMISSED_KEY];
+        return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+      },
+      saveDismissed: async (ids: string[]) => {
+        await browser.storage.local.set({ [DISMISSED_KEY]: ids.slice(-2000) });
+      },
+    };
+
     const start = () => {
+      ui?.destroy();
       const url = new URL(location.href);
       const kind = classifyUrl(url);
-      session =
-        kind && kind !== 'unsupported_ru'
-          ? new PageSession(
-              {
-                now: () => new Date(),
-                lang: () => document.documentElement.lang || undefined,
-                save: (m) => void send(runtimeSend, 'saveObservations', m),
-                report: (m) => void send(runtimeSend, 'reportUnreadable', m),
-              },
-              kind,
-              url,
-            )
-          : null;
+      if (!kind || kind === 'unsupported_ru') {
+        session = null;
+        ui = null;
+        return;
+      }
+      const pageUi = new PageUi(uiDeps, kind, url);
+      ui = pageUi;
+      session = new PageSession(
+        {
+          now: () => new Date(),
+          lang: () => document.documentElement.lang || undefined,
+          save: async (m) => {
+            const r = await send(runtimeSend, 'saveObservations', m);
+            // What the page just told us may change its badges.
+            if (r.ok && r.value.written > 0) void pageUi.refresh();
+          },
+          saveCapture: async (m) => {
+            const r = await send(runtimeSend, 'saveCapture', m);
+            if (r.ok && r.value.written > 0) void pageUi.refresh();
+            return r.ok && r.value.problem === null;
+          },
+          report: (m) => void send(runtimeSend, 'reportUnreadable', m),
+        },
+        kind,
+        url,
+      );
       const current = session;
       ctx.setTimeout(() => current?.finish(), REPORT_AFTER_MS);
     };
@@ -41,6 +71,7 @@ export default defineContentScript({
       timer = ctx.setTimeout(() => {
         timer = undefined;
         session?.readDom(document);
+        void ui?.scan(document);
       }, DOM_READ_DEBOUNCE_MS);
     };
 
@@ -52,12 +83,18 @@ export default defineContentScript({
       start();
       readSoon();
     });
-    ctx.addEventListener(document, 'DOMContentLoaded', () => {
+    ctx.onInvalidated(() => ui?.destroy());
+    const onReady = () => {
       readSoon();
-      // Cards added later ("View orders") and client-rendered pages are read again.
-      const observer = new MutationObserver(readSoon);
+      // Cards added later ("View orders") and client-rendered pages are read again. Our own
+      // shadow hosts are ignored so mounting a badge does not trigger another read.
+      const observer = new MutationObserver((records) => {
+        if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName !== 'BUYER-SHIELD-UI'))) readSoon();
+      });
       observer.observe(document.body, { childList: true, subtree: true });
       ctx.onInvalidated(() => observer.disconnect());
-    });
+    };
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
+    else onReady();
   },
 });

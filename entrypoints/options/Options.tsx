@@ -1,8 +1,25 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { type Ui, UiContext } from '@/components/ui-context';
 import { MAX_BACKUP_BYTES } from '@/lib/backup-limits';
 import { call } from '@/lib/client';
+import { translator } from '@/lib/i18n';
+import { type Settings, UI_LANGUAGES } from '@/lib/settings';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+/** Lead times the buyer can pick, in minutes (defaults: 7 d, 3 d, 1 d, 6 h). */
+const LEAD_CHOICES = [14 * 1440, 7 * 1440, 3 * 1440, 2 * 1440, 1440, 12 * 60, 6 * 60, 60];
+
+/** Names of the languages in their own language, as a picker should show them. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  en: 'English',
+  es: 'Español',
+  pt: 'Português (Brasil)',
+  fr: 'Français',
+  de: 'Deutsch',
+  ru: 'Русский',
+  pl: 'Polski',
+};
 
 /** Hands a text to the browser as a download through a blob link (no downloads permission). */
 function download(fileName: string, text: string, type: string) {
@@ -16,14 +33,54 @@ function download(fileName: string, text: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+function leadName(minutes: number, locale: string): string {
+  const [n, unit] = minutes % 1440 === 0 ? [minutes / 1440, 'day'] : [minutes / 60, 'hour'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n);
+}
+
+const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export function Options() {
+  const [ui, setUi] = useState<Ui | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
+  const [confirmWipe, setConfirmWipe] = useState(false);
+
+  async function loadStrings() {
+    const r = await call('getUiStrings', {});
+    const s = r.ok ? r.value : { table: {}, locale: navigator.language };
+    document.documentElement.lang = s.locale;
+    setUi({ t: translator(s.table), locale: s.locale, zone });
+  }
+
+  useEffect(() => {
+    void loadStrings();
+    call('getSettings', {}).then((r) => r.ok && setSettings(r.value));
+  }, []);
+
+  if (!ui || !settings) return <main aria-busy="true" />;
+  const { t, locale } = ui;
+
+  async function save(patch: Partial<Settings>) {
+    const r = await call('saveSettings', patch);
+    if (!r.ok) return setStatus({ kind: 'error', text: r.error });
+    setSettings(r.value);
+    if (patch.language) await loadStrings();
+    setStatus({ kind: 'ok', text: t('saved') });
+  }
 
   async function onExport() {
     const r = await call('exportBackup', {});
-    if (!r.ok) return setStatus({ kind: 'error', text: `Export failed: ${r.error}` });
+    if (!r.ok) return setStatus({ kind: 'error', text: t('export_failed', { error: r.error }) });
     download(r.value.fileName, r.value.json, 'application/json');
-    setStatus({ kind: 'ok', text: `Exported ${r.value.orders} orders to ${r.value.fileName}.` });
+    setStatus({ kind: 'ok', text: t('export_done', { count: r.value.orders, file: r.value.fileName }) });
+  }
+
+  async function onCsv() {
+    const r = await call('exportCsv', {});
+    if (!r.ok) return setStatus({ kind: 'error', text: t('export_failed', { error: r.error }) });
+    download(r.value.fileName, r.value.csv, 'text/csv;charset=utf-8');
+    setStatus({ kind: 'ok', text: t('csv_done', { count: r.value.lines, file: r.value.fileName }) });
   }
 
   async function onImport(input: HTMLInputElement) {
@@ -31,51 +88,124 @@ export function Options() {
     input.value = '';
     if (!file) return;
     if (file.size > MAX_BACKUP_BYTES) {
-      const mb = (file.size / 1024 / 1024).toFixed(1);
-      return setStatus({
-        kind: 'error',
-        text: `Import failed: the file is ${mb} MB; a Buyer Shield backup is at most 25 MB. Nothing was imported.`,
-      });
+      const size = (file.size / 1024 / 1024).toFixed(1);
+      return setStatus({ kind: 'error', text: t('import_failed', { error: t('import_too_big', { size }) }) });
     }
     const r = await call('importBackup', { text: await file.text() });
     setStatus(
       r.ok
-        ? { kind: 'ok', text: `Imported ${r.value.orders} orders from ${file.name}.` }
-        : { kind: 'error', text: `Import failed: ${r.error}` },
+        ? { kind: 'ok', text: t('import_done', { count: r.value.orders, file: file.name }) }
+        : { kind: 'error', text: t('import_failed', { error: r.error }) },
     );
   }
 
+  async function onWipe() {
+    const r = await call('wipeAll', { confirm: 'wipe' });
+    setConfirmWipe(false);
+    setStatus(r.ok ? { kind: 'ok', text: t('wipe_done') } : { kind: 'error', text: r.error });
+    if (r.ok) call('getSettings', {}).then((s) => s.ok && setSettings(s.value));
+  }
+
+  const toggleLead = (m: number, on: boolean) =>
+    save({
+      leadTimesMinutes: on
+        ? [...settings.leadTimesMinutes, m]
+        : settings.leadTimesMinutes.filter((x) => x !== m),
+    });
+
   return (
-    <main>
-      <h1>Buyer Shield options</h1>
-      <section aria-labelledby="backup-title">
-        <h2 id="backup-title">Backup</h2>
-        <p>Your orders, deadlines, checklists and settings, as one file you keep.</p>
-        <button type="button" onClick={onExport}>
-          Export backup
-        </button>
-        <p>
-          <label for="import">Import backup</label>{' '}
-          <input
-            id="import"
-            type="file"
-            accept="application/json,.json"
-            onChange={(e) => onImport(e.currentTarget)}
-          />
-        </p>
+    <UiContext.Provider value={ui}>
+      <main class="options">
+        <h1>{t('options_title')}</h1>
         {status ? (
           <p role={status.kind === 'error' ? 'alert' : 'status'} class={`status-${status.kind}`}>
             {status.text}
           </p>
         ) : null}
-      </section>
-      <section aria-labelledby="privacy-title">
-        <h2 id="privacy-title">Privacy</h2>
-        <p>
-          Buyer Shield keeps everything on this device. It sends nothing to any server, has no analytics and
-          loads no remote code. It never stores the receiver's name, address or phone number.
-        </p>
-      </section>
-    </main>
+
+        <section aria-labelledby="reminders-title">
+          <h2 id="reminders-title">{t('reminders_title')}</h2>
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.notifications}
+              onChange={(e) => save({ notifications: e.currentTarget.checked })}
+            />{' '}
+            {t('notifications_label')}
+          </label>
+          <fieldset>
+            <legend>{t('lead_times_label')}</legend>
+            {LEAD_CHOICES.map((m) => (
+              <label key={m} class="choice">
+                <input
+                  type="checkbox"
+                  checked={settings.leadTimesMinutes.includes(m)}
+                  onChange={(e) => toggleLead(m, e.currentTarget.checked)}
+                />{' '}
+                {leadName(m, locale)}
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            {t('language_label')}{' '}
+            <select
+              value={settings.language}
+              onChange={(e) => save({ language: e.currentTarget.value as Settings['language'] })}
+            >
+              {UI_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'auto' ? t('language_auto') : LANGUAGE_NAMES[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </section>
+
+        <section aria-labelledby="backup-title">
+          <h2 id="backup-title">{t('backup_title')}</h2>
+          <p>{t('backup_text')}</p>
+          <button type="button" onClick={onExport}>
+            {t('export_button')}
+          </button>
+          <p>
+            <label for="import">{t('import_label')}</label>{' '}
+            <input
+              id="import"
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => onImport(e.currentTarget)}
+            />
+          </p>
+          <p>{t('csv_text')}</p>
+          <button type="button" onClick={onCsv}>
+            {t('csv_button')}
+          </button>
+        </section>
+
+        <section aria-labelledby="wipe-title">
+          <h2 id="wipe-title">{t('wipe_title')}</h2>
+          <p>{t('wipe_text')}</p>
+          {confirmWipe ? (
+            <p>
+              <button type="button" class="danger" onClick={onWipe}>
+                {t('wipe_confirm')}
+              </button>{' '}
+              <button type="button" onClick={() => setConfirmWipe(false)}>
+                {t('wipe_cancel')}
+              </button>
+            </p>
+          ) : (
+            <button type="button" class="danger" onClick={() => setConfirmWipe(true)}>
+              {t('wipe_button')}
+            </button>
+          )}
+        </section>
+
+        <section aria-labelledby="privacy-title">
+          <h2 id="privacy-title">{t('privacy_title')}</h2>
+          <p>{t('privacy_text')}</p>
+        </section>
+      </main>
+    </UiContext.Provider>
   );
 }

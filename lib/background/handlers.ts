@@ -2,15 +2,20 @@
  * What the background does for each message. Every request was parsed by its schema before it
  * gets here (lib/messages.ts); these functions hold the behaviour, `setupMessaging` the wiring.
  */
+import * as v from 'valibot';
+import { readCapturedBody } from '../aliexpress/read-captured';
 import { backupFileName, exportBackup, importBackup } from '../backup';
 import { ordersToCsv } from '../csv';
 import { uiStrings } from '../i18n-tables';
 import type { Dashboard, MessageType, PageSummary, RequestOf, Responses, Result } from '../messages';
 import { assessOrder, type RuleContext } from '../rules';
+import { safeUrl } from '../safe-url';
+import { describeIssues, ObservationsSchema } from '../schemas';
 import { normaliseSettings, type Settings } from '../settings';
 import { applyObservations } from '../store/apply';
 import type { BuyerShieldDb } from '../store/db';
 import { loadAllFacts, loadChecklistDone, loadFactsFor } from '../store/queries';
+import { refundViews } from './views';
 
 /** Diagnostics kept: enough to show what broke recently without growing without bound. */
 export const MAX_DIAGNOSTICS = 200;
@@ -36,6 +41,35 @@ function ruleContext(ctx: HandlerContext): RuleContext {
   return { now: ctx.now(), zone: ctx.zone() };
 }
 
+/** Records that a page or body could not be read: one row per source and problem. */
+async function recordDiagnostic(
+  ctx: HandlerContext,
+  p: { source: string; url: string; problem: string },
+): Promise<void> {
+  const { db } = ctx;
+  await db.transaction('rw', db.diagnostics, async () => {
+    // A page that keeps failing does not fill the table.
+    const same = await db.diagnostics
+      .filter((d) => d.source === p.source && d.problem === p.problem)
+      .primaryKeys();
+    await db.diagnostics.bulkDelete(same);
+    await db.diagnostics.add({
+      source: p.source,
+      problem: p.problem,
+      url: p.url,
+      at: ctx.now().toISOString(),
+    });
+    const count = await db.diagnostics.count();
+    if (count > MAX_DIAGNOSTICS) {
+      const oldest = await db.diagnostics
+        .orderBy('at')
+        .limit(count - MAX_DIAGNOSTICS)
+        .primaryKeys();
+      await db.diagnostics.bulkDelete(oldest);
+    }
+  });
+}
+
 type Handlers = {
   [T in MessageType]: (payload: RequestOf<T>, ctx: HandlerContext) => Promise<Result<Responses[T]>>;
 };
@@ -54,29 +88,27 @@ export const handlers: Handlers = {
     return ok({ written });
   },
 
+  async saveCapture(p, ctx) {
+    const at = ctx.now().toISOString();
+    const read = readCapturedBody(p.api, p.body, { seenAt: at, lang: p.lang, requestUrl: p.url });
+    // A reader's output is page data too: it must pass the same schema as any message.
+    const checked = read.ok ? v.safeParse(ObservationsSchema, read.observations) : null;
+    const problem = !read.ok
+      ? read.failure.problem
+      : checked && !checked.success
+        ? `unexpected values (${describeIssues(checked.issues)})`
+        : null;
+    if (problem !== null || !checked?.success) {
+      await recordDiagnostic(ctx, { source: p.api, url: safeUrl(p.url), problem: problem ?? 'unreadable' });
+      return ok({ written: 0, problem });
+    }
+    const { written } = await applyObservations(ctx.db, checked.output, { source: p.api, kind: 'json', at });
+    if (written > 0) ctx.onDataChanged();
+    return ok({ written, problem: null });
+  },
+
   async reportUnreadable(p, ctx) {
-    const { db } = ctx;
-    await db.transaction('rw', db.diagnostics, async () => {
-      // One row per source and problem: a page that keeps failing does not fill the table.
-      const same = await db.diagnostics
-        .filter((d) => d.source === p.source && d.problem === p.problem)
-        .primaryKeys();
-      await db.diagnostics.bulkDelete(same);
-      await db.diagnostics.add({
-        source: p.source,
-        problem: p.problem,
-        url: p.url,
-        at: ctx.now().toISOString(),
-      });
-      const count = await db.diagnostics.count();
-      if (count > MAX_DIAGNOSTICS) {
-        const oldest = await db.diagnostics
-          .orderBy('at')
-          .limit(count - MAX_DIAGNOSTICS)
-          .primaryKeys();
-        await db.diagnostics.bulkDelete(oldest);
-      }
-    });
+    await recordDiagnostic(ctx, p);
     return ok({});
   },
 
@@ -92,6 +124,7 @@ export const handlers: Handlers = {
         facts: f,
         assessment: assessOrder(f, rc),
         done: done.get(f.order.id) ?? [],
+        refunds: refundViews(f, rc.now),
       })),
       diagnostics,
       now: rc.now.toISOString(),

@@ -37,6 +37,7 @@ export function senderKind(sender: SenderLike, ownId: string, ownOrigin: string)
 /** What a content script may ask for. Everything else needs one of our own pages. */
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'saveObservations',
+  'saveCapture',
   'reportUnreadable',
   'getUiStrings',
   'getPageSummaries',

@@ -1,37 +1,41 @@
 /**
  * What the isolated content script does on one AliExpress page, with its dependencies passed
- * in so it can be tested without a browser: validate each captured body, read it, read the
- * DOM where JSON is not seen, and send the observations (or one diagnostic) to the background.
+ * in so it can be tested without a browser: hand each well-formed captured body to the
+ * background (which reads it), read the DOM where JSON is not seen, and report a page that
+ * could not be read.
  */
-import { isCaptureMessage } from '../aliexpress/capture';
-import { readCapturedBody } from '../aliexpress/read-captured';
+import { CAPTURE_SOURCE, isCaptureMessage, MAX_CAPTURE_CHARS } from '../aliexpress/capture';
 import { detectBlockedPage, readPage } from '../aliexpress/read-page';
 import type { CapturedApi, Observations, PageKind, SourceKind } from '../model';
+import { safeUrl } from '../safe-url';
+
+export { safeUrl };
 
 export interface PageSessionDeps {
   now: () => Date;
   lang: () => string | undefined;
+  /** A captured body for the background to read; resolves to whether it could be read. */
+  saveCapture: (m: { api: CapturedApi; url: string; body: string; lang?: string }) => Promise<boolean>;
   save: (m: {
     source: PageKind | CapturedApi;
     kind: SourceKind;
     url: string;
     observations: Observations;
-  }) => void;
+  }) => void | Promise<void>;
   report: (m: { source: string; url: string; problem: string }) => void;
-}
-
-/** A URL without its query and fragment: enough to say which page failed, nothing personal. */
-export function safeUrl(href: string): string {
-  try {
-    const u = new URL(href);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return '';
-  }
 }
 
 function isEmpty(o: Observations): boolean {
   return !o.orders.length && !o.packages.length && !o.disputes.length && !o.refunds.length;
+}
+
+/** Looks like our capture message but breaks a limit (a 10 MB body, say): worth a diagnostic. */
+function oversized(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const m = data as Record<string, unknown>;
+  if (m.source !== CAPTURE_SOURCE || typeof m.body !== 'string' || m.body.length <= MAX_CAPTURE_CHARS)
+    return null;
+  return typeof m.api === 'string' ? m.api.slice(0, 80) : 'capture';
 }
 
 export class PageSession {
@@ -45,17 +49,25 @@ export class PageSession {
     private readonly pageUrl: URL,
   ) {}
 
-  /** A `window` message: only a well-formed capture of one of our APIs is read. */
+  /** A `window` message: only a well-formed capture of one of our APIs is passed on. */
   onWindowMessage(data: unknown): void {
-    if (!isCaptureMessage(data)) return;
-    const ctx = { seenAt: this.deps.now().toISOString(), lang: this.deps.lang(), requestUrl: data.url };
-    const result = readCapturedBody(data.api, data.body, ctx);
-    if (!result.ok) {
-      this.deps.report({ source: data.api, url: safeUrl(data.url), problem: result.failure.problem });
+    if (!isCaptureMessage(data)) {
+      const api = oversized(data);
+      if (api !== null) {
+        this.deps.report({
+          source: api,
+          url: safeUrl(this.pageUrl.href),
+          problem: `a response larger than ${MAX_CAPTURE_CHARS / 1024 / 1024} MB was refused unread`,
+        });
+      }
       return;
     }
-    this.readSomething = true;
-    this.send(data.api, 'json', data.url, result.observations);
+    const lang = this.deps.lang();
+    void this.deps
+      .saveCapture({ api: data.api, url: data.url, body: data.body, ...(lang ? { lang } : {}) })
+      .then((read) => {
+        if (read) this.readSomething = true;
+      });
   }
 
   /** Reads the DOM; silent on failure, since the page may still be rendering. */
@@ -63,8 +75,9 @@ export class PageSession {
     const ctx = { seenAt: this.deps.now().toISOString(), lang: this.deps.lang() };
     const result = readPage(this.kind, doc, this.pageUrl, ctx);
     if (!result.ok) {
-      this.lastDomProblem = detectBlockedPage(doc, this.pageUrl)
-        ? `the page asks to ${detectBlockedPage(doc, this.pageUrl) === 'login' ? 'sign in' : 'pass a verification'}`
+      const blocked = detectBlockedPage(doc, this.pageUrl);
+      this.lastDomProblem = blocked
+        ? `the page asks to ${blocked === 'login' ? 'sign in' : 'pass a verification'}`
         : result.failure.problem;
       return;
     }
@@ -85,6 +98,6 @@ export class PageSession {
     const body = JSON.stringify(observations);
     if (this.lastSent.get(key) === body) return;
     this.lastSent.set(key, body);
-    this.deps.save({ source, kind, url: safeUrl(url), observations });
+    void this.deps.save({ source, kind, url: safeUrl(url), observations });
   }
 }

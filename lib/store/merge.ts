@@ -93,12 +93,21 @@ export function mergeOrder(
     const field = key as OrderField;
     let value: unknown = obs[field];
     if (isUnknown(value)) continue;
-    if (field === 'lines') value = mergeLines(next.lines, obs.lines ?? []);
+    const current = next.sources[field];
+    if (field === 'lines') {
+      // Lines are keyed differently by JSON (order-line ids) and the DOM (product ids), so they
+      // accumulate only within one kind: JSON lines replace DOM ones, DOM never adds to JSON.
+      if (current && current.kind !== source.kind) {
+        if (RANK[source.kind] < RANK[current.kind]) continue;
+      } else {
+        value = mergeLines(next.lines, obs.lines ?? []);
+      }
+    }
     if (field === 'tags') value = [...new Set([...(next.tags ?? []), ...(obs.tags ?? [])])].sort();
     if (sameValue(next[field], value)) continue;
     // Lines and tags accumulate, so any newer or richer reading may extend them.
-    const accumulates = field === 'lines' || field === 'tags';
-    if (!accumulates && !wins(next.sources[field], source)) continue;
+    const accumulates = (field === 'lines' && current?.kind === source.kind) || field === 'tags';
+    if (!accumulates && !wins(current, source)) continue;
     (next as unknown as Record<string, unknown>)[field] = value;
     next.sources[field] = source;
     changed = true;

@@ -46,7 +46,9 @@ describe('foundation: page → background → popup → backup', () => {
 
   it('asks for exactly the agreed permissions and hosts', async () => {
     const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-    assert.equal(manifest.name, 'Buyer Shield');
+    assert.equal(manifest.name, '__MSG_extName__');
+    const en = JSON.parse(await readFile(path.join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'));
+    assert.equal(en.extName.message, 'Buyer Shield');
     assert.equal(manifest.manifest_version, 3);
     assert.deepEqual([...manifest.permissions].sort(), ['alarms', 'notifications', 'storage']);
     assert.deepEqual([...manifest.host_permissions].sort(), [

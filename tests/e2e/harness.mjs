@@ -77,7 +77,7 @@ export async function launch({ profileDir, locale = 'en-US', timezoneId = 'UTC' 
 
 /**
  * Serves fixture pages and API bodies at the real AliExpress addresses.
- * pages: { '/p/order/index.html': html, … } (any aliexpress.com host);
+ * pages: { '/p/order/index.html': html or (url) => html, … } (any aliexpress.com host);
  * api(apiName, url) → body object, or a string (sent as is), or null for 404.
  */
 export async function serveAliExpress(ctx, { pages = {}, api = () => null }) {
@@ -104,7 +104,8 @@ export async function serveAliExpress(ctx, { pages = {}, api = () => null }) {
   });
   await ctx.route(/^https:\/\/([a-z-]+\.)?aliexpress\.(com|us)\/(?!h5)/, (route) => {
     const url = new URL(route.request().url());
-    const html = pages[url.pathname];
+    const page = pages[url.pathname];
+    const html = typeof page === 'function' ? page(url) : page;
     if (html === undefined)
       return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });

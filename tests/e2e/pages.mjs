@@ -3,8 +3,13 @@
 // renders what comes back. Values are ours; shapes follow shared/reference/aliexpress-data.md.
 import { acsUrl } from '../support/aliexpress-bodies.mjs';
 
+const STYLE = `body{font:14px sans-serif;margin:16px;background:#f5f5f5}.order-item{background:#fff;margin:8px 0;padding:12px;border-radius:8px}
+.order-item-header{display:flex;justify-content:space-between;border-bottom:1px solid #eee;padding-bottom:6px}
+.order-item-header-status-text{font-weight:bold}.order-item-header-right{display:flex;gap:12px;color:#666}
+.order-item-btns{display:flex;gap:8px;justify-content:flex-end}.order-item-btn{border:1px solid #999;border-radius:14px;padding:4px 12px;background:#fff;color:#000;text-decoration:none}`;
+
 const shell = (title, script) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head>
 <body><div id="root">Loading…</div><script>${script}</script></body></html>`;
 
 /** The order list; it fetches page 1 of order.list (JSON or JSONP) and renders the cards. */
@@ -15,15 +20,37 @@ export function orderListPage({ jsonp = false } = {}) {
     { statusTab: 'all', renderType: 'init', clientPlatform: 'pc' },
     { jsonp: jsonp ? 'mtopjsonp1' : undefined },
   );
-  const render = `function render(body) {
+  // Cards in the list page's markup (shared/reference/aliexpress-data.md §2.1).
+  const render = `function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text) e.textContent = text; return e; }
+  function render(body) {
     var root = document.getElementById('root'); root.textContent = '';
+    var content = el('div', 'order-content'); root.appendChild(content);
     var data = body.data.data;
     var keys = body.data.hierarchy.structure[body.data.hierarchy.root].flatMap(function (k) { return body.data.hierarchy.structure[k] || []; });
     keys.forEach(function (k) {
       var o = data[k] && data[k].fields; if (!o || !o.orderId) return;
-      var card = document.createElement('div'); card.className = 'order-item'; card.setAttribute('data-test-order', o.orderId);
-      card.textContent = o.statusText + ' · Order ID: ' + o.orderId + ' · ' + o.totalPriceText;
-      root.appendChild(card);
+      var card = el('div', 'order-item');
+      var header = el('div', 'order-item-header');
+      var status = el('div', 'order-item-header-status'); status.appendChild(el('span', 'order-item-header-status-text', o.statusText));
+      var right = el('div', 'order-item-header-right');
+      var info = el('div', 'order-item-header-right-info');
+      info.appendChild(el('div', '', 'Order date: ' + o.orderDateText)); info.appendChild(el('div', '', 'Order ID: ' + o.orderId));
+      var details = el('a', '', 'Order details'); details.href = 'https://www.aliexpress.com/p/order/detail.html?orderId=' + o.orderId;
+      right.appendChild(info); right.appendChild(details);
+      header.appendChild(status); header.appendChild(right); card.appendChild(header);
+      var store = el('div', 'order-item-store'); var sn = el('span', 'order-item-store-name'); var sa = el('a', '', o.storeName); sa.href = 'https://www.aliexpress.com/store/1105843321'; sn.appendChild(sa); store.appendChild(sn); card.appendChild(store);
+      var contentEl = el('div', 'order-item-content');
+      o.orderLines.forEach(function (l) {
+        var b = el('div', 'order-item-content-body'); var n = el('div', 'order-item-content-info-name'); var sp = el('span', '', l.itemTitle); sp.title = l.itemTitle; n.appendChild(sp); b.appendChild(n);
+        b.appendChild(el('span', 'order-item-content-info-number-quantity', 'x' + l.quantity)); contentEl.appendChild(b);
+      });
+      var opt = el('div', 'order-item-content-opt');
+      opt.appendChild(el('span', 'order-item-content-opt-price-total', 'Total: ' + o.totalPriceText));
+      var btns = el('div', 'order-item-btns');
+      var track = el('a', 'order-item-btn', 'Track order'); track.href = 'https://www.aliexpress.com/p/tracking/index.html?_addShare=no&_login=yes&tradeOrderId=' + o.orderId;
+      btns.appendChild(track); btns.appendChild(el('button', 'order-item-btn', 'Confirm received')); opt.appendChild(btns);
+      contentEl.appendChild(opt); card.appendChild(contentEl);
+      content.appendChild(card);
     });
     document.title = 'Orders loaded';
   }`;
@@ -73,5 +100,16 @@ export function refundListPage() {
   return shell(
     'Returns and refunds',
     `fetch(${JSON.stringify(url)}, { method: 'POST', credentials: 'include' }).then(function (r) { return r.text(); }).then(function (t) { document.getElementById('root').textContent = t.length + ' bytes'; document.title = 'Refunds loaded'; });`,
+  );
+}
+
+/** A page whose script calls one API (GET through fetch unless `post`), like the SPA pages do. */
+export function apiPage(title, api, data, { post = false } = {}) {
+  const url = acsUrl(api, data);
+  return shell(
+    title,
+    `fetch(${JSON.stringify(url)}, { method: ${JSON.stringify(post ? 'POST' : 'GET')}, credentials: 'include' })
+       .then(function (r) { return r.text(); })
+       .then(function (t) { document.getElementById('root').textContent = '${title}'; document.title = '${title} loaded'; });`,
   );
 }

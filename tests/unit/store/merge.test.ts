@@ -134,3 +134,28 @@ describe('mergeRefund', () => {
     expect(mergeRefund(first, { ...base, arn: null }, '2026-10-03T00:00:00.000Z')).toBeNull();
   });
 });
+
+describe('lines read from JSON and from the DOM', () => {
+  const domLine = {
+    id: '1005001234567890',
+    title: 'USB-C cable 2m, braided',
+    variant: null,
+    quantity: 2,
+    unitPrice: null,
+    imageUrl: null,
+    productId: '1005001234567890',
+  };
+
+  it('does not add the DOM copy of a line JSON already gave', () => {
+    const first = mergeOrder(undefined, ORDER, json('2026-10-05T10:00:00.000Z')) ?? undefined;
+    const next = mergeOrder(first, { id: ORDER.id, lines: [domLine] }, dom('2026-10-05T10:00:01.000Z'));
+    expect(next).toBeNull();
+  });
+
+  it('replaces DOM lines with JSON lines when JSON arrives', () => {
+    const first =
+      mergeOrder(undefined, { id: ORDER.id, lines: [domLine] }, dom('2026-10-05T10:00:00.000Z')) ?? undefined;
+    const next = mergeOrder(first, ORDER, json('2026-10-05T10:00:01.000Z'));
+    expect(next?.lines?.map((l) => l.id)).toEqual(['8123456789012346']);
+  });
+});

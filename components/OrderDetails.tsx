@@ -1,0 +1,65 @@
+import { formatMoney } from '@/lib/format';
+import type { OrderView } from '@/lib/messages';
+import { Checklist } from './Checklist';
+import { DeadlineLine } from './OrderCard';
+import { RefundBlock } from './RefundBlock';
+import { useUi } from './ui-context';
+
+/** Everything else about one order, folded away until the buyer asks. */
+export function OrderDetails({ view, now, open }: { view: OrderView; now: Date; open: boolean }) {
+  const { t, locale } = useUi();
+  const { assessment, facts } = view;
+  return (
+    <details class="details" open={open}>
+      <summary>{t('details_summary')}</summary>
+      {assessment.alerts.length ? (
+        <ul class="alerts full">
+          {assessment.alerts.map((a) => (
+            <li key={a.id} class={`alert alert-${a.severity}`}>
+              <strong>{t(`alert_${a.kind}_title`, a.values)}</strong>
+              <p>{t(`alert_${a.kind}_action`, a.values)}</p>
+              <p class="why">
+                {t('why_label')} {t(`alert_${a.kind}_why`, a.values)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {assessment.deadlines.length ? (
+        <section aria-label={t('deadlines_heading')}>
+          <h4>{t('deadlines_heading')}</h4>
+          <ul class="deadlines">
+            {assessment.deadlines.map((d) => (
+              <li key={`${d.kind}|${d.subjectId ?? ''}`}>
+                <DeadlineLine deadline={d} now={now} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {facts.disputes.map((d) => (
+        <section key={d.id} class="dispute" aria-label={t('dispute_heading', { id: d.id })}>
+          <h4>{t('dispute_heading', { id: d.id })}</h4>
+          <p>{t('dispute_status', { status: d.statusText || d.status })}</p>
+          {d.sellerProposal || d.platformProposal ? (
+            <p>
+              {t('dispute_proposals', {
+                seller: d.sellerProposal?.amount ? formatMoney(d.sellerProposal.amount, locale) : '—',
+                platform: d.platformProposal?.amount ? formatMoney(d.platformProposal.amount, locale) : '—',
+              })}
+            </p>
+          ) : null}
+        </section>
+      ))}
+      {view.refunds.length ? (
+        <section class="refunds" aria-label={t('refunds_heading')}>
+          <h4>{t('refunds_heading')}</h4>
+          {view.refunds.map((r) => (
+            <RefundBlock key={r.refund.id} view={r} />
+          ))}
+        </section>
+      ) : null}
+      <Checklist orderId={facts.order.id} checklist={assessment.checklist} done={view.done} />
+    </details>
+  );
+}

@@ -1,0 +1,51 @@
+import { formatCountdown, formatInstant } from '@/lib/format';
+import type { PageSummary } from '@/lib/messages';
+import type { Ui } from './ui-context';
+
+export interface PageBadgeProps {
+  /** Passed in (not from context) so the content script carries no hooks. */
+  ui: Ui;
+  summary: PageSummary | null;
+  now: Date;
+  onDismiss: () => void;
+}
+
+/**
+ * The compact badge inside an order card on the order list: the next deadline, the order's
+ * state and the next step. It sits in the card's header line, takes one line of text and never
+ * overlays the page's own controls.
+ */
+export function PageBadge({ ui, summary, now, onDismiss }: PageBadgeProps) {
+  const { t, locale, zone } = ui;
+  if (!summary) return null;
+  const d = summary.nextDeadline;
+  const severity = summary.alert?.severity ?? (summary.group === 'settled' ? 'settled' : 'info');
+  const text = d
+    ? `${t(`deadline_${d.kind}`)} ${formatCountdown(d.at, now, locale)}${d.source === 'estimate' ? ` (${t('source_estimate')})` : ''}`
+    : summary.group === 'settled'
+      ? t('badge_settled')
+      : t('badge_no_deadline');
+  const step = summary.alert ? t(`alert_${summary.alert.kind}_title`, summary.alert.values) : null;
+  const full = [text, d ? formatInstant(d.at, locale, zone) : null, step].filter(Boolean).join(' · ');
+  return (
+    <span
+      class={`bs-badge bs-${severity}`}
+      role="note"
+      aria-label={t('badge_label', { text: full })}
+      title={full}
+    >
+      <span class="bs-dot" aria-hidden="true" />
+      <span class="bs-text">{text}</span>
+      {step ? <span class="bs-step"> · {step}</span> : null}
+      <button
+        type="button"
+        class="bs-close"
+        aria-label={t('badge_dismiss')}
+        title={t('badge_dismiss')}
+        onClick={onDismiss}
+      >
+        ×
+      </button>
+    </span>
+  );
+}

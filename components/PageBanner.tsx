@@ -1,0 +1,54 @@
+import { formatCountdown, formatInstant } from '@/lib/format';
+import type { PageSummary } from '@/lib/messages';
+import type { Ui } from './ui-context';
+
+export interface PageBannerProps {
+  /** Passed in (not from context) so the content script carries no hooks. */
+  ui: Ui;
+  summary: PageSummary | null;
+  now: Date;
+  onOpenChecklist: () => void;
+  onDismiss: () => void;
+}
+
+/** The banner on an order's detail and tracking pages: the deadline, why it matters, what to do. */
+export function PageBanner({ ui, summary, now, onOpenChecklist, onDismiss }: PageBannerProps) {
+  const { t, locale, zone } = ui;
+  if (!summary) return null;
+  const d = summary.nextDeadline;
+  const a = summary.alert;
+  const severity = a?.severity ?? (summary.group === 'settled' ? 'settled' : 'info');
+  return (
+    <section class={`bs-banner bs-${severity}`} aria-label={t('banner_title')}>
+      <header>
+        <strong>{t('banner_title')}</strong>
+        <button type="button" class="bs-close" aria-label={t('badge_dismiss')} onClick={onDismiss}>
+          ×
+        </button>
+      </header>
+      {d ? (
+        <p class="bs-deadline">
+          <strong>{t(`deadline_${d.kind}`)}</strong> {formatCountdown(d.at, now, locale)} (
+          {formatInstant(d.at, locale, zone)}){' '}
+          <span class="bs-source">{d.source === 'page' ? t('source_page') : t('source_estimate')}</span>
+        </p>
+      ) : (
+        <p>{summary.group === 'settled' ? t('badge_settled') : t('no_deadline')}</p>
+      )}
+      {a ? (
+        <>
+          <p class="bs-title">{t(`alert_${a.kind}_title`, a.values)}</p>
+          <p>
+            <strong>{t('banner_do')}:</strong> {t(`alert_${a.kind}_action`, a.values)}
+          </p>
+          <p class="bs-why">
+            <strong>{t('banner_why')}:</strong> {t(`alert_${a.kind}_why`, a.values)}
+          </p>
+        </>
+      ) : null}
+      <button type="button" class="bs-link" onClick={onOpenChecklist}>
+        {t('banner_checklist')}
+      </button>
+    </section>
+  );
+}

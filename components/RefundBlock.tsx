@@ -1,0 +1,94 @@
+import { useState } from 'preact/hooks';
+import type { RefundView } from '@/lib/background/views';
+import { call } from '@/lib/client';
+import { formatIsoDate, formatMoney } from '@/lib/format';
+import { useUi } from './ui-context';
+
+/** One refund: where it stands, when it should arrive, and the ARN to give the bank. */
+export function RefundBlock({ view }: { view: RefundView }) {
+  const { t, locale } = useUi();
+  const [copied, setCopied] = useState(false);
+  const [arrived, setArrived] = useState(view.refund.arrivedOn ?? null);
+  const { refund, expected, arn } = view;
+  const status =
+    refund.status === 'processed' && refund.processedOn
+      ? t('refund_processed', { date: formatIsoDate(refund.processedOn, locale) })
+      : refund.status === 'pending'
+        ? t('refund_pending')
+        : refund.statusText || t('refund_unknown');
+
+  async function copy() {
+    if (!refund.arn) return;
+    try {
+      await navigator.clipboard.writeText(refund.arn);
+    } catch {
+      // The async clipboard needs focus; the selection route works from a click regardless.
+      const area = document.createElement('textarea');
+      area.value = refund.arn;
+      document.body.append(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    setCopied(true);
+  }
+
+  async function markArrived() {
+    const today = new Date().toISOString().slice(0, 10);
+    const r = await call('markRefundArrived', { refundId: refund.id, arrivedOn: today });
+    if (r.ok) setArrived(today);
+  }
+
+  return (
+    <div class="refund">
+      <p>
+        {refund.amount ? <strong>{formatMoney(refund.amount, locale)} </strong> : null}
+        {status}
+      </p>
+      {arrived ? (
+        <p>{t('refund_arrived', { date: formatIsoDate(arrived, locale) })}</p>
+      ) : expected ? (
+        <p>
+          {t('refund_expected', {
+            from: formatIsoDate(expected.from, locale),
+            to: formatIsoDate(expected.to, locale),
+          })}
+        </p>
+      ) : null}
+      {refund.arn ? (
+        <div class="arn">
+          <p>
+            {t('arn_label')}: <code>{refund.arn}</code>{' '}
+            <button type="button" onClick={copy}>
+              {t('arn_copy')}
+            </button>{' '}
+            {copied ? <span role="status">{t('arn_copied')}</span> : null}
+          </p>
+          {arn?.valid ? (
+            <>
+              <p>
+                {t('arn_valid', {
+                  date: arn.processingDate ? formatIsoDate(arn.processingDate, locale) : '?',
+                  bin: arn.acquirerBin,
+                })}
+              </p>
+              <details>
+                <summary>{t('arn_bank')}</summary>
+                <p class="script">{arn.bankScript}</p>
+              </details>
+            </>
+          ) : arn ? (
+            <p class="warning">{t('arn_invalid', { problem: arn.problem })}</p>
+          ) : null}
+        </div>
+      ) : refund.status === 'processed' ? (
+        <p class="muted">{t('arn_missing')}</p>
+      ) : null}
+      {refund.status === 'processed' && !arrived ? (
+        <button type="button" onClick={markArrived}>
+          {t('refund_arrived_button')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -18,4 +18,18 @@ export default defineConfig({
   },
   zip: { excludeSources: ['tests/**', 'docs/**', '*.log', '.bench/**'] },
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The polyfill serves the extension's own pages and worker. Content scripts run inside
+    // AliExpress pages on a size budget (BENCHMARKS.md) and need none of it: Chrome's MV3 and
+    // Firefox's content-script APIs are promise-based, which WXT's plain `browser` exposes.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve = { ...config.resolve, alias: alias.filter((a) => a.find !== 'wxt/browser') };
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
 });

@@ -3,6 +3,8 @@ import { WAKE_ALARM } from '@/lib/alarms';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
 import { createRecomputer, notificationTarget } from '@/lib/background/recompute';
+import type { MessageTable } from '@/lib/i18n';
+import type { TableLoader } from '@/lib/i18n-tables';
 import { getDb } from '@/lib/store/db';
 
 // Thin wiring only. Every listener is registered synchronously, before any await, so a
@@ -13,12 +15,17 @@ export default defineBackground(() => {
   const now = () => new Date();
   const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
   const uiLanguage = () => browser.i18n.getUILanguage();
-  const recompute = createRecomputer({ db, now, zone, uiLanguage });
+  const loadTable: TableLoader = async (folder) => {
+    const res = await fetch(browser.runtime.getURL(`/_locales/${folder}/messages.json` as '/popup.html'));
+    return (await res.json()) as MessageTable;
+  };
+  const recompute = createRecomputer({ db, now, zone, uiLanguage, loadTable });
   const ctx: HandlerContext = {
     db,
     now,
     zone,
     uiLanguage,
+    loadTable,
     openTab: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/popup.html') });
     },

@@ -1,14 +1,10 @@
 /**
- * Every shipped locale table, for the background only (it serves one table at a time to
- * pages and content scripts, lib/i18n.ts). Missing keys fall back to English.
+ * Locale tables for the background, which serves one table at a time to pages and content
+ * scripts (lib/i18n.ts). English is bundled (the rules' texts come from it); the other tables
+ * are read from the extension's own `_locales` files when first needed, so the package does not
+ * carry them twice. Missing keys fall back to English.
  */
-import de from '../public/_locales/de/messages.json';
 import en from '../public/_locales/en/messages.json';
-import es from '../public/_locales/es/messages.json';
-import fr from '../public/_locales/fr/messages.json';
-import pl from '../public/_locales/pl/messages.json';
-import pt_BR from '../public/_locales/pt_BR/messages.json';
-import ru from '../public/_locales/ru/messages.json';
 import {
   LOCALES,
   type LocaleFolder,
@@ -18,14 +14,34 @@ import {
   type UiStrings,
 } from './i18n';
 
-export const TABLES: Record<LocaleFolder, MessageTable> = { en, es, pt_BR, fr, de, ru, pl };
+export type TableLoader = (folder: LocaleFolder) => Promise<MessageTable>;
 
-export function uiStrings(setting: string, browserLanguage: string): UiStrings {
-  const folder = pickLocale(setting, browserLanguage);
-  return { folder, locale: LOCALES[folder], table: { ...en, ...TABLES[folder] } };
+const cache = new Map<LocaleFolder, Promise<MessageTable>>();
+
+/** Loads (once) the table of a folder; English, or a table that cannot be read, gives English. */
+export function tableFor(folder: LocaleFolder, load: TableLoader): Promise<MessageTable> {
+  if (folder === 'en') return Promise.resolve(en);
+  let hit = cache.get(folder);
+  if (!hit) {
+    hit = load(folder).then(
+      (table) => ({ ...en, ...table }),
+      () => en,
+    );
+    cache.set(folder, hit);
+  }
+  return hit;
 }
 
-export function translatorFor(setting: string, browserLanguage: string) {
-  const s = uiStrings(setting, browserLanguage);
+export async function uiStrings(
+  setting: string,
+  browserLanguage: string,
+  load: TableLoader,
+): Promise<UiStrings> {
+  const folder = pickLocale(setting, browserLanguage);
+  return { folder, locale: LOCALES[folder], table: await tableFor(folder, load) };
+}
+
+export async function translatorFor(setting: string, browserLanguage: string, load: TableLoader) {
+  const s = await uiStrings(setting, browserLanguage, load);
   return { t: translator(s.table, en), locale: s.locale };
 }

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { readCapturedBody } from '../aliexpress/read-captured';
 import { backupFileName, exportBackup, importBackup } from '../backup';
 import { ordersToCsv } from '../csv';
-import { uiStrings } from '../i18n-tables';
+import { type TableLoader, uiStrings } from '../i18n-tables';
 import type { Dashboard, MessageType, PageSummary, RequestOf, Responses, Result } from '../messages';
 import { assessOrder, type RuleContext } from '../rules';
 import { safeUrl } from '../safe-url';
@@ -26,6 +26,8 @@ export interface HandlerContext {
   zone: () => string;
   /** The browser's UI language, e.g. `pt-BR`. */
   uiLanguage: () => string;
+  /** Reads a locale table shipped with the extension. */
+  loadTable: TableLoader;
   /** Opens an extension page in a tab. */
   openTab: (url: string) => Promise<void>;
   /** Called after data changed, so reminders, alarm and badge are worked out again. */
@@ -166,7 +168,7 @@ export const handlers: Handlers = {
 
   async getUiStrings(_p, ctx) {
     const settings = await readSettings(ctx.db);
-    return ok(uiStrings(settings.language, ctx.uiLanguage()));
+    return ok(await uiStrings(settings.language, ctx.uiLanguage(), ctx.loadTable));
   },
 
   async getPageSummaries(p, ctx) {

@@ -10,7 +10,7 @@
  */
 import { browser } from '#imports';
 import { scheduleWake } from '../alarms';
-import { translatorFor } from '../i18n-tables';
+import { type TableLoader, translatorFor } from '../i18n-tables';
 import type { OrderFacts } from '../model';
 import { assessAll, nextWake } from '../rules';
 import type { BuyerShieldDb } from '../store/db';
@@ -30,6 +30,7 @@ export interface RecomputeDeps {
   now: () => Date;
   zone: () => string;
   uiLanguage: () => string;
+  loadTable: TableLoader;
 }
 
 export interface RecomputeResult {
@@ -101,7 +102,7 @@ export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResul
     lastCheck,
     knownSince,
   );
-  const { t, locale } = translatorFor(settings.language, deps.uiLanguage());
+  const { t, locale } = await translatorFor(settings.language, deps.uiLanguage(), deps.loadTable);
   // With notifications off, due reminders are still recorded, so turning them back on does not
   // bring back a flood of old ones.
   const shown = settings.notifications ? await notify(plan.show, byId, { t, locale, zone, now }) : [];

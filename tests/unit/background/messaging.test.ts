@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
+import { loadTableFromDisk } from '../locale-loader';
 import { freshDb, ORDER, obs, snapshot } from '../store/helpers';
 
 const me = { id: 'buyer-shield-id', origin: 'chrome-extension://buyer-shield-id/' };
@@ -18,6 +19,7 @@ function context(): HandlerContext & { changed: ReturnType<typeof vi.fn> } {
     now: () => new Date('2026-10-05T10:00:00.000Z'),
     zone: () => 'UTC',
     uiLanguage: () => 'en-US',
+    loadTable: loadTableFromDisk,
     openTab: vi.fn(async () => {}),
     onDataChanged: changed,
     changed,

@@ -5,6 +5,7 @@ import { LAST_CHECK_KEY, notificationTarget, recomputeOnce } from '@/lib/backgro
 import type { OrderObservation } from '@/lib/model';
 import { applyObservations } from '@/lib/store/apply';
 import type { BuyerShieldDb } from '@/lib/store/db';
+import { loadTableFromDisk } from '../locale-loader';
 import { freshDb, ORDER, obs } from '../store/helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -22,7 +23,13 @@ async function setup(orders: OrderObservation[], seenAt = source.at) {
 }
 
 function run(db: BuyerShieldDb, now: string) {
-  return recomputeOnce({ db, now: () => new Date(now), zone: () => 'UTC', uiLanguage: () => 'en' });
+  return recomputeOnce({
+    db,
+    now: () => new Date(now),
+    zone: () => 'UTC',
+    uiLanguage: () => 'en',
+    loadTable: loadTableFromDisk,
+  });
 }
 
 /** What is on screen: the fake browser keeps each notification's options by id. */

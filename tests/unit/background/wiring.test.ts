@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { WAKE_ALARM } from '@/lib/alarms';
+import { BuyerShieldDb, useDb } from '@/lib/store/db';
+
+describe('background wiring', () => {
+  it('registers every listener synchronously, so an event that wakes the worker finds it', () => {
+    useDb(new BuyerShieldDb(`wiring-${Date.now()}`));
+    const result: unknown = background.main();
+    // main() does no asynchronous set-up before its listeners exist.
+    expect(result).toBeUndefined();
+    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
+    expect(fakeBrowser.runtime.onInstalled.hasListeners()).toBe(true);
+    expect(fakeBrowser.runtime.onStartup.hasListeners()).toBe(true);
+    expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
+    expect(fakeBrowser.notifications.onClicked.hasListeners()).toBe(true);
+  });
+
+  it('sets the wake alarm when installed and again when the alarm fires', async () => {
+    useDb(new BuyerShieldDb(`wiring-${Date.now()}-2`));
+    // The fake browser has no UI language; the real one always does.
+    fakeBrowser.i18n.getUILanguage = () => 'en-US';
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await expect.poll(() => fakeBrowser.alarms.get(WAKE_ALARM)).toBeTruthy();
+    await fakeBrowser.alarms.clearAll();
+    const alarm = { name: WAKE_ALARM, scheduledTime: Date.now() };
+    await fakeBrowser.alarms.onAlarm.trigger(alarm);
+    await expect.poll(() => fakeBrowser.alarms.get(WAKE_ALARM)).toBeTruthy();
+  });
+});

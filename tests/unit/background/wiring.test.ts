@@ -22,10 +22,10 @@ describe('background wiring', () => {
     // The fake browser has no UI language; the real one always does.
     fakeBrowser.i18n.getUILanguage = () => 'en-US';
     background.main();
-    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await expect.poll(() => fakeBrowser.alarms.get(WAKE_ALARM)).toBeTruthy();
     await fakeBrowser.alarms.clearAll();
-    const alarm = { name: WAKE_ALARM, scheduledTime: Date.now() };
+    const alarm = { name: WAKE_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true };
     await fakeBrowser.alarms.onAlarm.trigger(alarm);
     await expect.poll(() => fakeBrowser.alarms.get(WAKE_ALARM)).toBeTruthy();
   });

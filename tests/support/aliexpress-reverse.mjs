@@ -69,3 +69,52 @@ export function refundDetailBody({
     v: '1.0',
   };
 }
+
+/**
+ * `mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer`, one line per case.
+ * cases: [{ id, orderId, lineId, type ('REFUND'|'RETURN'), status (4 = completed), statusText, createdAt, modifiedAt ('YYYY-MM-DD HH:mm:ss', China time), unitMinor, count, shop }]
+ */
+export function refundListBody(cases) {
+  return {
+    api: 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer',
+    data: {
+      module: {
+        pageNum: 1,
+        pageSize: 10,
+        pages: 0,
+        total: cases.length,
+        items: cases.map((c) => ({
+          shopName: c.shop ?? 'Vega Store',
+          reverseOrderLines: [
+            {
+              reverseOrderId: c.id.replace(/^63/, '62'),
+              reverseOrderLineId: c.id,
+              tradeOrderId: c.orderId,
+              tradeOrderLineId: c.lineId,
+              reverseType: c.type ?? 'REFUND',
+              reverseBizType: '4pl',
+              reverseStatus: c.status ?? 4,
+              reverseStatusText: c.statusText ?? 'Refund completed',
+              solutionType: 1,
+              solutionTypeText: 'Refund only',
+              gmtCreateFormat: c.createdAt,
+              gmtModifiedFormat: c.modifiedAt,
+              aeItemDTO: {
+                itemTitle: 'Refunded item',
+                itemCount: c.count ?? 1,
+                itemUnitPrice: {
+                  cent: c.unitMinor,
+                  currency: 'USD',
+                  formatMoney: `US $${(c.unitMinor / 100).toFixed(2)}`,
+                },
+              },
+              buttonDTOList: [],
+            },
+          ],
+        })),
+      },
+    },
+    ret: ['SUCCESS::调用成功'],
+    v: '1.0',
+  };
+}

@@ -1,13 +1,9 @@
 import { useState } from 'preact/hooks';
 import { call } from '@/lib/client';
-import {
-  type Assessment,
-  checkEvidenceFiles,
-  checklistFor,
-  DEFAULT_POLICY,
-  DISPUTE_REASONS,
-  type DisputeReason,
-} from '@/lib/rules';
+import { CHECKLIST_ITEM_IDS } from '@/lib/rules/checklist-ids';
+import { checkEvidenceFiles } from '@/lib/rules/evidence-files';
+import { DEFAULT_POLICY } from '@/lib/rules/policy';
+import { type Assessment, DISPUTE_REASONS, type DisputeReason } from '@/lib/rules/types';
 
 /** AliExpress's upload limits (lib/rules/policy.ts), in MB as the texts say them. */
 const LIMITS_MB = {
@@ -38,8 +34,8 @@ export function Checklist({
   const [reason, setReason] = useState<DisputeReason>(checklist.reason);
   const [ticked, setTicked] = useState(() => new Set(done));
   const [files, setFiles] = useState<string[]>([]);
-  const items = reason === checklist.reason ? checklist.items : checklistFor(reason);
-  const ready = items.filter((i) => ticked.has(i.id)).length;
+  const items = reason === checklist.reason ? checklist.items.map((i) => i.id) : CHECKLIST_ITEM_IDS[reason];
+  const ready = items.filter((id) => ticked.has(id)).length;
 
   async function toggle(itemId: string, on: boolean) {
     const next = new Set(ticked);
@@ -84,21 +80,24 @@ export function Checklist({
         </select>
       </label>
       <ul>
-        {items.map((item) => (
-          <li key={item.id}>
-            <label>
-              <input
-                type="checkbox"
-                checked={ticked.has(item.id)}
-                onChange={(e) => toggle(item.id, e.currentTarget.checked)}
-              />{' '}
-              {t(`check_${item.id}_label` as 'check_unboxing_video_label', LIMITS_MB)}
-            </label>
-            {item.hint ? (
-              <p class="hint">{t(`check_${item.id}_hint` as 'check_unboxing_video_hint')}</p>
-            ) : null}
-          </li>
-        ))}
+        {items.map((id) => {
+          const hintKey = `check_${id}_hint` as 'check_unboxing_video_hint';
+          const hint = t(hintKey);
+          return (
+            <li key={id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={ticked.has(id)}
+                  onChange={(e) => toggle(id, e.currentTarget.checked)}
+                />{' '}
+                {t(`check_${id}_label` as 'check_unboxing_video_label', LIMITS_MB)}
+              </label>
+              {/* Not every item has a hint: a missing key comes back as the key itself. */}
+              {hint !== hintKey ? <p class="hint">{hint}</p> : null}
+            </li>
+          );
+        })}
       </ul>
       <label class="files">
         {t('files_label')} <input type="file" multiple onChange={(e) => onFiles(e.currentTarget)} />

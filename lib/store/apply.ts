@@ -2,6 +2,7 @@
  * Writes one page's observations into the database in one transaction, through the pure merge.
  * Returns how many rows changed, which is 0 when the page said nothing new.
  */
+
 import type { FieldSource, Observations } from '../model';
 import type { BuyerShieldDb } from './db';
 import { mergeDispute, mergeOrder, mergePackage, mergeRefund, packageKey } from './merge';
@@ -15,6 +16,44 @@ function mapById<T>(rows: (T | undefined)[], key: (row: T) => string): Map<strin
   const map = new Map<string, T>();
   for (const row of rows) if (row) map.set(key(row), row);
   return map;
+}
+
+/** The two operations a child table needs here (Dexie tables have them). */
+interface KeyedTable<R> {
+  bulkGet(keys: string[]): PromiseLike<(R | undefined)[]>;
+  bulkPut(rows: R[]): PromiseLike<unknown>;
+}
+
+/**
+ * Merges parcels, disputes or refunds into their table: one read, one write of the rows that
+ * changed. Several observations of one key in one body are merged in order.
+ */
+async function mergeChildren<O extends { orderId: string }, R>(
+  table: KeyedTable<R>,
+  items: O[],
+  keyOf: (o: O) => string,
+  merge: (existing: R | undefined, obs: O, seenAt: string) => R | null,
+  seenAt: string,
+): Promise<{ written: number; orderIds: string[] }> {
+  if (!items.length) return { written: 0, orderIds: [] };
+  const keys = items.map(keyOf);
+  const current = new Map<string, R>();
+  (await table.bulkGet(keys)).forEach((row, i) => {
+    const key = keys[i];
+    if (row && key !== undefined) current.set(key, row);
+  });
+  const changed = new Map<string, R>();
+  const orderIds = new Set<string>();
+  items.forEach((o, i) => {
+    const key = keys[i] ?? keyOf(o);
+    const merged = merge(current.get(key), o, seenAt);
+    if (!merged) return;
+    current.set(key, merged);
+    changed.set(key, merged);
+    orderIds.add(o.orderId);
+  });
+  if (changed.size) await table.bulkPut([...changed.values()]);
+  return { written: changed.size, orderIds: [...orderIds] };
 }
 
 export async function applyObservations(
@@ -60,47 +99,20 @@ export async function applyObservations(
       for (const id of last.keys()) touched.add(id);
     }
 
-    const pkgKeys = obs.packages.map((p) => packageKey(p.orderId, p.trackingNumber));
-    const pkgs = mapById(await db.packages.bulkGet(pkgKeys), (p) => p.key);
-    const pkgRows = [];
-    for (const p of obs.packages) {
-      const merged = mergePackage(pkgs.get(packageKey(p.orderId, p.trackingNumber)), p, seenAt);
-      if (!merged) continue;
-      pkgs.set(merged.key, merged);
-      pkgRows.push(merged);
-      touched.add(p.orderId);
-    }
-    if (pkgRows.length) {
-      await db.packages.bulkPut(pkgRows);
-      written += pkgRows.length;
-    }
-
-    const disputes = mapById(await db.disputes.bulkGet(obs.disputes.map((d) => d.id)), (d) => d.id);
-    const disputeRows = [];
-    for (const d of obs.disputes) {
-      const merged = mergeDispute(disputes.get(d.id), d, seenAt);
-      if (!merged) continue;
-      disputes.set(d.id, merged);
-      disputeRows.push(merged);
-      touched.add(d.orderId);
-    }
-    if (disputeRows.length) {
-      await db.disputes.bulkPut(disputeRows);
-      written += disputeRows.length;
-    }
-
-    const refunds = mapById(await db.refunds.bulkGet(obs.refunds.map((r) => r.id)), (r) => r.id);
-    const refundRows = [];
-    for (const r of obs.refunds) {
-      const merged = mergeRefund(refunds.get(r.id), r, seenAt);
-      if (!merged) continue;
-      refunds.set(r.id, merged);
-      refundRows.push(merged);
-      touched.add(r.orderId);
-    }
-    if (refundRows.length) {
-      await db.refunds.bulkPut(refundRows);
-      written += refundRows.length;
+    const children = [
+      await mergeChildren(
+        db.packages,
+        obs.packages,
+        (p) => packageKey(p.orderId, p.trackingNumber),
+        mergePackage,
+        seenAt,
+      ),
+      await mergeChildren(db.disputes, obs.disputes, (d) => d.id, mergeDispute, seenAt),
+      await mergeChildren(db.refunds, obs.refunds, (r) => r.id, mergeRefund, seenAt),
+    ];
+    for (const c of children) {
+      written += c.written;
+      for (const id of c.orderIds) touched.add(id);
     }
     return { written, orderIds: [...touched] };
   });

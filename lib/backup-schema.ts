@@ -81,6 +81,7 @@ const BackupRefund = v.object({
   disputeId: opt(Id),
   statusText: opt(text()),
   method: opt(text()),
+  arrivedOn: opt(IsoDateSchema),
 });
 
 export const BackupOrderSchema = v.object({

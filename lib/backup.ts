@@ -21,7 +21,7 @@ import type {
   PackageObservation,
   RefundObservation,
 } from './model';
-import { type Assessment, assessOrder, POLICY_VERSION, type RuleContext } from './rules';
+import { type Assessment, assessOrder, CHECKLIST_TEXTS, POLICY_VERSION, type RuleContext } from './rules';
 import { describeIssues } from './schemas';
 import type { Settings } from './settings';
 import type { BuyerShieldDb, ReminderSent } from './store/db';
@@ -40,6 +40,16 @@ function protectionOf(facts: OrderFacts, assessment: Assessment, zone: string): 
     return { endsOn: order.protection.endsOn, source: 'page', text: order.protection.text };
   const estimate = assessment.deadlines.find((d) => d.kind === 'protection_end');
   return estimate ? { endsOn: dateIn(zone, estimate.at), source: estimate.source, text: null } : null;
+}
+
+/** The current reason's items, plus any item ticked under another reason (nothing is lost). */
+function checklistOf(assessment: Assessment, done: ReadonlySet<string>): BackupOrder['checklist'] {
+  const items = assessment.checklist.items.map((i) => ({ id: i.id, label: i.label, done: done.has(i.id) }));
+  const listed = new Set(items.map((i) => i.id));
+  for (const id of done) {
+    if (!listed.has(id)) items.push({ id, label: CHECKLIST_TEXTS[id]?.label ?? id, done: true });
+  }
+  return items;
 }
 
 export function toBackupOrder(
@@ -82,6 +92,7 @@ export function toBackupOrder(
       disputeId: r.disputeId,
       statusText: r.statusText,
       method: r.method,
+      arrivedOn: r.arrivedOn ?? null,
     })),
     deadlines: assessment.deadlines.map((d) => ({ kind: d.kind, at: d.at, source: d.source })),
     alerts: assessment.alerts.map((a) => ({
@@ -89,7 +100,7 @@ export function toBackupOrder(
       severity: a.severity,
       deadlineKind: a.deadlineKind,
     })),
-    checklist: assessment.checklist.items.map((i) => ({ id: i.id, label: i.label, done: done.has(i.id) })),
+    checklist: checklistOf(assessment, done),
     paidOn: order.paidOn ?? null,
     promisedDeliveryOn: order.promisedDeliveryOn ?? null,
     couponIfLateOn: order.couponIfLateOn ?? null,
@@ -257,6 +268,7 @@ function observationsOf(o: BackupOrder) {
     processedOn: r.processedOn,
     arn: r.arn,
     method: r.method ?? null,
+    arrivedOn: r.arrivedOn ?? null,
   }));
   return { order, packages, disputes, refunds };
 }

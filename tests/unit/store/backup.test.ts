@@ -79,6 +79,34 @@ describe('backup export', () => {
   });
 });
 
+describe('what only the buyer knows survives a backup', () => {
+  it('keeps "the money arrived" and the ticked checklist items', async () => {
+    const db = await seeded();
+    await db.refunds.update('r1', { arrivedOn: '2026-10-09' });
+    await db.checklist.put({
+      orderId: ORDER.id,
+      itemId: 'tracking_screenshots',
+      done: true,
+      at: '2026-10-09T00:00:00.000Z',
+    });
+    // Ticked while the buyer looked at another reason's list.
+    await db.checklist.put({
+      orderId: ORDER.id,
+      itemId: 'ruler_size_chart',
+      done: true,
+      at: '2026-10-09T00:00:00.000Z',
+    });
+    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    const other = freshDb();
+    await importBackup(other, JSON.stringify(file));
+    expect((await other.refunds.get('r1'))?.arrivedOn).toBe('2026-10-09');
+    expect((await other.checklist.toArray()).map((c) => c.itemId).sort()).toEqual([
+      'ruler_size_chart',
+      'tracking_screenshots',
+    ]);
+  });
+});
+
 describe('backup import refuses a bad file whole', () => {
   async function rejects(text: string, message: RegExp) {
     const db = await seeded();

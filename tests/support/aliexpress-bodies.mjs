@@ -279,3 +279,62 @@ export function bulkTrackingEvents(n, { last = '2026-10-20T12:00:00.000Z' } = {}
     return { at: new Date(end - i * 6 * 3_600_000).toISOString(), ...s, desc: `${s.desc} (${n - i})` };
   });
 }
+
+// ── Bulk builders for the benchmarks (tests/bench) ──────────────────────────────────────────
+
+const BULK_STATUSES = ['Awaiting delivery', 'Completed', 'Awaiting shipment', 'Closed', 'Awaiting delivery'];
+const BULK_TITLES = [
+  'USB-C cable 2m, braided',
+  'Phone case, clear, shockproof',
+  'LED strip 5m RGB with remote',
+  'Stainless steel watch band 22mm',
+  'Mechanical keyboard keycaps, PBT',
+];
+const DAY_MS = 86_400_000;
+
+/**
+ * `n` distinct, deterministic orders for `orderListBody` (ids from `firstId` up), mixed like a
+ * real history: statuses, dates over ~400 days before `latest`, one to three lines each.
+ */
+export function bulkOrders(n, { firstId = 8_100_000_000_000_000n, latest = '2026-10-01' } = {}) {
+  const end = Date.parse(`${latest}T00:00:00Z`);
+  const orders = [];
+  for (let i = 0; i < n; i += 1) {
+    const id = String(BigInt(firstId) + BigInt(i) * 10n);
+    const lineCount = 1 + (i % 3);
+    orders.push({
+      id,
+      status: BULK_STATUSES[i % BULK_STATUSES.length],
+      placedOn: new Date(end - ((i * 7) % 400) * DAY_MS).toISOString().slice(0, 10),
+      totalMinor: 199 + ((i * 137) % 20_000),
+      store: `Store ${i % 97}`,
+      lines: Array.from({ length: lineCount }, (_, j) => ({
+        id: String(BigInt(id) + BigInt(j + 1)),
+        title: `${BULK_TITLES[(i + j) % BULK_TITLES.length]} #${i}`,
+        quantity: 1 + ((i + j) % 3),
+        unitMinor: 99 + ((i * 31 + j * 17) % 5_000),
+      })),
+    });
+  }
+  return orders;
+}
+
+/** `n` tracking events for `trackingBody`, newest first, one every six hours before `last`. */
+export function bulkTrackingEvents(n, { last = '2026-10-20T12:00:00.000Z' } = {}) {
+  const steps = [
+    { code: 'SIGN', stage: 'DELIVERED', name: 'Delivered', desc: 'Delivered, signed by the receiver' },
+    {
+      code: 'GTMS_DO_DEPART',
+      stage: 'IN_TRANSIT',
+      name: 'In transit',
+      desc: 'Departed from the sorting centre',
+    },
+    { code: 'GTMS_ACCEPT', stage: 'IN_TRANSIT', name: 'In transit', desc: 'Arrived at the sorting centre' },
+    { code: 'CC_EX_START', stage: 'CUSTOMS', name: 'Customs', desc: 'Import customs clearance started' },
+  ];
+  const end = Date.parse(last);
+  return Array.from({ length: n }, (_, i) => {
+    const s = steps[i === 0 ? 0 : 1 + (i % (steps.length - 1))];
+    return { at: new Date(end - i * 6 * 3_600_000).toISOString(), ...s, desc: `${s.desc} (${n - i})` };
+  });
+}

@@ -1,0 +1,114 @@
+// Figures 1 (reading) and 2 (rules), in Node. Run by tests/bench/run.mjs as
+// `node --expose-gc tests/bench/node-bench.mjs <bundle>`; prints one JSON object on stdout.
+// Each sample runs after a forced garbage collection; warm-up runs are not counted.
+import { pathToFileURL } from 'node:url';
+import {
+  acsUrl,
+  bulkOrders,
+  bulkTrackingEvents,
+  orderListBody,
+  trackingBody,
+} from '../support/aliexpress-bodies.mjs';
+import { ratios, summarize } from './stats.mjs';
+
+const bundle = process.argv[2];
+if (!bundle) throw new Error('usage: node --expose-gc node-bench.mjs <path to the node-entry bundle>');
+const { readCapturedBody, assessAll, nextWake, orderMix } = await import(pathToFileURL(bundle).href);
+
+const gc = globalThis.gc ?? (() => {});
+const now = () => performance.now();
+
+/** Times fn() `runs` times after `warmup` untimed calls; `inner` calls per sample (ms per call). */
+function time(fn, { runs, warmup, inner = 1 }) {
+  for (let i = 0; i < warmup; i += 1) fn();
+  const out = [];
+  for (let r = 0; r < runs; r += 1) {
+    gc();
+    const t0 = now();
+    for (let i = 0; i < inner; i += 1) fn();
+    out.push((now() - t0) / inner);
+  }
+  return out;
+}
+
+function check(cond, what) {
+  if (!cond) throw new Error(`benchmark set-up is wrong: ${what}`);
+}
+
+const result = { node: process.version };
+
+// ── 1. Reading ────────────────────────────────────────────────────────────────────────────
+{
+  const LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
+  const listText = JSON.stringify(orderListBody(bulkOrders(1000)));
+  const ctx = { seenAt: '2026-10-20T12:00:00.000Z', lang: 'en' };
+  const first = readCapturedBody(LIST_API, listText, ctx);
+  check(first.ok && first.observations.orders.length === 1000, 'the 1,000-order body reads 1,000 orders');
+  const RUNS = 15;
+  const read = [];
+  const parse = [];
+  // Interleaved so both see the same machine state; the ratio is taken per run.
+  for (let r = 0; r < RUNS + 3; r += 1) {
+    const a = time(() => readCapturedBody(LIST_API, listText, ctx), { runs: 1, warmup: 0 })[0];
+    const b = time(() => JSON.parse(listText), { runs: 1, warmup: 0 })[0];
+    if (r >= 3) {
+      read.push(a);
+      parse.push(b);
+    }
+  }
+  result.readList = {
+    bytes: listText.length,
+    items: 1000,
+    read: summarize(read),
+    jsonParse: summarize(parse),
+    readOverParse: summarize(ratios(read, parse)),
+  };
+
+  const TRACK_API = 'mtop.ae.ld.querydetail';
+  const trackText = JSON.stringify(
+    trackingBody({ trackingNumber: 'LP00123456789012', events: bulkTrackingEvents(200) }),
+  );
+  const tctx = { ...ctx, requestUrl: acsUrl(TRACK_API, { tradeOrderId: '8100000000000000' }) };
+  const t = readCapturedBody(TRACK_API, trackText, tctx);
+  check(t.ok && t.observations.packages[0]?.events.length === 200, 'the tracking body reads 200 events');
+  result.readTracking = {
+    bytes: trackText.length,
+    items: 200,
+    read: summarize(
+      time(() => readCapturedBody(TRACK_API, trackText, tctx), { runs: 15, warmup: 20, inner: 10 }),
+    ),
+  };
+}
+
+// ── 2. Rules ──────────────────────────────────────────────────────────────────────────────
+{
+  const SIZES = [1000, 10_000, 50_000];
+  const ctx = { now: new Date('2026-07-15T12:00:00.000Z'), zone: 'America/Los_Angeles' };
+  const sets = SIZES.map((n) => orderMix(n));
+  for (const s of sets) {
+    assessAll(s, ctx); // warm-up: JIT and the zone caches
+    nextWake(s, ctx);
+  }
+  check(nextWake(sets[0], ctx) !== null, 'nextWake finds a next change');
+  const RUNS = 9;
+  const assess = SIZES.map(() => []);
+  const wake = SIZES.map(() => []);
+  // Sizes interleaved within each round, so growth ratios compare runs made side by side.
+  for (let r = 0; r < RUNS; r += 1) {
+    SIZES.forEach((_, i) => {
+      assess[i].push(time(() => assessAll(sets[i], ctx), { runs: 1, warmup: 0 })[0]);
+      wake[i].push(time(() => nextWake(sets[i], ctx), { runs: 1, warmup: 0 })[0]);
+    });
+  }
+  const both = SIZES.map((_, i) => assess[i].map((a, r) => a + wake[i][r]));
+  result.rules = SIZES.map((n, i) => ({
+    orders: n,
+    assessAll: summarize(assess[i]),
+    nextWake: summarize(wake[i]),
+    total: summarize(both[i]),
+    // Cost per order relative to 1,000 orders in the same round (1.0 = linear growth).
+    perOrderVs1000: summarize(both[i].map((x, r) => x / n / (both[0][r] / SIZES[0]))),
+  }));
+}
+
+process.stdout.write(`${JSON.stringify(result)}\n`);

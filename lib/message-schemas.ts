@@ -56,6 +56,8 @@ export const REQUESTS = {
     refundId: v.pipe(v.string(), v.maxLength(40)),
     arrivedOn: v.nullable(v.pipe(v.string(), v.isoDate())),
   }),
+  /** The order list's "Refresh open orders" asks which orders to bring up to date. */
+  getOpenOrderIds: v.object({}),
 } as const;
 
 /** Parses an incoming message; `null` means it is not one of ours or not well formed. */

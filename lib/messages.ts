@@ -49,6 +49,8 @@ export interface Responses {
   openChecklist: Record<string, never>;
   exportCsv: { csv: string; fileName: string; lines: number };
   markRefundArrived: Record<string, never>;
+  /** Orders not settled (or of unknown status), for "Refresh open orders", and its pause. */
+  getOpenOrderIds: { orderIds: string[]; pauseMs: number };
 }
 
 /** One order as an in-page badge or banner shows it. */

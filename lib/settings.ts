@@ -11,6 +11,8 @@ export interface Settings {
   leadTimesMinutes: number[];
   notifications: boolean;
   language: (typeof UI_LANGUAGES)[number];
+  /** Pause between the requests of "Refresh open orders" (issue 7), at least 500 ms. */
+  refreshPauseMs: number;
 }
 
 /** Issue "Warn before every window closes": 7 days, 3 days, 1 day and 6 hours. */
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   leadTimesMinutes: [7 * 24 * 60, 3 * 24 * 60, 24 * 60, 6 * 60],
   notifications: true,
   language: 'auto',
+  refreshPauseMs: 2000,
 };
 
 const LeadTimes = v.pipe(
@@ -29,6 +32,7 @@ export const SettingsSchema = v.object({
   leadTimesMinutes: LeadTimes,
   notifications: v.boolean(),
   language: v.picklist(UI_LANGUAGES),
+  refreshPauseMs: v.pipe(v.number(), v.integer(), v.minValue(500), v.maxValue(60_000)),
 });
 
 export const SettingsPatchSchema = v.partial(SettingsSchema);

@@ -3,7 +3,8 @@ import { classifyUrl } from '@/lib/aliexpress/page-kind';
 import { CONTENT_MATCHES } from '@/lib/content/matches';
 import { PageSession } from '@/lib/content/page-session';
 import { send } from '@/lib/messages';
-import { DISMISSED_KEY, PageUi } from './ui';
+import { isStartRefresh, mountRefresh, type RefreshHandle } from '@/lib/refresh/mount';
+import { DISMISSED_KEY, makeHost, PageUi } from './ui';
 
 /** How long a single-page app gets to render before an unread page is reported. */
 const REPORT_AFTER_MS = 15_000;
@@ -16,6 +17,7 @@ export default defineContentScript({
     const runtimeSend = (m: unknown) => browser.runtime.sendMessage(m);
     let session: PageSession | null = null;
     let ui: PageUi | null = null;
+    let refresh: RefreshHandle | null = null;
     let timer: number | undefined;
 
     const uiDeps = {
@@ -43,6 +45,18 @@ export default defineContentScript({
       }
       const pageUi = new PageUi(uiDeps, kind, url);
       ui = pageUi;
+      // Issue 7: "Refresh open orders" on the order list; kept across in-list navigation.
+      if (kind !== 'order_list') refresh?.destroy();
+      refresh =
+        kind !== 'order_list'
+          ? null
+          : (refresh ??
+            mountRefresh({
+              makeHost: () => makeHost('banner'),
+              ui: () => ui?.strings() ?? Promise.resolve(null),
+              runtimeSend,
+              onSaved: () => void ui?.refresh(),
+            }));
       session = new PageSession(
         {
           now: () => new Date(),
@@ -84,6 +98,15 @@ export default defineContentScript({
       readSoon();
     });
     ctx.onInvalidated(() => ui?.destroy());
+    ctx.onInvalidated(() => refresh?.destroy());
+    // The popup's "Refresh open orders" (only from this extension, only that exact message).
+    browser.runtime.onMessage.addListener(
+      (m: unknown, sender: { id?: string }, reply: (r: unknown) => void) => {
+        if (sender.id !== browser.runtime.id || !isStartRefresh(m) || !refresh) return;
+        refresh.start();
+        reply({ started: true });
+      },
+    );
     const onReady = () => {
       readSoon();
       // Cards added later ("View orders") and client-rendered pages are read again. Our own

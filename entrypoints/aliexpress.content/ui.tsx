@@ -31,7 +31,7 @@ interface Mounted {
   kind: 'badge' | 'banner';
 }
 
-function makeHost(kind: 'badge' | 'banner'): { host: HTMLElement; root: ShadowRoot } {
+export function makeHost(kind: 'badge' | 'banner'): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(HOST_TAG);
   // A fixed one-line box from the start, so filling it in later moves nothing on the page.
   host.style.cssText =
@@ -77,6 +77,12 @@ export class PageUi {
       this.dismissed = new Set(dismissed);
     })();
     return this.ready;
+  }
+
+  /** The buyer's language and zone once loaded (the refresh panel speaks it too). */
+  async strings(): Promise<Ui | null> {
+    await this.init();
+    return this.ui;
   }
 
   /** Finds cards (or the page's order) without our UI yet, mounts it, and fills it in. */

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Diagnostics } from '@/components/Diagnostics';
 import { EmptyState } from '@/components/EmptyState';
 import { OrderGroups } from '@/components/OrderGroups';
+import { RefreshButton } from '@/components/RefreshButton';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { call } from '@/lib/client';
 import { translator } from '@/lib/i18n';
@@ -71,6 +72,7 @@ export function App() {
               value={query}
               onInput={(e) => setQuery(e.currentTarget.value)}
             />
+            <RefreshButton />
             {shown.length === 0 ? <p role="status">{t('search_none', { query })}</p> : null}
             <OrderGroups orders={shown} now={new Date(data.now)} focus={focus} />
           </>

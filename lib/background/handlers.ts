@@ -208,6 +208,21 @@ export const handlers: Handlers = {
     return ok({});
   },
 
+  async getOpenOrderIds(_p, ctx) {
+    const rc = ruleContext(ctx);
+    const [facts, settings] = await Promise.all([loadAllFacts(ctx.db), readSettings(ctx.db)]);
+    const rank = { act_now: 0, watch: 1, settled: 2 } as const;
+    const open = facts
+      .map((f) => ({ id: f.order.id, group: f.order.status ? assessOrder(f, rc).group : 'watch' }))
+      .filter((o) => o.group !== 'settled')
+      // The most urgent first, so a run stopped early has done those.
+      .sort((a, b) => rank[a.group] - rank[b.group] || (a.id < b.id ? 1 : -1));
+    return ok({
+      orderIds: open.map((o) => o.id).slice(0, 2000),
+      pauseMs: Math.max(500, settings.refreshPauseMs),
+    });
+  },
+
   async wipeAll(_p, ctx) {
     const { db } = ctx;
     await db.transaction('rw', db.allTables, async () => {

@@ -42,4 +42,5 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'getUiStrings',
   'getPageSummaries',
   'openChecklist',
+  'getOpenOrderIds',
 ]);

@@ -1,0 +1,81 @@
+/**
+ * Wires "Refresh open orders" into the order-list page: a `RefreshRun` with the real browser,
+ * page and background behind its dependencies, and the panel in its own shadow root.
+ */
+import { render } from 'preact';
+import { browser } from '#imports';
+import { RefreshPanel } from '@/components/RefreshPanel';
+import type { Ui } from '@/components/ui-context';
+import { detectBlockedPage } from '../aliexpress/blocked-page';
+import { send } from '../messages';
+import { requestThroughPage } from './bridge';
+import { PROGRESS_KEY, parseProgress, type RunState, refreshRun } from './run';
+
+export interface RefreshHandle {
+  start: () => void;
+  destroy: () => void;
+}
+
+export interface MountDeps {
+  makeHost: () => { host: HTMLElement; root: ShadowRoot };
+  ui: () => Promise<Ui | null>;
+  runtimeSend: (m: unknown) => Promise<unknown>;
+  /** After stored data changed, so the badges show it. */
+  onSaved: () => void;
+}
+
+/** The popup's request to start (entrypoints/popup): exactly this shape, nothing else. */
+export function isStartRefresh(m: unknown): boolean {
+  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'startRefresh';
+}
+
+export function mountRefresh(deps: MountDeps): RefreshHandle {
+  const { host, root } = deps.makeHost();
+  // Fixed in a corner, so progress stays in view while the buyer scrolls the list.
+  host.style.cssText = 'position:fixed;right:16px;bottom:16px;z-index:2147483646;width:320px';
+  let ui: Ui | null = null;
+  let state: RunState = { phase: 'idle', done: 0, total: 0 };
+  const paint = () => {
+    if (ui)
+      render(
+        <RefreshPanel ui={ui} state={state} onStart={() => void run.start()} onCancel={() => run.cancel()} />,
+        root,
+      );
+  };
+  const local = browser.storage.local;
+  const run = refreshRun({
+    openOrders: async () => {
+      const r = await send(deps.runtimeSend, 'getOpenOrderIds', {});
+      return r.ok ? r.value : null;
+    },
+    request: requestThroughPage,
+    save: async (m) => {
+      const r = await send(deps.runtimeSend, 'saveCapture', m);
+      if (r.ok && r.value.written > 0) deps.onSaved();
+      // An unreadable body is recorded as a diagnostic by the background; the run goes on.
+      return r.ok;
+    },
+    blocked: () => detectBlockedPage(document, new URL(location.href)),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    load: async () => parseProgress((await local.get(PROGRESS_KEY))[PROGRESS_KEY]),
+    store: (p) => (p ? local.set({ [PROGRESS_KEY]: p }) : local.remove(PROGRESS_KEY)),
+    onState: (s) => {
+      state = s;
+      paint();
+    },
+  });
+  // The root element exists from document_start; the body may not yet.
+  document.documentElement.append(host);
+  void deps.ui().then((u) => {
+    ui = u;
+    paint();
+  });
+  return {
+    start: () => void run.start(),
+    destroy: () => {
+      run.cancel();
+      render(null, root);
+      host.remove();
+    },
+  };
+}

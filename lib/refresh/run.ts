@@ -1,0 +1,133 @@
+/**
+ * Issue 7 "One click brings every open order up to date": asks AliExpress, through the page's
+ * own request helper, for each open order's detail and tracking, one request at a time with a
+ * pause between, and hands each answer to the background's readers (`saveCapture`). It runs only
+ * when the buyer asks, can be cancelled, stops at the first sign of a login, a human check or a
+ * rate limit (never retrying), and keeps the orders still to do so the next run resumes there.
+ * Every dependency is passed in, so the tests drive it with fakes and fake timers.
+ */
+import { REFRESH_APIS, type RefreshApi, type Reply } from './bridge';
+
+export type { Reply };
+
+/** browser.storage.local key of the orders a stopped run has still to do. */
+export const PROGRESS_KEY = 'refreshProgress';
+export const DEFAULT_PAUSE_MS = 2000;
+
+export interface Progress {
+  orderIds: string[];
+  total: number;
+}
+
+export interface RunState {
+  phase: 'idle' | 'running' | 'done' | 'cancelled' | 'stopped';
+  done: number;
+  total: number;
+  /** Why it stopped: an MTOP `ret` code, `login`/`captcha` (the page itself), or one of ours. */
+  code?: string;
+  /** Orders this run left, offered as "resume" (a later page resumes them too). */
+  pending?: number;
+}
+
+export interface RunDeps {
+  /** The open orders (background `getOpenOrderIds`) and the pause; `null` when it cannot answer. */
+  openOrders: () => Promise<{ orderIds: string[]; pauseMs: number } | null>;
+  request: (api: RefreshApi, orderId: string) => Promise<Reply>;
+  /** Hands one body to the background's readers; `false` when it could not be stored. */
+  save: (m: { api: RefreshApi; url: string; body: string }) => Promise<boolean>;
+  /** Is the page now a login or a slider/captcha page (lib/aliexpress/blocked-page.ts)? */
+  blocked: () => 'login' | 'captcha' | null;
+  sleep: (ms: number) => Promise<void>;
+  load: () => Promise<Progress | null>;
+  store: (p: Progress | null) => Promise<void>;
+  onState: (s: RunState) => void;
+}
+
+/**
+ * What a stop code means to the buyer. MTOP `ret` codes (shared/reference/aliexpress-data.md
+ * §3.1): lost login, the anti-bot check, the rate limit; `login`/`captcha` from the page; any
+ * other code is an error.
+ */
+export function stopKind(code: string): 'login' | 'captcha' | 'traffic' | 'unavailable' | 'error' {
+  if (/LOGIN|SESSION_EXPIRED|SID_INVALID/i.test(code)) return 'login';
+  if (/VALIDATE|CAPTCHA/i.test(code)) return 'captcha';
+  if (/TRAFFIC/.test(code)) return 'traffic';
+  return /^(NO_MTOP|TIMEOUT)$/.test(code) ? 'unavailable' : 'error';
+}
+
+/**
+ * The request address the background reads with: the tracking body has no order id, so the
+ * reader takes it from the `data=` parameter (lib/aliexpress/read-tracking.ts), as when captured.
+ */
+export function requestUrl(api: RefreshApi, orderId: string): string {
+  return `https://acs.aliexpress.com/h5/${api}/1.0/?data=${encodeURIComponent(`{"tradeOrderId":"${orderId}"}`)}`;
+}
+
+/** Stored progress; only this extension can write `storage.local`, the shape is checked anyway. */
+export function parseProgress(raw: unknown): Progress | null {
+  const p = raw as Partial<Progress> | undefined;
+  return Array.isArray(p?.orderIds) && p.orderIds.length && typeof p.total === 'number'
+    ? (p as Progress)
+    : null;
+}
+
+export interface RefreshRun {
+  /** Runs, or resumes where the last run stopped; does nothing while running. */
+  start: () => Promise<void>;
+  cancel: () => void;
+}
+
+export function refreshRun(d: RunDeps): RefreshRun {
+  let state: RunState = { phase: 'idle', done: 0, total: 0 };
+  let cancelled = false;
+  let wake = () => {};
+  const set = (s: RunState) => d.onState((state = s));
+  return {
+    cancel() {
+      cancelled = true;
+      wake();
+    },
+    async start() {
+      if (state.phase === 'running') return;
+      cancelled = false;
+      set({ phase: 'running', done: 0, total: 0 });
+      const [left, open] = await Promise.all([d.load(), d.openOrders()]);
+      if (!open) return set({ phase: 'stopped', done: 0, total: 0, code: 'NO_BACKGROUND' });
+      // Resume: the orders left, minus any that have settled since.
+      const ids = left ? left.orderIds.filter((id) => open.orderIds.includes(id)) : open.orderIds;
+      const total = left ? left.total : ids.length;
+      let done = total - ids.length;
+      let asked = false;
+      for (const [i, orderId] of ids.entries()) {
+        set({ phase: 'running', done, total });
+        // Stored before asking: a stop leaves this order and the ones after it to the next run.
+        await d.store({ orderIds: ids.slice(i), total });
+        for (const api of REFRESH_APIS) {
+          if (asked && !cancelled) {
+            await Promise.race([d.sleep(open.pauseMs), new Promise<void>((r) => (wake = r))]);
+          }
+          asked = true;
+          // A login or slider page may have replaced the list (lib/aliexpress/blocked-page.ts).
+          const page = d.blocked();
+          let code = cancelled ? '' : page;
+          if (code === null) {
+            const reply = await d.request(api, orderId);
+            const url = requestUrl(api, orderId);
+            code = !reply.ok
+              ? reply.code
+              : (await d.save({ api, url, body: reply.body }))
+                ? null
+                : 'NOT_SAVED';
+          }
+          // Never retried: the buyer sees why and resumes when AliExpress is ready.
+          if (code !== null) {
+            return set({ phase: code ? 'stopped' : 'cancelled', done, total, pending: ids.length - i, code });
+          }
+        }
+        done += 1;
+      }
+      await d.store(null);
+      set({ phase: 'done', done, total });
+    },
+  };
+}

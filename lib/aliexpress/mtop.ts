@@ -13,7 +13,9 @@ export function mtopErrorCode(parsed: unknown): string | null {
   if (ret.length === 0) return null;
   if (ret.some((r) => r.startsWith('SUCCESS'))) return null;
   const code = (ret[0] ?? '').split('::')[0]?.trim() ?? '';
-  return code === '' ? 'UNKNOWN_MTOP_ERROR' : code;
+  // A code is one upper-case word; anything else is page text, which diagnostics never repeat
+  // (fuzzing found a 3,000-character `ret` copied into the problem text).
+  return /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : 'UNKNOWN_MTOP_ERROR';
 }
 
 /** A human hint for the popup's diagnostic; never includes body content. */

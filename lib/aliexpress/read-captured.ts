@@ -7,7 +7,7 @@ import { readOrderList } from './read-order-list';
 import { readRefundDetail } from './read-refund-detail';
 import { readRefundList } from './read-refund-list';
 import { readTracking } from './read-tracking';
-import { fail, guarded } from './result';
+import { conformed, fail, guarded } from './result';
 
 export { mtopErrorCode } from './mtop';
 
@@ -37,6 +37,6 @@ export const readCapturedBody = guarded(
     if (!parsed.ok) return fail(parsed.problem);
     const code = mtopErrorCode(parsed.json);
     if (code !== null) return fail(mtopProblem(code));
-    return guarded(api, reader)(parsed.json, ctx, bodyText);
+    return conformed(guarded(api, reader)(parsed.json, ctx, bodyText));
   },
 );

@@ -95,7 +95,7 @@ function lineOf(body: Element, orderId: string, index: number, url: URL, ctx: Re
   const numberEl = first(body, '.order-item-content-info-number');
   const priceText = numberEl ? priceTextOf(numberEl).replace(textOf(qtyEl), '').trim() : '';
   return {
-    id: productId ?? `${orderId}#${index}`,
+    id: productId ?? `${orderId}:${index}`,
     title: titled?.getAttribute('title')?.trim() || textOf(nameEl),
     variant: textOf(first(body, '.order-item-content-info-sku')) || null,
     quantity: qty ? Number(qty) : 1,

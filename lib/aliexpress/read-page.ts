@@ -5,7 +5,7 @@ import { readDomOrderDetail } from './read-dom-order-detail';
 import { readDomOrderList } from './read-dom-order-list';
 import { readDomRefund } from './read-dom-refund';
 import { readDomTracking } from './read-dom-tracking';
-import { fail, guarded } from './result';
+import { conformed, fail, guarded } from './result';
 
 export { detectBlockedPage } from './blocked-page';
 
@@ -40,6 +40,6 @@ export const readPage = guarded(
       return fail('AliExpress shows a verification (slider/captcha) page instead of the expected page');
     const reader = Object.hasOwn(READERS, kind) ? READERS[kind] : undefined;
     if (!reader) return fail(`no reader for page kind ${String(kind).slice(0, 40)}`);
-    return guarded(kind, reader)(doc, url, ctx);
+    return conformed(guarded(kind, reader)(doc, url, ctx));
   },
 );

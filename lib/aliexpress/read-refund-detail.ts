@@ -99,7 +99,7 @@ function refundsOf(
     const statusText = str(c.refundStatusText) ?? str(c.refundStatus) ?? newestStatus;
     const status = refundStatusOf(statusText);
     return {
-      id: channels.length > 1 ? `${id}#${i}` : id,
+      id: channels.length > 1 ? `${id}:${i}` : id,
       ...base,
       amount: reverseMoney(c.money ?? c.refundMoney, lang),
       status,

@@ -1,4 +1,5 @@
 import type { Observations, ReadResult } from '@/lib/model';
+import { conformObservations } from './conform';
 
 export function emptyObservations(): Observations {
   return { orders: [], packages: [], disputes: [], refunds: [] };
@@ -25,4 +26,9 @@ export function guarded<A extends unknown[]>(name: string, reader: (...args: A) 
       return fail(`${name} stopped on an unexpected shape (${kind})`);
     }
   };
+}
+
+/** A reader's result brought within the background's limits (lib/aliexpress/conform.ts). */
+export function conformed(result: ReadResult): ReadResult {
+  return result.ok ? { ok: true, observations: conformObservations(result.observations) } : result;
 }

@@ -1,0 +1,242 @@
+/**
+ * The last step of every reader: bring what a page said within the limits the background
+ * accepts (lib/schemas.ts `ObservationsSchema`, `LIMITS`), so that one odd field never costs the
+ * buyer the whole page. Fuzzing found the readers passing through 3,000-character store names,
+ * ids with spaces or emoji, 35-digit order ids, quantities of 1e20 and 600 lines per order
+ * (tests/unit/fuzz, docs/reliability.md). The rule here:
+ *
+ * - free text (titles, status texts, store names) is cut to its limit, never refused;
+ * - an identifier, code, date, amount or enum value that is malformed is never altered into
+ *   another one (that would be saying something false): an optional one is dropped, and a
+ *   record that cannot exist without it (an order without its id, a line without its id or
+ *   quantity, a parcel without its tracking number) is left out;
+ * - lists are cut to their caps.
+ *
+ * Hand-written rather than Valibot so content scripts stay free of schema code; the fuzz tests
+ * check it against the schema, and the limits below against `LIMITS`.
+ */
+import {
+  type DisputeObservation,
+  type Money,
+  type Observations,
+  ORDER_STATUSES,
+  ORDER_TAGS,
+  type OrderLine,
+  type OrderObservation,
+  type PackageObservation,
+  type Proposal,
+  type RefundObservation,
+  type TrackingEvent,
+} from '@/lib/model';
+
+/** Equal to `LIMITS` in lib/schemas.ts (asserted by tests/unit/fuzz/conform.test.ts). */
+export const CONFORM_LIMITS = {
+  idLength: 40,
+  shortText: 200,
+  longText: 2000,
+  url: 2048,
+  linesPerOrder: 200,
+  eventsPerPackage: 500,
+  itemsPerMessage: 20_000,
+} as const;
+
+const L = CONFORM_LIMITS;
+const ORDER_ID = /^\d{6,32}$/;
+const ID = /^[\w.:|-]+$/;
+const CURRENCY = /^[A-Z]{3}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ARN = /^\d{23}$/;
+const STATUSES: readonly string[] = ORDER_STATUSES;
+const TAGS: readonly string[] = ORDER_TAGS;
+
+/** Cuts text to `max` UTF-16 units without splitting a surrogate pair, marking the cut with "…". */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${s.slice(0, end)}…`;
+}
+
+const text = (s: unknown, max: number): string | null =>
+  typeof s === 'string' && s !== '' ? clip(s, max) : null;
+const id = (s: unknown): string | null =>
+  typeof s === 'string' && s.length <= L.idLength && ID.test(s) ? s : null;
+const orderId = (s: unknown): string | null => (typeof s === 'string' && ORDER_ID.test(s) ? s : null);
+/** A machine code (tracking stage, event code): kept whole or not at all. */
+const code = (s: unknown, max: number): string | null =>
+  typeof s === 'string' && s.length <= max ? s : null;
+
+/** A calendar date that exists, in the years an AliExpress order can have. */
+export function isoDate(s: unknown): string | null {
+  if (typeof s !== 'string') return null;
+  const m = ISO_DATE.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 2000 || y > 2200 || mo < 1 || mo > 12 || d < 1) return null;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate() ? s : null;
+}
+
+function instant(s: unknown): string | null {
+  if (typeof s !== 'string' || !INSTANT.test(s)) return null;
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return null;
+  const y = new Date(t).getUTCFullYear();
+  return y >= 2000 && y <= 2200 ? s : null;
+}
+
+function money(m: Money | null | undefined): Money | null {
+  if (!m || typeof m !== 'object') return null;
+  return Number.isSafeInteger(m.amountMinor) && typeof m.currency === 'string' && CURRENCY.test(m.currency)
+    ? { amountMinor: m.amountMinor, currency: m.currency }
+    : null;
+}
+
+/** Sets `key` when the value is kept, removes it otherwise (optional fields). */
+function keep<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | null): void {
+  if (value === null || value === undefined) delete target[key];
+  else target[key] = value;
+}
+
+function line(l: OrderLine): OrderLine | null {
+  const lineId = id(l.id);
+  const q = l.quantity;
+  if (lineId === null || !Number.isInteger(q) || q < 0 || q > 100_000) return null;
+  return {
+    id: lineId,
+    title: text(l.title, L.longText) ?? '',
+    variant: text(l.variant, L.longText),
+    quantity: q,
+    unitPrice: money(l.unitPrice),
+    imageUrl: code(l.imageUrl, L.url),
+    productId: id(l.productId),
+  };
+}
+
+function order(o: OrderObservation): OrderObservation | null {
+  const oid = orderId(o.id);
+  if (oid === null) return null;
+  const next: OrderObservation = { ...o, id: oid };
+  if (o.status !== undefined) keep(next, 'status', STATUSES.includes(o.status) ? o.status : null);
+  if (o.statusText !== undefined) keep(next, 'statusText', text(o.statusText, L.shortText));
+  for (const k of [
+    'placedOn',
+    'paidOn',
+    'shippedOn',
+    'completedOn',
+    'promisedDeliveryOn',
+    'couponIfLateOn',
+  ] as const) {
+    if (o[k] !== undefined) keep(next, k, isoDate(o[k]));
+  }
+  if (o.store !== undefined) {
+    const name = text(o.store?.name, L.shortText);
+    keep(next, 'store', name === null ? null : { name, url: code(o.store?.url, L.url) });
+  }
+  if (o.total !== undefined) keep(next, 'total', money(o.total));
+  if (o.lines !== undefined) {
+    const lines = Array.isArray(o.lines) ? o.lines.flatMap((l) => line(l) ?? []) : [];
+    next.lines = lines.slice(0, L.linesPerOrder);
+  }
+  if (o.tags !== undefined) next.tags = Array.isArray(o.tags) ? o.tags.filter((t) => TAGS.includes(t)) : [];
+  if (o.protection !== undefined) {
+    const endsOn = isoDate(o.protection?.endsOn);
+    keep(
+      next,
+      'protection',
+      endsOn === null ? null : { endsOn, text: text(o.protection?.text, L.longText) ?? '' },
+    );
+  }
+  if (o.paymentMethod !== undefined) keep(next, 'paymentMethod', text(o.paymentMethod, L.shortText));
+  if (o.reminderText !== undefined) keep(next, 'reminderText', text(o.reminderText, L.longText));
+  return next;
+}
+
+function event(e: TrackingEvent): TrackingEvent | null {
+  const t = text(e.text, L.longText);
+  if (t === null) return null;
+  return { at: instant(e.at), code: code(e.code, 80), stage: code(e.stage, 20), text: t };
+}
+
+function parcel(p: PackageObservation): PackageObservation | null {
+  const oid = orderId(p.orderId);
+  const tn = code(p.trackingNumber, 64);
+  if (oid === null || tn === null || tn === '') return null;
+  const events = Array.isArray(p.events) ? p.events.flatMap((e) => event(e) ?? []) : [];
+  return {
+    ...p,
+    orderId: oid,
+    trackingNumber: tn,
+    originNumber: code(p.originNumber, 64),
+    carrier: text(p.carrier, L.shortText),
+    eta: p.eta ? { from: isoDate(p.eta.from), to: isoDate(p.eta.to) } : null,
+    delivered: p.delivered === true,
+    deliveredAt: instant(p.deliveredAt),
+    events: events.slice(0, L.eventsPerPackage),
+  };
+}
+
+function proposal(p: Proposal | null): Proposal | null {
+  if (!p) return null;
+  return { amount: money(p.amount), solution: text(p.solution, L.shortText) };
+}
+
+function dispute(d: DisputeObservation): DisputeObservation | null {
+  const did = id(d.id);
+  const oid = orderId(d.orderId);
+  if (did === null || oid === null) return null;
+  return {
+    ...d,
+    id: did,
+    orderId: oid,
+    lineId: id(d.lineId),
+    kind: ['refund', 'return'].includes(d.kind) ? d.kind : 'unknown',
+    status: ['open', 'closed'].includes(d.status) ? d.status : 'unknown',
+    statusText: text(d.statusText, L.shortText) ?? '',
+    openedAt: instant(d.openedAt),
+    updatedAt: instant(d.updatedAt),
+    closedAt: instant(d.closedAt),
+    reason: text(d.reason, L.shortText),
+    solution: text(d.solution, L.shortText),
+    amount: money(d.amount),
+    sellerProposal: proposal(d.sellerProposal),
+    platformProposal: proposal(d.platformProposal),
+    returnAgreedOn: isoDate(d.returnAgreedOn),
+    returnShippedOn: isoDate(d.returnShippedOn),
+  };
+}
+
+function refund(r: RefundObservation): RefundObservation | null {
+  const rid = id(r.id);
+  const oid = orderId(r.orderId);
+  if (rid === null || oid === null) return null;
+  const next: RefundObservation = {
+    ...r,
+    id: rid,
+    orderId: oid,
+    lineId: id(r.lineId),
+    disputeId: id(r.disputeId),
+    amount: money(r.amount),
+    status: ['pending', 'processed'].includes(r.status) ? r.status : 'unknown',
+    statusText: text(r.statusText, L.shortText),
+    processedOn: isoDate(r.processedOn),
+    arn: typeof r.arn === 'string' && ARN.test(r.arn) ? r.arn : null,
+    method: text(r.method, L.shortText),
+  };
+  if (r.arrivedOn !== undefined) next.arrivedOn = isoDate(r.arrivedOn);
+  return next;
+}
+
+function all<T>(items: T[] | undefined, fix: (x: T) => T | null): T[] {
+  return (Array.isArray(items) ? items : []).flatMap((x) => fix(x) ?? []).slice(0, L.itemsPerMessage);
+}
+
+export function conformObservations(o: Observations): Observations {
+  return {
+    orders: all(o.orders, order),
+    packages: all(o.packages, parcel),
+    disputes: all(o.disputes, dispute),
+    refunds: all(o.refunds, refund),
+  };
+}

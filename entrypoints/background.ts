@@ -29,7 +29,7 @@ export default defineBackground(() => {
     openTab: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/popup.html') });
     },
-    onDataChanged: () => void recompute.run(),
+    onDataChanged: () => recompute.soon(),
   };
   const me = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 

@@ -12,7 +12,7 @@ import { browser } from '#imports';
 import { scheduleWake } from '../alarms';
 import { type TableLoader, translatorFor } from '../i18n-tables';
 import type { OrderFacts } from '../model';
-import { assessAll, nextWake } from '../rules';
+import { assessAllWithWake } from '../rules';
 import type { BuyerShieldDb } from '../store/db';
 import { loadAllFacts } from '../store/queries';
 import { readSettings } from './handlers';
@@ -84,8 +84,8 @@ export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResul
     db.reminders.toCollection().primaryKeys(),
     browser.storage.local.get(LAST_CHECK_KEY),
   ]);
-  const ctx = { now, zone };
-  const assessments = assessAll(facts, ctx);
+  const leadTimesMs = settings.leadTimesMinutes.map((m) => m * 60_000);
+  const { assessments, next } = assessAllWithWake(facts, { now, zone, leadTimesMs });
 
   const badge = actionCount(assessments);
   await browser.action.setBadgeText({ text: badge ? String(badge) : '' });
@@ -111,16 +111,34 @@ export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResul
   if (done.length) await db.reminders.bulkPut(done);
   await browser.storage.local.set({ [LAST_CHECK_KEY]: now.getTime() });
 
-  const leadTimesMs = settings.leadTimesMinutes.map((m) => m * 60_000);
-  const wakeAt = await scheduleWake(nextWake(facts, { ...ctx, leadTimesMs }), now.getTime());
+  const wakeAt = await scheduleWake(next, now.getTime());
   return { badge, shown, wakeAt };
 }
 
+/**
+ * Data changes come in bursts (a list page sends several bodies): they are gathered for this
+ * long before one recompute. Short enough that a worker about to stop still runs it.
+ */
+export const CHANGE_DEBOUNCE_MS = 250;
+
 /** Serialises runs: a change during a run triggers exactly one more run after it. */
-export function createRecomputer(deps: RecomputeDeps, onError: (e: unknown) => void = console.error) {
+export function createRecomputer(
+  deps: RecomputeDeps,
+  onError: (e: unknown) => void = console.error,
+  once: (deps: RecomputeDeps) => Promise<unknown> = recomputeOnce,
+) {
   let running: Promise<void> | null = null;
   let again = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return {
+    /** After a data change: one run for a burst of changes. */
+    soon(): void {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        void this.run();
+      }, CHANGE_DEBOUNCE_MS);
+    },
     run(): Promise<void> {
       if (running) {
         again = true;
@@ -130,7 +148,7 @@ export function createRecomputer(deps: RecomputeDeps, onError: (e: unknown) => v
         do {
           again = false;
           try {
-            await recomputeOnce(deps);
+            await once(deps);
           } catch (e) {
             onError(e);
           }

@@ -5,9 +5,9 @@
  * Reminders before a deadline (the buyer's lead times) are extra boundaries.
  */
 import type { OrderFacts } from '../model';
-import { boundariesOf, policyOf, prepare } from './assess';
+import { boundariesOf, evaluate, type Prepared, policyOf, prepare } from './assess';
 import { instantMs } from './dates';
-import type { Deadline, RuleContext } from './types';
+import type { Assessment, Deadline, RuleContext } from './types';
 
 export interface WakeContext extends RuleContext {
   /** Reminder lead times before each deadline the buyer must act on, in ms (e.g. 3 days). */
@@ -22,7 +22,10 @@ export function reminderTimes(deadline: Pick<Deadline, 'at'>, leadTimesMs: reado
 }
 
 function collect(facts: OrderFacts, ctx: WakeContext, into: number[]): void {
-  const p = prepare(facts, policyOf(ctx), ctx.zone);
+  collectPrepared(prepare(facts, policyOf(ctx), ctx.zone), ctx, into);
+}
+
+function collectPrepared(p: Prepared, ctx: WakeContext, into: number[]): void {
   boundariesOf(p, into);
   const leads = ctx.leadTimesMs;
   if (leads === undefined || leads.length === 0) return;
@@ -50,4 +53,26 @@ export function nextWake(facts: OrderFacts[], ctx: WakeContext): Date | null {
     for (const ms of all) if (ms > now && ms < best) best = ms;
   }
   return best === Number.POSITIVE_INFINITY ? null : new Date(best);
+}
+
+/**
+ * Every order's assessment and the next wake, preparing each order once: what the background
+ * needs after every change (the same results as `assessAll` plus `nextWake`, in one pass).
+ */
+export function assessAllWithWake(
+  facts: OrderFacts[],
+  ctx: WakeContext,
+): { assessments: Assessment[]; next: Date | null } {
+  const policy = policyOf(ctx);
+  const now = ctx.now.getTime();
+  const all: number[] = [];
+  let best = Number.POSITIVE_INFINITY;
+  const assessments = facts.map((f) => {
+    const p = prepare(f, policy, ctx.zone);
+    all.length = 0;
+    collectPrepared(p, ctx, all);
+    for (const ms of all) if (ms > now && ms < best) best = ms;
+    return evaluate(p, now, policy);
+  });
+  return { assessments, next: best === Number.POSITIVE_INFINITY ? null : new Date(best) };
 }

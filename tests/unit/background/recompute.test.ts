@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { WAKE_ALARM } from '@/lib/alarms';
-import { LAST_CHECK_KEY, notificationTarget, recomputeOnce } from '@/lib/background/recompute';
+import {
+  CHANGE_DEBOUNCE_MS,
+  createRecomputer,
+  LAST_CHECK_KEY,
+  notificationTarget,
+  recomputeOnce,
+} from '@/lib/background/recompute';
 import type { OrderObservation } from '@/lib/model';
 import { applyObservations } from '@/lib/store/apply';
 import type { BuyerShieldDb } from '@/lib/store/db';
@@ -138,5 +144,44 @@ describe('notification clicks', () => {
     );
     expect(notificationTarget('bs|summary|x', popup)).toBe(popup);
     expect(notificationTarget('bs|javascript:alert(1)|x', popup)).toBe(popup);
+  });
+});
+
+describe('recompute scheduling', () => {
+  it('runs once for a burst of changes, and once more for a change during a run', async () => {
+    vi.useFakeTimers();
+    try {
+      let runs = 0;
+      let release: () => void = () => {};
+      const once = () => {
+        runs += 1;
+        return new Promise<void>((r) => {
+          release = r;
+        });
+      };
+      const deps = {
+        db: freshDb(),
+        now: () => new Date(),
+        zone: () => 'UTC',
+        uiLanguage: () => 'en',
+        loadTable: loadTableFromDisk,
+      };
+      const r = createRecomputer(deps, () => {}, once);
+      for (let i = 0; i < 5; i += 1) r.soon();
+      await vi.advanceTimersByTimeAsync(CHANGE_DEBOUNCE_MS);
+      expect(runs).toBe(1);
+      // Changes while the run is busy: exactly one more run after it.
+      r.soon();
+      r.soon();
+      await vi.advanceTimersByTimeAsync(CHANGE_DEBOUNCE_MS);
+      release();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(runs).toBe(2);
+      release();
+      await vi.advanceTimersByTimeAsync(CHANGE_DEBOUNCE_MS);
+      expect(runs).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -25,6 +25,19 @@ export interface PageSessionDeps {
   report: (m: { source: string; url: string; problem: string }) => void;
 }
 
+/**
+ * The API whose response describes everything a page kind shows: once it has been seen, the DOM
+ * (which that JSON rendered) has nothing more to say, and reading it would only cost the page.
+ */
+const COVERED_BY: Record<PageKind, CapturedApi> = {
+  order_list: 'mtop.aliexpress.trade.buyer.order.list',
+  order_detail: 'mtop.aliexpress.trade.buyer.order.detail',
+  tracking: 'mtop.ae.ld.querydetail',
+  refund_list: 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer',
+  refund_detail: 'mtop.aliexpress.buyer.reverse.reverseorderlinerenderforbuyer',
+  dispute_detail: 'mtop.aliexpress.buyer.reverse.reverseorderlinerenderforbuyer',
+};
+
 function isEmpty(o: Observations): boolean {
   return !o.orders.length && !o.packages.length && !o.disputes.length && !o.refunds.length;
 }
@@ -42,6 +55,7 @@ export class PageSession {
   private lastSent = new Map<string, string>();
   private readSomething = false;
   private lastDomProblem: string | null = null;
+  private jsonCovered = false;
 
   constructor(
     private readonly deps: PageSessionDeps,
@@ -62,6 +76,7 @@ export class PageSession {
       }
       return;
     }
+    if (data.api === COVERED_BY[this.kind]) this.jsonCovered = true;
     const lang = this.deps.lang();
     void this.deps
       .saveCapture({ api: data.api, url: data.url, body: data.body, ...(lang ? { lang } : {}) })
@@ -72,6 +87,7 @@ export class PageSession {
 
   /** Reads the DOM; silent on failure, since the page may still be rendering. */
   readDom(doc: Document): void {
+    if (this.jsonCovered) return;
     const ctx = { seenAt: this.deps.now().toISOString(), lang: this.deps.lang() };
     const result = readPage(this.kind, doc, this.pageUrl, ctx);
     if (!result.ok) {

@@ -8,14 +8,26 @@ export const ALIEXPRESS_HOSTS = ['*://*.aliexpress.com/*', '*://*.aliexpress.us/
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ALIEXPRESS_HOSTS,
     action: { default_title: 'Buyer Shield' },
-  },
+    // Firefox only: a fixed add-on id (IndexedDB and storage survive reinstalls) and the
+    // declaration, required by addons.mozilla.org, that nothing is collected (`web-ext lint`).
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'buyer-shield@buyer-shield.invalid',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
   zip: { excludeSources: ['tests/**', 'docs/**', '*.log', '.bench/**'] },
   vite: () => ({ plugins: [preact()] }),
   hooks: {

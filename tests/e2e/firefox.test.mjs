@@ -1,0 +1,136 @@
+// Firefox fallback: the Firefox build (firefox-mv2) passes `web-ext lint`, installs in Debian's
+// Firefox ESR through web-ext, and its page-world capture sees an AliExpress order list.
+// Recipe: shared/reference/toolchain.md "Firefox fallback" (a Node server on 127.0.0.1, the
+// page's host mapped to it with network.dns.localDomains, the page beacons back what it saw).
+// Installs nothing: in CI a missing firefox-esr or web-ext fails with the fix; elsewhere the
+// tests are skipped with that reason printed.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { orderListBody } from '../support/aliexpress-bodies.mjs';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SOURCE = path.join(ROOT, '.output/firefox-mv2');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const ORDER_ID = '8123456789012345';
+const API = 'mtop.aliexpress.trade.buyer.order.list';
+
+const webExt = await import('web-ext').then((m) => m.default).catch(() => null);
+const missing = [
+  existsSync(FIREFOX)
+    ? null
+    : `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)`,
+  webExt ? null : 'web-ext is not installed (npm install: it is a devDependency)',
+].filter(Boolean);
+const reason = missing.length ? `Firefox e2e cannot run: ${missing.join('; ')}` : null;
+if (reason && !process.env.CI) console.log(`SKIPPING ${reason}`);
+
+/** The order list as a single-page app: it fetches page 1 from its own origin's gateway path. */
+function orderListPage(port) {
+  const api = `/h5/${API}/1.0/?jsv=2.5.1&api=${API}&type=originaljson&data=%7B%7D`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Orders</title></head>
+<body><div id="root">Loading…</div><script>
+  var beacon = function (what, value) { fetch('http://www.aliexpress.com:${port}/seen?' + what + '=' + encodeURIComponent(value)); };
+  window.addEventListener('message', function (e) {
+    if (e.data && e.data.source === 'buyer-shield-capture') beacon('capture', e.data.api + ' ' + e.data.body.length);
+  });
+  fetch(${JSON.stringify(api)}, { credentials: 'include' }).then(function (r) { return r.json(); }).then(function (b) {
+    document.getElementById('root').textContent = 'loaded ' + Object.keys(b.data.data).length;
+    beacon('page', 'loaded');
+  });
+</script></body></html>`;
+}
+
+describe('Firefox (firefox-mv2 through web-ext)', {
+  skip: !process.env.CI && reason ? reason : false,
+}, () => {
+  before(async () => {
+    if (reason) throw new Error(`${reason}. CI must provide both (.ci/run installs firefox-esr).`);
+    await run('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, timeout: 120_000 });
+  });
+
+  it('passes web-ext lint with no errors', async () => {
+    const { stdout } = await run('npx', ['web-ext', 'lint', '--source-dir', SOURCE, '--output', 'json'], {
+      cwd: ROOT,
+      timeout: 120_000,
+    }).catch((e) => e);
+    const report = JSON.parse(stdout);
+    assert.deepEqual(
+      report.errors.map((e) => `${e.code} ${e.file ?? ''}`),
+      [],
+      'web-ext lint errors',
+    );
+  });
+
+  describe('in Firefox ESR', () => {
+    let server;
+    let runner;
+    const seen = [];
+
+    before(async () => {
+      server = createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://www.aliexpress.com');
+        if (url.pathname === '/seen') {
+          seen.push(Object.fromEntries(url.searchParams));
+          res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
+        } else if (url.pathname === '/p/order/index.html') {
+          res
+            .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+            .end(orderListPage(server.address().port));
+        } else if (url.pathname.startsWith(`/h5/${API}/`)) {
+          const body = orderListBody([
+            {
+              id: ORDER_ID,
+              status: 'Awaiting delivery',
+              placedOn: '2026-10-01',
+              totalMinor: 1234,
+              lines: [{ id: '8123456789012346', title: 'Cable', quantity: 1, unitMinor: 1234 }],
+            },
+          ]);
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        } else res.writeHead(404).end();
+      });
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = server.address().port;
+      runner = await webExt.cmd.run(
+        {
+          sourceDir: SOURCE,
+          target: ['firefox-desktop'],
+          firefox: FIREFOX,
+          args: ['--headless'],
+          noInput: true,
+          noReload: true,
+          pref: {
+            'network.dns.localDomains': 'www.aliexpress.com',
+            'network.stricttransportsecurity.preloadlist': false,
+          },
+          startUrl: [`http://www.aliexpress.com:${port}/p/order/index.html`],
+        },
+        { shouldExitProgram: false },
+      );
+    });
+
+    after(async () => {
+      await runner?.exit();
+      server?.close();
+    });
+
+    it('installs, and the page-world capture hands the order list body to the extension', async () => {
+      const end = Date.now() + 60_000;
+      while (Date.now() < end && !seen.some((s) => s.capture)) await new Promise((r) => setTimeout(r, 250));
+      assert.ok(
+        seen.some((s) => s.page === 'loaded'),
+        `the page loaded in Firefox (seen: ${JSON.stringify(seen)})`,
+      );
+      const capture = seen.find((s) => s.capture);
+      assert.ok(capture, `the capture script ran in the page's world (seen: ${JSON.stringify(seen)})`);
+      assert.match(capture.capture, new RegExp(`^${API.replaceAll('.', '\\.')} \\d+$`));
+    });
+  });
+});

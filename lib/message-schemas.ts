@@ -33,7 +33,20 @@ export const REQUESTS = {
     url: UrlSchema,
     problem: v.pipe(v.string(), v.maxLength(500)),
   }),
-  getDashboard: v.object({}),
+  /** The popup's orders, a page per group; `query` searches every order. */
+  getDashboard: v.object({
+    query: v.optional(v.pipe(v.string(), v.maxLength(100))),
+    limits: v.optional(
+      v.partial(
+        v.object({
+          act_now: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)),
+          watch: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)),
+          settled: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000)),
+        }),
+      ),
+    ),
+    focus: v.optional(OrderIdSchema),
+  }),
   exportBackup: v.object({}),
   importBackup: v.object({ text: v.string() }),
   setChecklistItem: v.object({

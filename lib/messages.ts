@@ -26,8 +26,13 @@ export interface OrderView {
   refunds: RefundView[];
 }
 
+export type DashboardGroupId = Assessment['group'];
+
 export interface Dashboard {
-  orders: OrderView[];
+  /** Per group: how many orders (after search) and the first ones by next deadline. */
+  groups: Record<DashboardGroupId, { total: number; orders: OrderView[] }>;
+  /** Every stored order, before search. */
+  totalOrders: number;
   diagnostics: Diagnostic[];
   now: string;
 }

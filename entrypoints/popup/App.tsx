@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Diagnostics } from '@/components/Diagnostics';
 import { EmptyState } from '@/components/EmptyState';
 import { OrderGroups } from '@/components/OrderGroups';
@@ -6,30 +6,27 @@ import { RefreshButton } from '@/components/RefreshButton';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { call } from '@/lib/client';
 import { translator } from '@/lib/i18n';
-import type { Dashboard, OrderView } from '@/lib/messages';
+import type { Dashboard, DashboardGroupId } from '@/lib/messages';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-function matches(view: OrderView, q: string): boolean {
-  const { order, packages, refunds } = view.facts;
-  const hay = [
-    order.id,
-    order.store?.name,
-    ...(order.lines ?? []).map((l) => l.title),
-    ...packages.flatMap((p) => [p.trackingNumber, p.originNumber]),
-    ...refunds.map((r) => r.arn),
-  ];
-  return hay.some((h) => h?.toLowerCase().includes(q));
-}
-
 /** `popup.html?order=<id>` (from a banner or notification) opens that order. */
 const focus = new URLSearchParams(location.search).get('order');
+
+/** Orders per group asked for at first; "Show more" asks for more. */
+const PAGE = 50;
+const SEARCH_DEBOUNCE_MS = 150;
 
 export function App() {
   const [ui, setUi] = useState<Ui | null>(null);
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  const [limits, setLimits] = useState<Record<DashboardGroupId, number>>({
+    act_now: PAGE,
+    watch: PAGE,
+    settled: PAGE,
+  });
 
   useEffect(() => {
     call('getUiStrings', {}).then((r) => {
@@ -37,17 +34,32 @@ export function App() {
       document.documentElement.lang = strings.locale;
       setUi({ t: translator(strings.table), locale: strings.locale, zone });
     });
-    call('getDashboard', {}).then((r) => (r.ok ? setData(r.value) : setError(r.error)));
   }, []);
+
+  // The background holds every order; the popup asks for a page of each group (and searches).
+  useEffect(() => {
+    let stale = false;
+    const timer = setTimeout(
+      () => {
+        call('getDashboard', { query: query.trim(), limits, ...(focus ? { focus } : {}) }).then((r) => {
+          if (stale) return;
+          if (r.ok) setData(r.value);
+          else setError(r.error);
+        });
+      },
+      query ? SEARCH_DEBOUNCE_MS : 0,
+    );
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [query, limits]);
 
   useEffect(() => {
     if (data && focus) document.getElementById(`checklist-${focus}`)?.scrollIntoView();
   }, [data]);
 
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return data && q ? data.orders.filter((o) => matches(o, q)) : (data?.orders ?? []);
-  }, [data, query]);
+  const shown = data ? data.groups.act_now.total + data.groups.watch.total + data.groups.settled.total : 0;
 
   if (!ui) return <main aria-busy="true" />;
   const { t } = ui;
@@ -62,8 +74,8 @@ export function App() {
         </header>
         {error ? <p role="alert">{t('load_error', { error })}</p> : null}
         {data === null && !error ? <p aria-busy="true">{t('loading')}</p> : null}
-        {data && data.orders.length === 0 ? <EmptyState /> : null}
-        {data && data.orders.length > 0 ? (
+        {data && data.totalOrders === 0 ? <EmptyState /> : null}
+        {data && data.totalOrders > 0 ? (
           <>
             <input
               type="search"
@@ -73,8 +85,13 @@ export function App() {
               onInput={(e) => setQuery(e.currentTarget.value)}
             />
             <RefreshButton />
-            {shown.length === 0 ? <p role="status">{t('search_none', { query })}</p> : null}
-            <OrderGroups orders={shown} now={new Date(data.now)} focus={focus} />
+            {shown === 0 ? <p role="status">{t('search_none', { query })}</p> : null}
+            <OrderGroups
+              groups={data.groups}
+              now={new Date(data.now)}
+              focus={focus}
+              onMore={(g) => setLimits({ ...limits, [g]: limits[g] + PAGE * 4 })}
+            />
           </>
         ) : null}
         {data ? <Diagnostics items={data.diagnostics} /> : null}

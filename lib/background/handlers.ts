@@ -15,7 +15,8 @@ import { normaliseSettings, type Settings } from '../settings';
 import { applyObservations } from '../store/apply';
 import type { BuyerShieldDb } from '../store/db';
 import { loadAllFacts, loadChecklistDone, loadFactsFor } from '../store/queries';
-import { refundViews } from './views';
+import { buildDashboard } from './dashboard';
+import { getSnapshot, invalidateSnapshot } from './snapshot';
 
 /** Diagnostics kept: enough to show what broke recently without growing without bound. */
 export const MAX_DIAGNOSTICS = 200;
@@ -41,6 +42,12 @@ export async function readSettings(db: BuyerShieldDb): Promise<Settings> {
 
 function ruleContext(ctx: HandlerContext): RuleContext {
   return { now: ctx.now(), zone: ctx.zone() };
+}
+
+/** Stored data changed: the cached snapshot is stale, and reminders need working out again. */
+function changed(ctx: HandlerContext): void {
+  invalidateSnapshot(ctx.db);
+  ctx.onDataChanged();
 }
 
 /** Records that a page or body could not be read: one row per source and problem. */
@@ -86,7 +93,7 @@ export const handlers: Handlers = {
       kind: p.kind,
       at,
     });
-    if (written > 0) ctx.onDataChanged();
+    if (written > 0) changed(ctx);
     return ok({ written });
   },
 
@@ -105,7 +112,7 @@ export const handlers: Handlers = {
       return ok({ written: 0, problem });
     }
     const { written } = await applyObservations(ctx.db, checked.output, { source: p.api, kind: 'json', at });
-    if (written > 0) ctx.onDataChanged();
+    if (written > 0) changed(ctx);
     return ok({ written, problem: null });
   },
 
@@ -114,24 +121,20 @@ export const handlers: Handlers = {
     return ok({});
   },
 
-  async getDashboard(_p, ctx) {
-    const rc = ruleContext(ctx);
-    const [facts, done, diagnostics] = await Promise.all([
-      loadAllFacts(ctx.db),
+  async getDashboard(p, ctx) {
+    const now = ctx.now();
+    const settings = await readSettings(ctx.db);
+    const [snap, done, diagnostics] = await Promise.all([
+      getSnapshot(
+        ctx.db,
+        now,
+        ctx.zone(),
+        settings.leadTimesMinutes.map((m) => m * 60_000),
+      ),
       loadChecklistDone(ctx.db),
       ctx.db.diagnostics.orderBy('at').reverse().limit(50).toArray(),
     ]);
-    const dashboard: Dashboard = {
-      orders: facts.map((f) => ({
-        facts: f,
-        assessment: assessOrder(f, rc),
-        done: done.get(f.order.id) ?? [],
-        refunds: refundViews(f, rc.now),
-      })),
-      diagnostics,
-      now: rc.now.toISOString(),
-    };
-    return ok(dashboard);
+    return ok(buildDashboard(snap, done, diagnostics, now, p));
   },
 
   async exportBackup(_p, ctx) {
@@ -147,7 +150,7 @@ export const handlers: Handlers = {
   async importBackup(p, ctx) {
     const result = await importBackup(ctx.db, p.text);
     if (!result.ok) return result;
-    ctx.onDataChanged();
+    changed(ctx);
     return ok({ orders: result.orders });
   },
 
@@ -162,7 +165,7 @@ export const handlers: Handlers = {
 
   async saveSettings(p, ctx) {
     await ctx.db.settings.bulkPut(Object.entries(p).map(([key, value]) => ({ key, value })));
-    ctx.onDataChanged();
+    changed(ctx);
     return ok(await readSettings(ctx.db));
   },
 
@@ -202,9 +205,9 @@ export const handlers: Handlers = {
   },
 
   async markRefundArrived(p, ctx) {
-    const changed = await ctx.db.refunds.update(p.refundId, { arrivedOn: p.arrivedOn });
-    if (!changed) return { ok: false, error: 'no such refund' };
-    ctx.onDataChanged();
+    const updated = await ctx.db.refunds.update(p.refundId, { arrivedOn: p.arrivedOn });
+    if (!updated) return { ok: false, error: 'no such refund' };
+    changed(ctx);
     return ok({});
   },
 
@@ -228,7 +231,7 @@ export const handlers: Handlers = {
     await db.transaction('rw', db.allTables, async () => {
       await Promise.all(db.allTables.map((t) => t.clear()));
     });
-    ctx.onDataChanged();
+    changed(ctx);
     return ok({});
   },
 };

@@ -12,12 +12,11 @@ import { browser } from '#imports';
 import { scheduleWake } from '../alarms';
 import { type TableLoader, translatorFor } from '../i18n-tables';
 import type { OrderFacts } from '../model';
-import { assessAllWithWake } from '../rules';
 import type { BuyerShieldDb } from '../store/db';
-import { loadAllFacts } from '../store/queries';
 import { readSettings } from './handlers';
 import { reminderText, summaryText, type TextContext } from './notify-texts';
 import { actionCount, type PlannedReminder, planReminders } from './reminders';
+import { getSnapshot } from './snapshot';
 
 export const LAST_CHECK_KEY = 'lastCheckAt';
 /** Above this many reminders at once, one summary notification replaces them. */
@@ -78,14 +77,15 @@ export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResul
   const { db } = deps;
   const now = deps.now();
   const zone = deps.zone();
-  const [settings, facts, sentKeys, stored] = await Promise.all([
+  const [settings, sentKeys, stored] = await Promise.all([
     readSettings(db),
-    loadAllFacts(db),
     db.reminders.toCollection().primaryKeys(),
     browser.storage.local.get(LAST_CHECK_KEY),
   ]);
   const leadTimesMs = settings.leadTimesMinutes.map((m) => m * 60_000);
-  const { assessments, next } = assessAllWithWake(facts, { now, zone, leadTimesMs });
+  // The same snapshot the popup then opens on (lib/background/snapshot.ts).
+  const { facts, assessments, validUntil } = await getSnapshot(db, now, zone, leadTimesMs);
+  const next = Number.isFinite(validUntil) ? new Date(validUntil) : null;
 
   const badge = actionCount(assessments);
   await browser.action.setBadgeText({ text: badge ? String(badge) : '' });

@@ -193,8 +193,12 @@ describe('what the buyer sees', () => {
 
     // Search by ARN finds the order.
     await popup.getByRole('searchbox', { name: 'Search orders' }).fill(ARN.slice(0, 12));
-    assert.equal(await popup.getByRole('article').count(), 1);
+    await until(async () => (await popup.getByRole('article').count()) === 1, { what: 'the search result' });
+    assert.equal(await popup.getByRole('article', { name: `Order ${ORDERS[3].id}` }).count(), 1);
     await popup.getByRole('searchbox', { name: 'Search orders' }).fill('');
+    await until(async () => (await popup.getByRole('article').count()) === ORDERS.length, {
+      what: 'all orders again',
+    });
 
     // Tick an evidence item with the keyboard; it is still ticked when the popup opens again.
     await a.getByText('Details, evidence and refunds').click();

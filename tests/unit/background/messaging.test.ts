@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
+import type { Dashboard } from '@/lib/messages';
 import { loadTableFromDisk } from '../locale-loader';
 import { freshDb, ORDER, obs, snapshot } from '../store/helpers';
 
@@ -42,9 +43,8 @@ describe('background messaging', () => {
     expect(await handleMessage(save(), contentScript, me, ctx)).toEqual({ ok: true, value: { written: 1 } });
     expect(ctx.changed).toHaveBeenCalledTimes(1);
     const dash = await handleMessage({ type: 'getDashboard', payload: {} }, popup, me, ctx);
-    expect(
-      dash.ok && (dash.value as { orders: { facts: { order: { id: string } } }[] }).orders[0]?.facts.order.id,
-    ).toBe(ORDER.id);
+    const groups = dash.ok ? (dash.value as Dashboard).groups : null;
+    expect(groups?.watch.orders[0]?.facts.order.id).toBe(ORDER.id);
   });
 
   it('writes nothing and does not recompute when the same page is sent again', async () => {

@@ -1,0 +1,73 @@
+/**
+ * Every order's facts and assessment, kept in the worker's memory between messages. An
+ * assessment only changes at a boundary (lib/rules next-wake) or when data changes, so the
+ * snapshot is reused until the next boundary and dropped on every change. A stopped worker
+ * simply builds it again.
+ */
+import type { OrderFacts } from '../model';
+import { type Assessment, assessAllWithWake } from '../rules';
+import type { BuyerShieldDb } from '../store/db';
+import { loadAllFacts } from '../store/queries';
+
+export interface Snapshot {
+  facts: OrderFacts[];
+  assessments: Assessment[];
+  /** Reusable until this instant (the next boundary); Infinity when nothing will change. */
+  validUntil: number;
+  zone: string;
+  leadTimesMs: readonly number[];
+}
+
+const snapshots = new WeakMap<BuyerShieldDb, Snapshot>();
+const builds = new WeakMap<BuyerShieldDb, Promise<Snapshot>>();
+/** Which build is current: a change in between makes a finishing build's result stale. */
+const tokens = new WeakMap<BuyerShieldDb, object>();
+
+/** After any change to orders, parcels, disputes, refunds or settings. */
+export function invalidateSnapshot(db: BuyerShieldDb): void {
+  snapshots.delete(db);
+  builds.delete(db);
+  tokens.delete(db);
+}
+
+function sameLeads(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export async function getSnapshot(
+  db: BuyerShieldDb,
+  now: Date,
+  zone: string,
+  leadTimesMs: readonly number[],
+): Promise<Snapshot> {
+  const hit = snapshots.get(db);
+  if (hit && now.getTime() < hit.validUntil && hit.zone === zone && sameLeads(hit.leadTimesMs, leadTimesMs)) {
+    return hit;
+  }
+  const pending = builds.get(db);
+  if (pending) return pending;
+  const token = {};
+  const build = buildSnapshot(db, now, zone, leadTimesMs).then((snap) => {
+    // Keep it only if no change happened while it was being built.
+    if (tokens.get(db) === token) snapshots.set(db, snap);
+    return snap;
+  });
+  tokens.set(db, token);
+  builds.set(db, build);
+  try {
+    return await build;
+  } finally {
+    if (tokens.get(db) === token) builds.delete(db);
+  }
+}
+
+async function buildSnapshot(
+  db: BuyerShieldDb,
+  now: Date,
+  zone: string,
+  leadTimesMs: readonly number[],
+): Promise<Snapshot> {
+  const facts = await loadAllFacts(db);
+  const { assessments, next } = assessAllWithWake(facts, { now, zone, leadTimesMs });
+  return { facts, assessments, validUntil: next?.getTime() ?? Number.POSITIVE_INFINITY, zone, leadTimesMs };
+}

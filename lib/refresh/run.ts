@@ -81,7 +81,10 @@ export function refreshRun(d: RunDeps): RefreshRun {
   let state: RunState = { phase: 'idle', done: 0, total: 0 };
   let cancelled = false;
   let wake = () => {};
-  const set = (s: RunState) => d.onState((state = s));
+  const set = (s: RunState) => {
+    state = s;
+    d.onState(s);
+  };
   return {
     cancel() {
       cancelled = true;

@@ -113,3 +113,33 @@ export function apiPage(title, api, data, { post = false } = {}) {
        .then(function (t) { document.getElementById('root').textContent = '${title}'; document.title = '${title} loaded'; });`,
   );
 }
+
+/**
+ * The order list with the page's own MTOP helper, as the real page loads it
+ * (shared/reference/aliexpress-data.md §3.1): `window.lib.mtop.request` appears a little after
+ * load, calls acs as JSONP (`mtopjsonp<N>`), resolves with the response on `SUCCESS` and rejects
+ * with it otherwise (`ret: ["FAIL_SYS_USER_VALIDATE::…"]`), like the library.
+ */
+export function orderListPageWithMtop({ jsonp = false, mtopAfterMs = 300 } = {}) {
+  const mtop = `(function () {
+    var n = 100;
+    function request(o) {
+      return new Promise(function (resolve, reject) {
+        var cb = 'mtopjsonp' + (++n);
+        var q = new URLSearchParams({ jsv: '2.5.1', appKey: '12574478', t: String(Date.now()), sign: 'x', api: o.api, v: o.v,
+          type: 'jsonp', dataType: o.dataType, callback: cb, data: JSON.stringify(o.data) });
+        var s = document.createElement('script');
+        window[cb] = function (b) {
+          s.remove();
+          var ok = b && Array.isArray(b.ret) && b.ret.some(function (r) { return String(r).indexOf('SUCCESS') === 0; });
+          (ok ? resolve : reject)(b);
+        };
+        s.onerror = function () { s.remove(); reject({ ret: ['FAIL_SYS_NETWORK::network error'] }); };
+        s.src = 'https://acs.aliexpress.com/h5/' + o.api + '/1.0/?' + q;
+        document.head.appendChild(s);
+      });
+    }
+    setTimeout(function () { window.lib = { mtop: { request: request } }; }, ${Number(mtopAfterMs)});
+  })();`;
+  return orderListPage({ jsonp }).replace('</body>', () => `<script>${mtop}</script></body>`);
+}

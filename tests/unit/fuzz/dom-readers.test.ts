@@ -21,7 +21,7 @@ const ran = { count: 0 };
  * One window per case, closed after it: happy-dom keeps every document a window parsed, and
  * thousands of them exhaust the worker's memory. Scripts are off, as in a saved page.
  */
-function withDocument<T>(html: string, url: string, use: (doc: Document) => T): T {
+async function withDocument<T>(html: string, url: string, use: (doc: Document) => T): Promise<T> {
   const win = new Window({
     url,
     settings: {
@@ -37,7 +37,7 @@ function withDocument<T>(html: string, url: string, use: (doc: Document) => T): 
     win.document.write(html);
     return use(win.document as unknown as Document);
   } finally {
-    void win.happyDOM.close();
+    await win.happyDOM.close();
   }
 }
 
@@ -160,7 +160,7 @@ for (const { folder, kind, pages } of domSeeds()) {
       expect(pages.length).toBeGreaterThan(0);
     });
 
-    it('mutated saved pages: no exception, every reading passes the schema, nothing runs', () => {
+    it('mutated saved pages: no exception, every reading passes the schema, nothing runs', async () => {
       const t = tally(`${kind} (${folder}) mutated`);
       const page = fc.nat().chain((i) => {
         const seed = pages[i % pages.length] as DomSeed;
@@ -170,9 +170,9 @@ for (const { folder, kind, pages } of domSeeds()) {
           fc.array(domMutation, { minLength: 1, maxLength: 5 }),
         );
       });
-      fc.assert(
-        fc.property(page, ([seed, url, ms]) => {
-          const result = withDocument(seed.html, seed.url, (doc) => {
+      await fc.assert(
+        fc.asyncProperty(page, async ([seed, url, ms]) => {
+          const result = await withDocument(seed.html, seed.url, (doc) => {
             mutate(doc, ms);
             return readPage(kind, doc, url, ctx);
           });
@@ -185,13 +185,13 @@ for (const { folder, kind, pages } of domSeeds()) {
       expect(t.read).toBeGreaterThan(0);
     }, 600_000);
 
-    it('random pages in the same vocabulary: no exception, every reading passes the schema', () => {
+    it('random pages in the same vocabulary: no exception, every reading passes the schema', async () => {
       const t = tally(`${kind} (${folder}) random`);
       const seedUrl = pages[0]?.url ?? 'https://www.aliexpress.com/';
-      fc.assert(
-        fc.property(randomPage(vocabulary(pages)), (html) => {
+      await fc.assert(
+        fc.asyncProperty(randomPage(vocabulary(pages)), async (html) => {
           checkResult(
-            withDocument(html, seedUrl, (doc) => readPage(kind, doc, new URL(seedUrl), ctx)),
+            await withDocument(html, seedUrl, (doc) => readPage(kind, doc, new URL(seedUrl), ctx)),
             t,
           );
         }),

@@ -51,6 +51,7 @@ function context(db: BuyerShieldDb): HandlerContext & { changes: number } {
     now: () => new Date('2026-10-05T10:00:00.000Z'),
     zone: () => 'UTC',
     uiLanguage: () => 'en-US',
+    loadTable: async () => ({}),
     openTab: async () => {},
     changes: 0,
     onDataChanged: () => {

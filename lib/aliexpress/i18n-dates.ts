@@ -185,6 +185,9 @@ export function parseDisplayDate(text: string, langHint?: string): IsoDate | nul
     if (b > 12) return iso(y, a, b);
     return monthFirst ? iso(y, a, b) : iso(y, b, a);
   }
+  // Without a year there is no full date to find; deciding that first spares building the month
+  // tables of every language for texts such as "Order ID: 8123…" (BENCHMARKS.md, page cost).
+  if (!/(?<![\d.,])\d{4}(?![\d]|[.,]\d)/.test(t)) return null;
   for (const lang of candidateLangs(langHint)) {
     const found = findMonthWord(t, lang);
     if (!found) continue;

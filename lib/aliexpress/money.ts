@@ -34,14 +34,23 @@ export function minorDigits(currency: string): number {
   return d;
 }
 
+const knownCodes = new Map<string, boolean>();
+
 export function isCurrencyCode(x: string): boolean {
   if (!/^[A-Z]{3}$/.test(x)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: x });
-    return true;
-  } catch {
-    return false;
+  // Asked for every amount read; building an Intl.NumberFormat each time was most of the
+  // reading time (BENCHMARKS.md), so each code is checked once.
+  let known = knownCodes.get(x);
+  if (known === undefined) {
+    try {
+      new Intl.NumberFormat('en', { style: 'currency', currency: x });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownCodes.set(x, known);
   }
+  return known;
 }
 
 /** Integer part digits + fraction digits → minor units, or null if the fraction is too long. */

@@ -74,7 +74,17 @@ export function RefundBlock({ view }: { view: RefundView }) {
               </p>
               <details>
                 <summary>{t('arn_bank')}</summary>
-                <p class="script">{arn.bankScript}</p>
+                <p class="script">
+                  {t('bank_script', {
+                    arn: refund.arn,
+                    amount: refund.amount
+                      ? t('bank_script_amount', { amount: formatMoney(refund.amount, locale) })
+                      : '',
+                    processed: refund.processedOn
+                      ? t('bank_script_processed', { date: formatIsoDate(refund.processedOn, locale) })
+                      : '',
+                  })}
+                </p>
               </details>
             </>
           ) : arn ? (

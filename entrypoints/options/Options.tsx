@@ -159,6 +159,22 @@ export function Options() {
               ))}
             </select>
           </label>
+          <p>
+            <label>
+              {t('refresh_pause_label')}{' '}
+              <input
+                type="number"
+                min={0.5}
+                max={60}
+                step={0.5}
+                value={settings.refreshPauseMs / 1000}
+                onChange={(e) => {
+                  const ms = Math.round(Number(e.currentTarget.value) * 1000);
+                  if (Number.isFinite(ms) && ms >= 500 && ms <= 60_000) void save({ refreshPauseMs: ms });
+                }}
+              />
+            </label>
+          </p>
         </section>
 
         <section aria-labelledby="backup-title">

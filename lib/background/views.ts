@@ -1,10 +1,10 @@
 /**
  * What the popup shows about refunds, worked out in the background with the rules so the popup
- * only presents: expected arrival range, the ARN's validity and decoded processing date, and
- * what to tell the bank.
+ * only presents: expected arrival range and the ARN's validity and decoded processing date.
+ * What to tell the bank is worded by the popup, in the buyer's language.
  */
 import type { IsoDate, OrderFacts, RefundRecord } from '../model';
-import { bankScript, DEFAULT_POLICY, decodeArn } from '../rules';
+import { DEFAULT_POLICY, decodeArn } from '../rules';
 import { addBusinessDays, dayNumber, isoDateOf } from '../rules/dates';
 
 export interface RefundView {
@@ -12,7 +12,7 @@ export interface RefundView {
   /** Card refunds: 3–20 business days after processing (docs/rules.md). */
   expected: { from: IsoDate; to: IsoDate } | null;
   arn:
-    | { valid: true; processingDate: IsoDate | null; acquirerBin: string; bankScript: string }
+    | { valid: true; processingDate: IsoDate | null; acquirerBin: string }
     | { valid: false; problem: string }
     | null;
 }
@@ -36,7 +36,6 @@ export function refundViews(facts: OrderFacts, now: Date): RefundView[] {
             valid: true,
             processingDate: decoded.arn.processingDate,
             acquirerBin: decoded.arn.acquirerBin,
-            bankScript: bankScript(refund.arn, refund),
           }
         : { valid: false, problem: decoded.problem };
     }

@@ -98,7 +98,10 @@ describe('foundation: page → background → popup → backup', () => {
       const options = await fresh.ctx.newPage();
       await options.goto(fresh.url('options.html'));
       await options.getByLabel('Import backup').setInputFiles(backup.file);
-      await options.getByRole('status').getByText('Imported 1 orders').waitFor();
+      await options
+        .getByRole('status')
+        .getByText(/Orders imported from .*: 1\./)
+        .waitFor();
 
       const broken = path.join(ARTIFACTS, 'broken-backup.json');
       const bad = structuredClone(backup.json);

@@ -185,7 +185,7 @@ describe('what the buyer sees', () => {
 
     const d = actNow.getByRole('article', { name: `Order ${ORDERS[3].id}` });
     await d.getByText('Details, evidence and refunds').click();
-    assert.match(await d.innerText(), /Refund not arrived\? Ask your bank with the ARN/);
+    assert.match(await d.innerText(), /Refund hasn't arrived\? Ask your bank with the ARN/);
     assert.match(await d.innerText(), new RegExp(`ARN: ${ARN}`));
     assert.match(await d.innerText(), /Valid ARN\. Processed by the acquirer around/);
     await d.getByRole('button', { name: 'Copy ARN' }).click();

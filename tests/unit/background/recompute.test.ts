@@ -97,7 +97,7 @@ describe('reminders, badge and alarm', () => {
     await run(db, '2026-11-17T12:00:00.000Z');
     const shown = Object.values(await notifications());
     expect(shown).toHaveLength(1);
-    expect(shown[0]?.title).toBe('4 deadlines need you');
+    expect(shown[0]?.title).toBe('Deadlines that need you: 4');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
   });
 

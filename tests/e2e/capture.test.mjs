@@ -179,7 +179,9 @@ describe('reading AliExpress pages into the backup', () => {
     // The garbage body left a diagnostic the popup lists.
     const popup = await openPopup(browser);
     await popup.getByText(/Pages we could not read \(\d+\)/).click();
-    await popup.getByText(/We could not read mtop\.aliexpress\.trade\.buyer\.order\.detail on .+: /).waitFor();
+    await popup
+      .getByText(/We could not read mtop\.aliexpress\.trade\.buyer\.order\.detail on .+: /)
+      .waitFor();
     await popup.close();
   });
 });

@@ -14,3 +14,14 @@ const PATHS = [
 ];
 
 export const CONTENT_MATCHES = HOSTS.flatMap((h) => PATHS.map((p) => `${h}${p}`));
+
+/** Per isolated content script: the order list; an order's detail and tracking; refunds and disputes. */
+const on = (paths: string[]) => HOSTS.flatMap((h) => paths.map((p) => `${h}${p}`));
+export const ORDER_LIST_MATCHES = on(['/p/order/index.html*']);
+export const ORDER_PAGE_MATCHES = on(['/p/order/detail.html*', '/p/tracking/*']);
+export const REFUND_PAGE_MATCHES = on([
+  '/p/refund-dispute/*',
+  '/p/refund-amount/*',
+  '/p/reverse-pages/*',
+  '/issue/*',
+]);

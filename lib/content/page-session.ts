@@ -5,13 +5,15 @@
  * could not be read.
  */
 import { CAPTURE_SOURCE, isCaptureMessage, MAX_CAPTURE_CHARS } from '../aliexpress/capture';
-import { detectBlockedPage, readPage } from '../aliexpress/read-page';
+import { detectBlockedPage, type PageReader } from '../aliexpress/read-page';
 import type { CapturedApi, Observations, PageKind, SourceKind } from '../model';
 import { safeUrl } from '../safe-url';
 
 export { safeUrl };
 
 export interface PageSessionDeps {
+  /** Reads this page's DOM (the content script's own readers, lib/aliexpress/read-page.ts). */
+  read: PageReader;
   now: () => Date;
   lang: () => string | undefined;
   /** A captured body for the background to read; resolves to whether it could be read. */
@@ -89,7 +91,7 @@ export class PageSession {
   readDom(doc: Document): void {
     if (this.jsonCovered) return;
     const ctx = { seenAt: this.deps.now().toISOString(), lang: this.deps.lang() };
-    const result = readPage(this.kind, doc, this.pageUrl, ctx);
+    const result = this.deps.read(this.kind, doc, this.pageUrl, ctx);
     if (!result.ok) {
       const blocked = detectBlockedPage(doc, this.pageUrl);
       this.lastDomProblem = blocked

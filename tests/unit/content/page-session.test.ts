@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { readPage } from '@/lib/aliexpress/read-page';
 import { PageSession, type PageSessionDeps } from '@/lib/content/page-session';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/aliexpress/dom-order-list');
@@ -12,6 +13,7 @@ function docOf(file: string): Document {
 
 function session(kind: 'order_list' | 'order_detail' = 'order_list') {
   const deps = {
+    read: readPage,
     now: () => new Date('2026-10-05T10:00:00.000Z'),
     lang: () => 'en',
     saveCapture: vi.fn(async () => true),

@@ -7,11 +7,10 @@ import { render } from 'preact';
 import { PageBadge } from '@/components/PageBadge';
 import { PageBanner } from '@/components/PageBanner';
 import type { Ui } from '@/components/ui-context';
-import { orderIdOfCard } from '@/lib/aliexpress/read-dom-order-list';
 import { translator } from '@/lib/i18n';
 import type { PageSummary, Responses, Result } from '@/lib/messages';
 import type { PageKind } from '@/lib/model';
-import css from './style.css?inline';
+import css from './page-ui.css?inline';
 
 const HOST_TAG = 'buyer-shield-ui';
 const DISMISSED_KEY = 'dismissedOrders';
@@ -22,6 +21,8 @@ export interface UiDeps {
   openChecklist: (orderId: string) => void;
   loadDismissed: () => Promise<string[]>;
   saveDismissed: (ids: string[]) => Promise<void>;
+  /** The order of an order-list card (the list reader's rule); only the list page needs it. */
+  cardOrderId?: (card: Element) => string | null;
 }
 
 interface Mounted {
@@ -91,7 +92,7 @@ export class PageUi {
     if (this.kind === 'order_list') {
       for (const card of doc.querySelectorAll('.order-item')) {
         if (card.querySelector(HOST_TAG)) continue;
-        const orderId = orderIdOfCard(card);
+        const orderId = this.deps.cardOrderId?.(card) ?? null;
         if (!orderId || this.dismissed.has(`badge:${orderId}`)) continue;
         // In the header line beside the status; the card itself when the header is missing.
         const anchor = card.querySelector('.order-item-header-status') ?? card;

@@ -1,0 +1,25 @@
+import { defineContentScript } from '#imports';
+import { readDomOrderDetail } from '@/lib/aliexpress/read-dom-order-detail';
+import { readDomRefund } from '@/lib/aliexpress/read-dom-refund';
+import { readDomTracking } from '@/lib/aliexpress/read-dom-tracking';
+import { readDomRefundList } from '@/lib/aliexpress/read-page';
+import { ORDER_PAGE_MATCHES, REFUND_PAGE_MATCHES } from '@/lib/content/matches';
+import { runAliExpressPage } from '@/lib/content/run-page';
+
+// One order's pages (detail, tracking) and its returns, refunds and disputes: their readers and
+// the banner. The order list has its own, smaller script (aliexpress.content).
+export default defineContentScript({
+  matches: [...ORDER_PAGE_MATCHES, ...REFUND_PAGE_MATCHES],
+  runAt: 'document_start',
+  main(ctx) {
+    runAliExpressPage(ctx, {
+      readers: {
+        order_detail: readDomOrderDetail,
+        tracking: readDomTracking,
+        refund_list: readDomRefundList,
+        refund_detail: readDomRefund,
+        dispute_detail: readDomRefund,
+      },
+    });
+  },
+});

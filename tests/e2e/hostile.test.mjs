@@ -1,0 +1,214 @@
+// Issue 9 "Hold up under bad input, hostile pages": a fixture order-list page at the real
+// address whose own script first lets the real list load (stored, exported as the baseline),
+// then posts forged capture messages to its window: a 10 MB body, JSON nested 10,000 deep,
+// `__proto__` / `constructor` / `prototype` keys, invalid values for a known order, messages that
+// are not our capture's, and a new order whose title and store name carry markup.
+// The page and the extension keep working, no markup runs (in the page or the popup), markup
+// shows as text, the oversized body leaves a diagnostic, and the backup equals the baseline plus
+// the one schema-valid new order (a page may say what it wants about its own orders; a forged
+// message cannot change a stored field through an invalid value).
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import { orderListBody } from '../support/aliexpress-bodies.mjs';
+import { launch, openPopup, screenshot, serveAliExpress, until } from './harness.mjs';
+import {
+  harmlessMessages,
+  ignoredMessages,
+  KNOWN,
+  LIST_API,
+  LIST_URL,
+  MARKUP_ORDER,
+  MARKUP_STORE,
+  MARKUP_TITLE_STORED,
+  markupMessage,
+  NEVER,
+  renderedAfter,
+  SOURCE,
+  unreadableQuantityMessage,
+} from './hostile-bodies.mjs';
+import { orderListPage } from './pages.mjs';
+
+const PAGE_URL = 'https://www.aliexpress.com/p/order/index.html';
+
+/**
+ * The order list (pages.mjs) plus the page's own attack, started by the test once the baseline
+ * is exported: `window.attack(messages)` posts each message to the window, a 10 MB body first,
+ * then renders a card for the new order (through textContent, as the page does).
+ */
+function hostilePage() {
+  const attack = `window.attack = function (messages, after) {
+    window.postMessage({ source: ${JSON.stringify(SOURCE)}, api: ${JSON.stringify(LIST_API)}, url: ${JSON.stringify(LIST_URL)},
+      body: '{"a":"' + 'x'.repeat(10 * 1024 * 1024) + '"}' }, '*');
+    messages.forEach(function (m) { window.postMessage(m, '*'); });
+    render(after);
+    return messages.length + 1;
+  };`;
+  return orderListPage().replace('</body>', () => `<script>${attack}</script></body>`);
+}
+
+async function exportBackup(browser) {
+  const page = await browser.ctx.newPage();
+  await page.goto(browser.url('options.html'));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export backup' }).click(),
+  ]);
+  const json = JSON.parse(await readFile(await download.path(), 'utf8'));
+  await page.close();
+  return json;
+}
+
+/** The backup without the moment it was made. */
+const data = ({ exportedAt: _, ...rest }) => rest;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+describe('a hostile order-list page', () => {
+  let browser;
+  let page;
+  let baseline;
+  const pageErrors = [];
+  const consoleErrors = [];
+  before(async () => {
+    browser = await launch();
+    await serveAliExpress(browser.ctx, {
+      pages: { '/p/order/index.html': hostilePage() },
+      api: (name) => (name === LIST_API ? orderListBody(KNOWN) : null),
+    });
+    page = await browser.ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await page.goto(PAGE_URL);
+    await page.waitForFunction(() => document.title === 'Orders loaded');
+    baseline = await until(
+      async () => {
+        const b = await exportBackup(browser);
+        return b.orders.length === KNOWN.length ? b : null;
+      },
+      { what: 'the real list stored', timeout: 15_000, interval: 300 },
+    );
+    // Badges on the real cards: the in-page UI works before the attack.
+    await page.locator('.order-item', { hasText: KNOWN[0].id }).getByRole('note').waitFor();
+  });
+  after(() => browser?.close());
+
+  it('forged messages change nothing stored except the one valid new order; markup stays text', async () => {
+    const messages = [
+      ...harmlessMessages(),
+      ...ignoredMessages(),
+      ['new order with markup', markupMessage()],
+    ];
+    const posted = await page.evaluate(
+      ([m, body]) => window.attack(m, body),
+      [messages.map(([, m]) => m), renderedAfter()],
+    );
+    assert.equal(posted, messages.length + 1);
+
+    // The valid new order is stored (it was posted last); give the rest a moment more.
+    const final = await until(
+      async () => {
+        const b = await exportBackup(browser);
+        return b.orders.some((o) => o.id === MARKUP_ORDER.id) ? b : null;
+      },
+      { what: 'the new order stored', timeout: 20_000, interval: 500 },
+    );
+    await sleep(1500);
+    const again = await exportBackup(browser);
+    assert.deepEqual(data(again), data(final), 'nothing arrived late');
+
+    // Everything stored before is unchanged; the only new order is the valid one.
+    const added = final.orders.find((o) => o.id === MARKUP_ORDER.id);
+    assert.deepEqual(
+      data({ ...final, orders: final.orders.filter((o) => o !== added) }),
+      data(baseline),
+      'the backup is the baseline plus the new order',
+    );
+    assert.equal(final.orders.length, KNOWN.length + 1);
+    assert.equal(
+      final.orders.some((o) => o.id === NEVER.id),
+      false,
+      'no ignored message was stored',
+    );
+    // The markup is stored as the characters it is.
+    assert.equal(added.store.name, MARKUP_STORE);
+    assert.equal(added.lines[0].title, MARKUP_TITLE_STORED);
+    assert.deepEqual(added.total, { amountMinor: 999, currency: 'USD' });
+
+    // The page still works, and nothing of ours threw in it.
+    assert.deepEqual(pageErrors, [], 'no page errors');
+    assert.deepEqual(consoleErrors, [], 'no console errors in the page');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no markup ran in the page');
+    assert.equal(
+      await page.evaluate(() => ({}).polluted),
+      undefined,
+      'Object.prototype untouched in the page',
+    );
+    assert.equal(
+      await page.evaluate(() => document.querySelectorAll('img[src="x"], img[onerror]').length),
+      0,
+    );
+    // The in-page badge appears on the new card too (it shows our words, never page text).
+    const badge = page.locator('.order-item', { hasText: MARKUP_ORDER.id }).getByRole('note');
+    await badge.waitFor({ timeout: 10_000 });
+    assert.doesNotMatch(await badge.innerText(), /<|pwned/);
+    assert.equal(await badge.locator('img, script').count(), 0);
+    assert.ok(await page.locator('.order-item', { hasText: KNOWN[0].id }).getByRole('note').isVisible());
+    await screenshot(page, 'hostile-page');
+
+    // The worker survived: no prototype was polluted there either.
+    const [sw] = browser.ctx.serviceWorkers();
+    assert.equal(await sw.evaluate(() => ({}).polluted ?? Object.prototype.statusText), undefined);
+  });
+
+  it('the popup shows the markup as text, runs none of it, and lists the refused 10 MB body', async () => {
+    const popup = await openPopup(browser);
+    const card = popup.getByRole('article', { name: new RegExp(MARKUP_ORDER.id) });
+    await card.waitFor({ timeout: 10_000 });
+    assert.equal(await card.locator('.title').innerText(), MARKUP_TITLE_STORED);
+    assert.match(await card.locator('.title').innerText(), /<img src=x/);
+    assert.ok((await card.locator('.meta').innerText()).includes(MARKUP_STORE), 'store name as text');
+    assert.equal(
+      await popup.evaluate(() => document.querySelectorAll('img[src="x"], img[onerror]').length),
+      0,
+    );
+    assert.equal(await popup.evaluate(() => window.__pwned), undefined, 'no markup ran in the popup');
+    assert.equal(await popup.evaluate(() => ({}).polluted), undefined);
+    // The known orders read as before.
+    await popup.getByRole('article', { name: new RegExp(KNOWN[0].id) }).waitFor();
+
+    await popup.getByText(/Pages we could not read \(\d+\)/).click();
+    await popup
+      .getByText(
+        new RegExp(
+          `We could not read ${LIST_API.replaceAll('.', '\\.')} on .+: a response larger than 5 MB was refused unread`,
+        ),
+      )
+      .waitFor();
+    const items = await popup.locator('.diagnostics li').allInnerTexts();
+    assert.ok(
+      items.every((t) => !t.includes('<img')),
+      'no page text in diagnostics',
+    );
+    await screenshot(popup, 'hostile-popup');
+    await popup.close();
+    console.log(`diagnostics listed:\n  ${items.join('\n  ')}`);
+  });
+
+  // Bug found here (not ours to fix): lib/aliexpress/order-parts.ts `lineOf` turns an unreadable
+  // or missing quantity into 1, and the merge then replaces the stored quantity with it.
+  const QUANTITY_BUG =
+    'bug: an unreadable quantity is read as 1 (lib/aliexpress/order-parts.ts lineOf) and overwrites the stored 2';
+  it('a known line posted again with an unreadable quantity keeps its stored quantity', {
+    todo: QUANTITY_BUG,
+  }, async () => {
+    const before = await exportBackup(browser);
+    await page.evaluate((m) => window.postMessage(m, '*'), unreadableQuantityMessage());
+    await sleep(1500);
+    const after = await exportBackup(browser);
+    const line = (b) => b.orders.find((o) => o.id === KNOWN[1].id).lines[0];
+    assert.equal(line(before).quantity, 2);
+    assert.equal(line(after).quantity, 2, 'quantity 2 must not become 1');
+  });
+});

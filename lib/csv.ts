@@ -71,7 +71,7 @@ export function ordersToCsv(rows: { facts: OrderFacts; assessment: Assessment }[
           line?.id ?? '',
           line?.title ?? '',
           line?.variant ?? '',
-          line?.quantity ?? '',
+          line?.quantity || '',
           decimal(line?.unitPrice),
           line?.unitPrice?.currency ?? o.total?.currency ?? '',
           decimal(o.total),

@@ -64,6 +64,7 @@ export interface OrderLine {
   title: string;
   /** The purchased variant as the page shows it, e.g. "Color: Black; Length: 2m". */
   variant: string | null;
+  /** 0 when the page did not show it (never stored over a known quantity). */
   quantity: number;
   unitPrice: Money | null;
   imageUrl: string | null;

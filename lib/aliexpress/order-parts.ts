@@ -47,7 +47,8 @@ export function lineOf(line: JsonRecord, fallbackCurrency: unknown, lang?: strin
     id,
     title: plainText(line.itemTitle) ?? '',
     variant: variantOf(line),
-    quantity: quantity !== null && quantity > 0 ? quantity : 1,
+    // 0 = not shown or unreadable: the merge then keeps a quantity it knew (lib/store/merge.ts).
+    quantity: quantity !== null && quantity > 0 ? quantity : 0,
     unitPrice: priceOf(line.formatPriceInfo, line.itemPriceText, line.currencyCode ?? fallbackCurrency, lang),
     imageUrl: absoluteUrl(line.itemImgUrl),
     productId: str(line.productId),

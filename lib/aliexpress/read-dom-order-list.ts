@@ -98,7 +98,7 @@ function lineOf(body: Element, orderId: string, index: number, url: URL, ctx: Re
     id: productId ?? `${orderId}:${index}`,
     title: titled?.getAttribute('title')?.trim() || textOf(nameEl),
     variant: textOf(first(body, '.order-item-content-info-sku')) || null,
-    quantity: qty ? Number(qty) : 1,
+    quantity: qty ? Number(qty) : 0,
     unitPrice: priceText ? parsePrice(priceText, { lang: ctx.lang, currency: ctx.currency }) : null,
     imageUrl: backgroundUrl(first(body, '.order-item-content-img'), url) ?? srcOf(first(body, 'img'), url),
     productId,

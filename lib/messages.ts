@@ -15,7 +15,8 @@ import type { Alert, Assessment, Deadline } from './rules';
 import type { Settings } from './settings';
 import type { Diagnostic } from './store/db';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/** `retry` marks a failure of delivery (the worker stopped or did not answer), not of content. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; retry?: boolean };
 
 /** One order as the popup shows it. */
 export interface OrderView {
@@ -86,8 +87,8 @@ export async function send<T extends MessageType>(
 ): Promise<Result<Responses[T]>> {
   try {
     const answer = (await runtimeSend({ type, payload })) as Result<Responses[T]> | undefined;
-    return answer ?? { ok: false, error: 'no answer from the background' };
+    return answer ?? { ok: false, error: 'no answer from the background', retry: true };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: error instanceof Error ? error.message : String(error), retry: true };
   }
 }

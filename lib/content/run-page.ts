@@ -15,6 +15,7 @@ import { DISMISSED_KEY, makeHost, PageUi } from './page-ui';
 /** How long a single-page app gets to render before an unread page is reported. */
 const REPORT_AFTER_MS = 15_000;
 const DOM_READ_DEBOUNCE_MS = 400;
+const RETRY_AFTER_MS = 1000;
 
 export interface PageOptions {
   /** The DOM readers of the page kinds this script runs on. */
@@ -83,7 +84,13 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
           if (r.ok && r.value.written > 0) void pageUi.refresh();
         },
         saveCapture: async (m) => {
-          const r = await send(runtimeSend, 'saveCapture', m);
+          let r = await send(runtimeSend, 'saveCapture', m);
+          // The worker may be stopped while it stores (MV3); the store is one transaction, so
+          // sending the same body again once is safe and usually lands in a fresh worker.
+          if (!r.ok && r.retry) {
+            await new Promise<void>((done) => ctx.setTimeout(() => done(), RETRY_AFTER_MS));
+            r = await send(runtimeSend, 'saveCapture', m);
+          }
           if (r.ok && r.value.written > 0) void pageUi.refresh();
           return r.ok && r.value.problem === null;
         },

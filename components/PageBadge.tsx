@@ -21,11 +21,11 @@ export function PageBadge({ ui, summary, now, onDismiss }: PageBadgeProps) {
   const d = summary.nextDeadline;
   const severity = summary.alert?.severity ?? (summary.group === 'settled' ? 'settled' : 'info');
   const text = d
-    ? `${t(`deadline_${d.kind}`)} ${formatCountdown(d.at, now, locale)}${d.source === 'estimate' ? ` (${t('source_estimate')})` : ''}`
+    ? `${summary.texts.deadline ?? ''} ${formatCountdown(d.at, now, locale)}${d.source === 'estimate' ? ` (${t('source_estimate')})` : ''}`
     : summary.group === 'settled'
       ? t('badge_settled')
       : t('badge_no_deadline');
-  const step = summary.alert ? t(`alert_${summary.alert.kind}_title`, summary.alert.values) : null;
+  const step = summary.texts.title;
   const full = [text, d ? formatInstant(d.at, locale, zone) : null, step].filter(Boolean).join(' · ');
   return (
     <span

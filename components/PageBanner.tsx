@@ -28,7 +28,7 @@ export function PageBanner({ ui, summary, now, onOpenChecklist, onDismiss }: Pag
       </header>
       {d ? (
         <p class="bs-deadline">
-          <strong>{t(`deadline_${d.kind}`)}</strong> {formatCountdown(d.at, now, locale)} (
+          <strong>{summary.texts.deadline}</strong> {formatCountdown(d.at, now, locale)} (
           {formatInstant(d.at, locale, zone)}){' '}
           <span class="bs-source">{d.source === 'page' ? t('source_page') : t('source_estimate')}</span>
         </p>
@@ -37,12 +37,12 @@ export function PageBanner({ ui, summary, now, onOpenChecklist, onDismiss }: Pag
       )}
       {a ? (
         <>
-          <p class="bs-title">{t(`alert_${a.kind}_title`, a.values)}</p>
+          <p class="bs-title">{summary.texts.title}</p>
           <p>
-            <strong>{t('banner_do')}:</strong> {t(`alert_${a.kind}_action`, a.values)}
+            <strong>{t('banner_do')}:</strong> {summary.texts.action}
           </p>
           <p class="bs-why">
-            <strong>{t('banner_why')}:</strong> {t(`alert_${a.kind}_why`, a.values)}
+            <strong>{t('banner_why')}:</strong> {summary.texts.why}
           </p>
         </>
       ) : null}

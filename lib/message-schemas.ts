@@ -58,7 +58,10 @@ export const REQUESTS = {
   saveSettings: SettingsPatchSchema,
   wipeAll: v.object({ confirm: v.literal('wipe') }),
   /** The chosen language's texts, for pages and content scripts. */
-  getUiStrings: v.object({}),
+  getUiStrings: v.object({
+    /** Only the keys with these prefixes (a page needs a few; the popup asks for all). */
+    prefixes: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(20))),
+  }),
   /** What the in-page badges and banners show for the orders on a page. */
   getPageSummaries: v.object({ orderIds: v.pipe(v.array(OrderIdSchema), v.maxLength(200)) }),
   /** Opens the popup page at one order's evidence checklist, in a tab. */

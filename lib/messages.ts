@@ -67,6 +67,8 @@ export interface PageSummary {
   nextDeadline: Deadline | null;
   /** The most urgent alert, if any. */
   alert: Alert | null;
+  /** The words for the deadline and the alert, in the buyer's language (so pages need no tables). */
+  texts: { deadline: string | null; title: string | null; action: string | null; why: string | null };
 }
 
 export type MessageType = keyof typeof REQUESTS;

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { readCapturedBody } from '../aliexpress/read-captured';
 import { backupFileName, exportBackup, importBackup } from '../backup';
 import { ordersToCsv } from '../csv';
-import { type TableLoader, uiStrings } from '../i18n-tables';
+import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
 import type { Dashboard, MessageType, PageSummary, RequestOf, Responses, Result } from '../messages';
 import { assessOrder, type RuleContext } from '../rules';
 import { safeUrl } from '../safe-url';
@@ -169,22 +169,37 @@ export const handlers: Handlers = {
     return ok(await readSettings(ctx.db));
   },
 
-  async getUiStrings(_p, ctx) {
+  async getUiStrings(p, ctx) {
     const settings = await readSettings(ctx.db);
-    return ok(await uiStrings(settings.language, ctx.uiLanguage(), ctx.loadTable));
+    const strings = await uiStrings(settings.language, ctx.uiLanguage(), ctx.loadTable);
+    const prefixes = p.prefixes;
+    if (!prefixes) return ok(strings);
+    const table = Object.fromEntries(
+      Object.entries(strings.table).filter(([key]) => prefixes.some((pre) => key.startsWith(pre))),
+    );
+    return ok({ ...strings, table });
   },
 
   async getPageSummaries(p, ctx) {
     const rc = ruleContext(ctx);
+    const settings = await readSettings(ctx.db);
+    const { t } = await translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable);
     const orders: Record<string, PageSummary> = {};
     for (const facts of await loadFactsFor(ctx.db, p.orderIds)) {
       const a = assessOrder(facts, rc);
+      const alert = a.alerts[0] ?? null;
       orders[facts.order.id] = {
         orderId: facts.order.id,
         group: a.group,
         statusText: facts.order.statusText ?? null,
         nextDeadline: a.nextDeadline,
-        alert: a.alerts[0] ?? null,
+        alert,
+        texts: {
+          deadline: a.nextDeadline ? t(`deadline_${a.nextDeadline.kind}`) : null,
+          title: alert ? t(`alert_${alert.kind}_title`, alert.values) : null,
+          action: alert ? t(`alert_${alert.kind}_action`, alert.values) : null,
+          why: alert ? t(`alert_${alert.kind}_why`, alert.values) : null,
+        },
       };
     }
     return ok({ orders });

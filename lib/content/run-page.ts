@@ -16,6 +16,7 @@ import { DISMISSED_KEY, makeHost, PageUi } from './page-ui';
 const REPORT_AFTER_MS = 15_000;
 const DOM_READ_DEBOUNCE_MS = 400;
 const RETRY_AFTER_MS = 1000;
+const PAGE_TEXT_PREFIXES = ['badge_', 'banner_', 'source_', 'no_deadline', 'refresh_'];
 
 export interface PageOptions {
   /** The DOM readers of the page kinds this script runs on. */
@@ -35,7 +36,8 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
   let timer: number | undefined;
 
   const uiDeps = {
-    getStrings: () => send(runtimeSend, 'getUiStrings', {}),
+    // Only the words pages use; order-specific texts come with the summaries.
+    getStrings: () => send(runtimeSend, 'getUiStrings', { prefixes: PAGE_TEXT_PREFIXES }),
     getSummaries: (orderIds: string[]) => send(runtimeSend, 'getPageSummaries', { orderIds }),
     openChecklist: (orderId: string) => void send(runtimeSend, 'openChecklist', { orderId }),
     loadDismissed: async () => {

@@ -5,18 +5,10 @@
  * address, say) cannot ride in on an observation.
  */
 import * as v from 'valibot';
+import { LIMITS } from './limits';
 import { CAPTURED_APIS, DEADLINE_KINDS, ORDER_STATUSES, ORDER_TAGS, PAGE_KINDS } from './model';
 
-/** Limits on page-supplied text; documented in docs/architecture.md. */
-export const LIMITS = {
-  idLength: 40,
-  shortText: 200,
-  longText: 2000,
-  url: 2048,
-  linesPerOrder: 200,
-  eventsPerPackage: 500,
-  itemsPerMessage: 20_000,
-} as const;
+export { LIMITS };
 
 const text = (max: number = LIMITS.shortText) => v.pipe(v.string(), v.maxLength(max));
 const nullableText = (max: number = LIMITS.shortText) => v.nullable(text(max));

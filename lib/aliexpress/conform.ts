@@ -28,19 +28,10 @@ import {
   type RefundObservation,
   type TrackingEvent,
 } from '@/lib/model';
+import { LIMITS } from '../limits';
 
-/** Equal to `LIMITS` in lib/schemas.ts (asserted by tests/unit/fuzz/conform.test.ts). */
-export const CONFORM_LIMITS = {
-  idLength: 40,
-  shortText: 200,
-  longText: 2000,
-  url: 2048,
-  linesPerOrder: 200,
-  eventsPerPackage: 500,
-  itemsPerMessage: 20_000,
-} as const;
-
-const L = CONFORM_LIMITS;
+/** The same limits the schema checks (lib/limits.ts). */
+const L = LIMITS;
 const ORDER_ID = /^\d{6,32}$/;
 const ID = /^[\w.:|-]+$/;
 const CURRENCY = /^[A-Z]{3}$/;

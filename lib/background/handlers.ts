@@ -7,7 +7,7 @@ import { readCapturedBody } from '../aliexpress/read-captured';
 import { backupFileName, exportBackup, importBackup } from '../backup';
 import { ordersToCsv } from '../csv';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
-import type { Dashboard, MessageType, PageSummary, RequestOf, Responses, Result } from '../messages';
+import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../messages';
 import { assessOrder, type RuleContext } from '../rules';
 import { safeUrl } from '../safe-url';
 import { describeIssues, ObservationsSchema } from '../schemas';

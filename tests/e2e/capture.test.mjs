@@ -3,11 +3,10 @@
 // list → detail → tracking → refund pages, the exported backup holds what those pages said.
 // Garbage bodies and a second visit to an unchanged page leave the exported data identical.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { orderDetailBody, orderListBody, trackingBody } from '../support/aliexpress-bodies.mjs';
 import { refundListBody } from '../support/aliexpress-reverse.mjs';
-import { launch, openPopup, serveAliExpress, until } from './harness.mjs';
+import { exportBackup, launch, openPopup, serveAliExpress, until } from './harness.mjs';
 import { orderDetailPage, orderListPage, refundListPage, trackingPage } from './pages.mjs';
 
 const ORDERS = [
@@ -74,18 +73,6 @@ function api(name, url) {
   if (name === 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer')
     return refundListBody([REFUND]);
   return null;
-}
-
-async function exportBackup(browser) {
-  const page = await browser.ctx.newPage();
-  await page.goto(browser.url('options.html'));
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export backup' }).click(),
-  ]);
-  const json = JSON.parse(await readFile(await download.path(), 'utf8'));
-  await page.close();
-  return json;
 }
 
 /** The backup without the moment it was made. */

@@ -6,7 +6,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { orderListBody } from '../support/aliexpress-bodies.mjs';
-import { ARTIFACTS, EXTENSION_DIR, launch, openPopup, screenshot, serveAliExpress } from './harness.mjs';
+import {
+  ARTIFACTS,
+  EXTENSION_DIR,
+  exportBackupFile,
+  launch,
+  openPopup,
+  screenshot,
+  serveAliExpress,
+} from './harness.mjs';
 import { orderListPage } from './pages.mjs';
 
 const ORDER = {
@@ -17,19 +25,6 @@ const ORDER = {
   store: 'Vega Store',
   lines: [{ id: '8123456789012346', title: 'USB-C cable 2m, braided', quantity: 2, unitMinor: 617 }],
 };
-
-async function exportBackupFile(browser) {
-  const page = await browser.ctx.newPage();
-  await page.goto(browser.url('options.html'));
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export backup' }).click(),
-  ]);
-  const file = path.join(ARTIFACTS, download.suggestedFilename());
-  await download.saveAs(file);
-  await page.close();
-  return { name: download.suggestedFilename(), file, json: JSON.parse(await readFile(file, 'utf8')) };
-}
 
 describe('foundation: page → background → popup → backup', () => {
   let browser;

@@ -2,7 +2,7 @@
 // served at the real AliExpress URLs through Playwright's context.route (no network).
 // Recipe: shared/reference/toolchain.md "Real browser".
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,4 +139,27 @@ export async function openPopup(browser, { colorScheme = 'light' } = {}) {
   await page.emulateMedia({ colorScheme });
   await page.goto(browser.url('popup.html'));
   return page;
+}
+
+/**
+ * Exports a backup the way a person does (Options → Export backup) and reads the downloaded
+ * file. Returns its name, where it was saved, and its JSON.
+ */
+export async function exportBackupFile(browser, prefix = '') {
+  const page = await browser.ctx.newPage();
+  await page.goto(browser.url('options.html'));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export backup' }).click(),
+  ]);
+  await mkdir(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${prefix}${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  await page.close();
+  return { name: download.suggestedFilename(), file, json: JSON.parse(await readFile(file, 'utf8')) };
+}
+
+/** The exported backup's JSON. */
+export async function exportBackup(browser, prefix = '') {
+  return (await exportBackupFile(browser, prefix)).json;
 }

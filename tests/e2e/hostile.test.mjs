@@ -8,10 +8,9 @@
 // the one schema-valid new order (a page may say what it wants about its own orders; a forged
 // message cannot change a stored field through an invalid value).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { orderListBody } from '../support/aliexpress-bodies.mjs';
-import { launch, openPopup, screenshot, serveAliExpress, until } from './harness.mjs';
+import { exportBackup, launch, openPopup, screenshot, serveAliExpress, until } from './harness.mjs';
 import {
   harmlessMessages,
   ignoredMessages,
@@ -45,18 +44,6 @@ function hostilePage() {
     return messages.length + 1;
   };`;
   return orderListPage().replace('</body>', () => `<script>${attack}</script></body>`);
-}
-
-async function exportBackup(browser) {
-  const page = await browser.ctx.newPage();
-  await page.goto(browser.url('options.html'));
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export backup' }).click(),
-  ]);
-  const json = JSON.parse(await readFile(await download.path(), 'utf8'));
-  await page.close();
-  return json;
 }
 
 /** The backup without the moment it was made. */

@@ -5,11 +5,20 @@
 // 5th order stops the run with a message and leaves the first four stored; the popup's button
 // resumes the run in that tab.
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { orderDetailBody, orderListBody, trackingBody } from '../support/aliexpress-bodies.mjs';
-import { ARTIFACTS, launch, openPopup, SCREENSHOTS, screenshot, serveAliExpress, until } from './harness.mjs';
+import {
+  ARTIFACTS,
+  exportBackup as exportBackupOf,
+  launch,
+  openPopup,
+  SCREENSHOTS,
+  screenshot,
+  serveAliExpress,
+  until,
+} from './harness.mjs';
 import { orderListPageWithMtop } from './pages.mjs';
 
 const DAY = 86_400_000;
@@ -90,18 +99,7 @@ async function viewShot(page, name, dir = ARTIFACTS) {
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
-async function exportBackup(browser) {
-  const page = await browser.ctx.newPage();
-  await page.goto(browser.url('options.html'));
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export backup' }).click(),
-  ]);
-  const file = path.join(ARTIFACTS, `refresh-${Date.now()}-${download.suggestedFilename()}`);
-  await download.saveAs(file);
-  await page.close();
-  return JSON.parse(await readFile(file, 'utf8'));
-}
+const exportBackup = (browser) => exportBackupOf(browser, `refresh-${Date.now()}-`);
 
 /** Sets the pause, then opens the list and waits until its 20 orders are stored. */
 async function openList(browser) {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { findChromium, serveAliExpress } from '../e2e/harness.mjs';
+import { chromiumArgs, findChromium, serveAliExpress } from '../e2e/harness.mjs';
 import { acsUrl, bulkOrders, orderListBody } from '../support/aliexpress-bodies.mjs';
 import { orderListPageWithCards, replayPage } from './pages.mjs';
 import { ratios, sleep, summarize } from './stats.mjs';
@@ -24,18 +24,7 @@ export async function launchWith(extDir) {
     locale: 'en-US',
     timezoneId: 'UTC',
     viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      '--lang=en-US',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: chromiumArgs(extDir),
   });
   await ctx.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
   let [sw] = ctx.serviceWorkers();

@@ -32,6 +32,25 @@ export function findChromium() {
   return found;
 }
 
+/**
+ * Chromium flags for a headless run with an unpacked extension and no network of its own
+ * (the background-networking flags keep Chromium from calling home on a closed network).
+ */
+export function chromiumArgs(extDir, locale = 'en-US') {
+  return [
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+    `--lang=${locale}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
+}
+
 /** Starts Chromium with the built extension. Pass the same profileDir to reopen a profile. */
 export async function launch({ profileDir, locale = 'en-US', timezoneId = 'UTC' } = {}) {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
@@ -44,18 +63,7 @@ export async function launch({ profileDir, locale = 'en-US', timezoneId = 'UTC' 
     locale,
     timezoneId,
     viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--lang=${locale}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: chromiumArgs(EXTENSION_DIR, locale),
   });
   // Nothing may leave the machine: every request not answered by a fixture route is refused.
   await ctx.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));

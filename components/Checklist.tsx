@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { call } from '@/lib/client';
+import { call } from '@/lib/pages/client';
 import { CHECKLIST_ITEM_IDS } from '@/lib/rules/checklist-ids';
 import { checkEvidenceFiles } from '@/lib/rules/evidence-files';
 import { DEFAULT_POLICY } from '@/lib/rules/policy';

@@ -1,5 +1,5 @@
 import { formatCountdown, formatInstant, formatMoney } from '@/lib/format';
-import type { OrderView } from '@/lib/messages';
+import type { OrderView } from '@/lib/protocol/messages';
 import type { Deadline } from '@/lib/rules';
 import { OrderDetails } from './OrderDetails';
 import { useUi } from './ui-context';

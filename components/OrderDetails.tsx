@@ -1,5 +1,5 @@
 import { formatMoney } from '@/lib/format';
-import type { OrderView } from '@/lib/messages';
+import type { OrderView } from '@/lib/protocol/messages';
 import { Checklist } from './Checklist';
 import { DeadlineLine } from './OrderCard';
 import { RefundBlock } from './RefundBlock';

@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardGroupId } from '@/lib/messages';
+import type { Dashboard, DashboardGroupId } from '@/lib/protocol/messages';
 import { OrderCard } from './OrderCard';
 import { useUi } from './ui-context';
 

@@ -1,5 +1,5 @@
 import { formatCountdown, formatInstant } from '@/lib/format';
-import type { PageSummary } from '@/lib/messages';
+import type { PageSummary } from '@/lib/protocol/messages';
 import type { Ui } from './ui-context';
 
 export interface PageBadgeProps {

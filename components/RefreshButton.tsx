@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ORDER_LIST_URL, type StartOutcome, startRefreshInTab } from '@/lib/refresh/popup';
+import { ORDER_LIST_URL, type StartOutcome, startRefreshInTab } from '@/lib/pages/refresh';
 import { useUi } from './ui-context';
 
 /** The popup's "Refresh open orders": starts the run in an open AliExpress orders tab. */

@@ -1,4 +1,4 @@
-import { type RunState, stopKind } from '@/lib/refresh/run';
+import { type RunState, stopKind } from '@/lib/content/refresh-run';
 import type { Ui } from './ui-context';
 
 export interface RefreshPanelProps {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { RefundView } from '@/lib/background/views';
-import { call } from '@/lib/client';
 import { formatIsoDate, formatMoney } from '@/lib/format';
+import { call } from '@/lib/pages/client';
 import { useUi } from './ui-context';
 
 /** One refund: where it stands, when it should arrive, and the ARN to give the bank. */

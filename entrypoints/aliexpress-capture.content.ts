@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
-import { installCapture } from '@/lib/aliexpress/capture';
-import { CONTENT_MATCHES } from '@/lib/content/matches';
+import { CONTENT_MATCHES } from '@/lib/aliexpress/hosts';
+import { installCapture } from '@/lib/page-world/capture';
 
 // MAIN world, before the page's own scripts: observe the few AliExpress API responses we read
 // and hand the raw text to the isolated content script. Nothing else (DESIGN.md "Capture").

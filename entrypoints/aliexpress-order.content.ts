@@ -1,9 +1,9 @@
 import { defineContentScript } from '#imports';
+import { ORDER_PAGE_MATCHES, REFUND_PAGE_MATCHES } from '@/lib/aliexpress/hosts';
 import { readDomOrderDetail } from '@/lib/aliexpress/read-dom-order-detail';
 import { readDomRefund } from '@/lib/aliexpress/read-dom-refund';
 import { readDomTracking } from '@/lib/aliexpress/read-dom-tracking';
 import { readDomRefundList } from '@/lib/aliexpress/read-page';
-import { ORDER_PAGE_MATCHES, REFUND_PAGE_MATCHES } from '@/lib/content/matches';
 import { runAliExpressPage } from '@/lib/content/run-page';
 
 // One order's pages (detail, tracking) and its returns, refunds and disputes: their readers and

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { installRefreshBridge } from '@/lib/refresh/page-bridge';
+import { installRefreshBridge } from '@/lib/page-world/refresh-bridge';
 
 // MAIN world, order list only: the buyer's "Refresh open orders" asks through the page's own
 // request helper (lib/refresh/page-bridge.ts). Separate from the capture script, which only

@@ -1,5 +1,5 @@
 import { browser, defineBackground } from '#imports';
-import { WAKE_ALARM } from '@/lib/alarms';
+import { WAKE_ALARM } from '@/lib/background/alarms';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
 import { createRecomputer, notificationTarget } from '@/lib/background/recompute';

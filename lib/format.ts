@@ -2,7 +2,7 @@
  * Display helpers shared by the popup, options and in-page banners. Money and dates go through
  * `Intl`, in the buyer's language and time zone.
  */
-import type { Money } from './model';
+import type { Money } from './schema/model';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 

@@ -1,8 +1,8 @@
 import { defineContentScript } from '#imports';
+import { ORDER_LIST_MATCHES } from '@/lib/aliexpress/hosts';
 import { orderIdOfCard, readDomOrderList } from '@/lib/aliexpress/read-dom-order-list';
-import { ORDER_LIST_MATCHES } from '@/lib/content/matches';
+import { isStartRefresh, mountRefresh } from '@/lib/content/refresh-mount';
 import { runAliExpressPage } from '@/lib/content/run-page';
-import { isStartRefresh, mountRefresh } from '@/lib/refresh/mount';
 
 // The order list: cards, their badges, and "Refresh open orders".
 export default defineContentScript({

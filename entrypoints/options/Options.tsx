@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Ui, UiContext } from '@/components/ui-context';
-import { MAX_BACKUP_BYTES } from '@/lib/backup-limits';
-import { call } from '@/lib/client';
 import { translator } from '@/lib/i18n';
-import { type Settings, UI_LANGUAGES } from '@/lib/settings';
+import { call } from '@/lib/pages/client';
+import { MAX_BACKUP_BYTES } from '@/lib/protocol/limits';
+import { type Settings, UI_LANGUAGES } from '@/lib/schema/settings';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 

@@ -4,9 +4,9 @@ import { EmptyState } from '@/components/EmptyState';
 import { OrderGroups } from '@/components/OrderGroups';
 import { RefreshButton } from '@/components/RefreshButton';
 import { type Ui, UiContext } from '@/components/ui-context';
-import { call } from '@/lib/client';
 import { translator } from '@/lib/i18n';
-import type { Dashboard, DashboardGroupId } from '@/lib/messages';
+import { call } from '@/lib/pages/client';
+import type { Dashboard, DashboardGroupId } from '@/lib/protocol/messages';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 

@@ -1,4 +1,4 @@
-import type { Instant } from '@/lib/model';
+import type { Instant } from '@/lib/schema/model';
 
 /**
  * The reverse (refund/dispute) API's `gmtCreateFormat` / `gmtModifiedFormat` strings

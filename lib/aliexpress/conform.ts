@@ -27,8 +27,8 @@ import {
   type Proposal,
   type RefundObservation,
   type TrackingEvent,
-} from '@/lib/model';
-import { LIMITS } from '../limits';
+} from '@/lib/schema/model';
+import { LIMITS } from '../protocol/limits';
 
 /** The same limits the schema checks (lib/limits.ts). */
 const L = LIMITS;

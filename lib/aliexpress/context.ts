@@ -1,4 +1,4 @@
-import type { Instant } from '@/lib/model';
+import type { Instant } from '@/lib/schema/model';
 
 /**
  * What a reader is told about the moment and place of a read. Readers never look at the clock

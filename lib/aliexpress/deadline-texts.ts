@@ -1,4 +1,4 @@
-import type { IsoDate } from '@/lib/model';
+import type { IsoDate } from '@/lib/schema/model';
 import { parseDisplayDate } from './i18n-dates';
 
 /**

@@ -1,4 +1,4 @@
-import type { Money } from '@/lib/model';
+import type { Money } from '@/lib/schema/model';
 
 /**
  * Money parsing without floating point: digit strings become integers, the number of minor

@@ -1,5 +1,5 @@
-import type { Money, OrderLine, OrderTag } from '@/lib/model';
-import { ORDER_TAGS } from '@/lib/model';
+import type { Money, OrderLine, OrderTag } from '@/lib/schema/model';
+import { ORDER_TAGS } from '@/lib/schema/model';
 import { absoluteUrl, type JsonRecord, num, plainText, records, str } from './json';
 import { moneyFromFormatPriceInfo, parsePrice } from './money';
 

@@ -1,4 +1,4 @@
-import type { PageKind } from '@/lib/model';
+import type { PageKind } from '@/lib/schema/model';
 
 /**
  * URL → page kind for AliExpress buyer pages. Pure: the content script passes `location` in.

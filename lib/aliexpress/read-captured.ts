@@ -1,4 +1,4 @@
-import type { CapturedApi, ReadResult } from '@/lib/model';
+import type { CapturedApi, ReadResult } from '@/lib/schema/model';
 import { parseBody } from './body';
 import type { ReadContext } from './context';
 import { mtopErrorCode, mtopProblem } from './mtop';

@@ -1,4 +1,4 @@
-import type { OrderLine, OrderObservation, ReadResult } from '@/lib/model';
+import type { OrderLine, OrderObservation, ReadResult } from '@/lib/schema/model';
 import type { ReadContext } from './context';
 import {
   afterLabel,

@@ -1,4 +1,4 @@
-import type { DisputeObservation, Proposal, ReadResult, RefundObservation } from '@/lib/model';
+import type { DisputeObservation, Proposal, ReadResult, RefundObservation } from '@/lib/schema/model';
 import { arnFromText } from './arn';
 import type { ReadContext } from './context';
 import { afterLabel, blockLines, firstOf, orderIdFromLinks, textOf } from './dom';

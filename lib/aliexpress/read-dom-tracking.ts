@@ -1,4 +1,4 @@
-import type { OrderObservation, PackageObservation, ReadResult, TrackingEvent } from '@/lib/model';
+import type { OrderObservation, PackageObservation, ReadResult, TrackingEvent } from '@/lib/schema/model';
 import type { ReadContext } from './context';
 import { findCouponIfLate, findProtection } from './deadline-texts';
 import { all, blockLines, first, textOf } from './dom';

@@ -1,4 +1,4 @@
-import type { OrderObservation, ReadResult } from '@/lib/model';
+import type { OrderObservation, ReadResult } from '@/lib/schema/model';
 import type { ReadContext } from './context';
 import { parseDisplayDate } from './i18n-dates';
 import { absoluteUrl, at, type JsonRecord, records, str } from './json';

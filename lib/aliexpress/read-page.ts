@@ -1,4 +1,4 @@
-import type { PageKind, ReadResult } from '@/lib/model';
+import type { PageKind, ReadResult } from '@/lib/schema/model';
 import { detectBlockedPage } from './blocked-page';
 import type { ReadContext } from './context';
 import { readDomOrderDetail } from './read-dom-order-detail';

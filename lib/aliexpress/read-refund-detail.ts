@@ -1,4 +1,4 @@
-import type { DisputeObservation, Proposal, ReadResult, RefundObservation } from '@/lib/model';
+import type { DisputeObservation, Proposal, ReadResult, RefundObservation } from '@/lib/schema/model';
 import { arnFromJson } from './arn';
 import { chinaTimeDate, chinaTimeToInstant, epochToInstant } from './china-time';
 import type { ReadContext } from './context';

@@ -1,4 +1,4 @@
-import type { DisputeObservation, ReadResult, RefundObservation } from '@/lib/model';
+import type { DisputeObservation, ReadResult, RefundObservation } from '@/lib/schema/model';
 import { chinaTimeDate, chinaTimeToInstant } from './china-time';
 import type { ReadContext } from './context';
 import { at, type JsonRecord, records, str } from './json';

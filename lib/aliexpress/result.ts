@@ -1,4 +1,4 @@
-import type { Observations, ReadResult } from '@/lib/model';
+import type { Observations, ReadResult } from '@/lib/schema/model';
 import { conformObservations } from './conform';
 
 export function emptyObservations(): Observations {

@@ -1,4 +1,4 @@
-import type { DisputeKind, DisputeStatus, Money, RefundStatus } from '@/lib/model';
+import type { DisputeKind, DisputeStatus, Money, RefundStatus } from '@/lib/schema/model';
 import { at, isRecord, num, str } from './json';
 import { moneyFromCent, moneyFromFormatPriceInfo, parsePrice } from './money';
 

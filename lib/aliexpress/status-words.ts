@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@/lib/model';
+import type { OrderStatus } from '@/lib/schema/model';
 
 /**
  * Order status words as AliExpress shows them (list `statusText`, detail `title`, DOM

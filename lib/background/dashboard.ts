@@ -4,9 +4,9 @@
  * as one with ten (BENCHMARKS.md), and search runs here over every order.
  */
 
-import type { Dashboard, DashboardGroupId, OrderView } from '../messages';
-import type { OrderFacts } from '../model';
+import type { Dashboard, DashboardGroupId, OrderView } from '../protocol/messages';
 import type { Assessment } from '../rules';
+import type { OrderFacts } from '../schema/model';
 import type { Diagnostic } from '../store/db';
 import type { Snapshot } from './snapshot';
 import { refundViews } from './views';

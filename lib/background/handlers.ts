@@ -4,17 +4,17 @@
  */
 import * as v from 'valibot';
 import { readCapturedBody } from '../aliexpress/read-captured';
-import { backupFileName, exportBackup, importBackup } from '../backup';
-import { ordersToCsv } from '../csv';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
-import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../messages';
+import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../protocol/messages';
 import { assessOrder, type RuleContext } from '../rules';
 import { safeUrl } from '../safe-url';
-import { describeIssues, ObservationsSchema } from '../schemas';
-import { normaliseSettings, type Settings } from '../settings';
+import { describeIssues, ObservationsSchema } from '../schema/observations';
+import { normaliseSettings, type Settings } from '../schema/settings';
 import { applyObservations } from '../store/apply';
+import { backupFileName, exportBackup, importBackup } from '../store/backup';
 import type { BuyerShieldDb } from '../store/db';
 import { loadAllFacts, loadChecklistDone, loadFactsFor } from '../store/queries';
+import { ordersToCsv } from './csv';
 import { buildDashboard } from './dashboard';
 import { getSnapshot, invalidateSnapshot } from './snapshot';
 

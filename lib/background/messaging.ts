@@ -2,8 +2,9 @@
  * The background's message listener: checks the sender, parses the request with its schema,
  * runs the handler, and answers every expected failure as `{ ok: false, error }`.
  */
-import { parseMessage } from '../message-schemas';
-import type { Envelope, Result } from '../messages';
+
+import type { Envelope, Result } from '../protocol/messages';
+import { parseMessage } from '../protocol/requests';
 import { type HandlerContext, handlers } from './handlers';
 import { CONTENT_SCRIPT_MESSAGES, type SenderLike, senderKind } from './trust';
 

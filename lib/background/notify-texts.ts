@@ -3,7 +3,7 @@
  */
 import { formatCountdown, formatInstant } from '../format';
 import type { Translate } from '../i18n';
-import type { OrderFacts } from '../model';
+import type { OrderFacts } from '../schema/model';
 import type { PlannedReminder } from './reminders';
 
 export interface NotificationText {

@@ -9,10 +9,10 @@
  * again; the reminder is recorded as sent right after.
  */
 import { browser } from '#imports';
-import { scheduleWake } from '../alarms';
 import { type TableLoader, translatorFor } from '../i18n-tables';
-import type { OrderFacts } from '../model';
+import type { OrderFacts } from '../schema/model';
 import type { BuyerShieldDb } from '../store/db';
+import { scheduleWake } from './alarms';
 import { readSettings } from './handlers';
 import { reminderText, summaryText, type TextContext } from './notify-texts';
 import { actionCount, type PlannedReminder, planReminders } from './reminders';

@@ -4,8 +4,9 @@
  * snapshot is reused until the next boundary and dropped on every change. A stopped worker
  * simply builds it again.
  */
-import type { OrderFacts } from '../model';
+
 import { type Assessment, assessAllWithWake } from '../rules';
+import type { OrderFacts } from '../schema/model';
 import type { BuyerShieldDb } from '../store/db';
 import { loadAllFacts } from '../store/queries';
 

@@ -3,9 +3,10 @@
  * only presents: expected arrival range and the ARN's validity and decoded processing date.
  * What to tell the bank is worded by the popup, in the buyer's language.
  */
-import type { IsoDate, OrderFacts, RefundRecord } from '../model';
+
 import { DEFAULT_POLICY, decodeArn } from '../rules';
 import { addBusinessDays, dayNumber, isoDateOf } from '../rules/dates';
+import type { IsoDate, OrderFacts, RefundRecord } from '../schema/model';
 
 export interface RefundView {
   refund: RefundRecord;

@@ -4,10 +4,11 @@
  * background (which reads it), read the DOM where JSON is not seen, and report a page that
  * could not be read.
  */
-import { CAPTURE_SOURCE, isCaptureMessage, MAX_CAPTURE_CHARS } from '../aliexpress/capture';
+
 import { detectBlockedPage, type PageReader } from '../aliexpress/read-page';
-import type { CapturedApi, Observations, PageKind, SourceKind } from '../model';
+import { CAPTURE_SOURCE, isCaptureMessage, MAX_CAPTURE_CHARS } from '../protocol/window-messages';
 import { safeUrl } from '../safe-url';
+import type { CapturedApi, Observations, PageKind, SourceKind } from '../schema/model';
 
 export { safeUrl };
 

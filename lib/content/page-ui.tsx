@@ -8,8 +8,8 @@ import { PageBadge } from '@/components/PageBadge';
 import { PageBanner } from '@/components/PageBanner';
 import type { Ui } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
-import type { PageSummary, Responses, Result } from '@/lib/messages';
-import type { PageKind } from '@/lib/model';
+import type { PageSummary, Responses, Result } from '@/lib/protocol/messages';
+import type { PageKind } from '@/lib/schema/model';
 import css from './page-ui.css?inline';
 
 const HOST_TAG = 'buyer-shield-ui';

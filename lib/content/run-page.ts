@@ -6,9 +6,9 @@
 import { browser, type ContentScriptContext } from '#imports';
 import { classifyUrl } from '@/lib/aliexpress/page-kind';
 import { type DomReader, makePageReader } from '@/lib/aliexpress/read-page';
-import { send } from '@/lib/messages';
-import type { PageKind } from '@/lib/model';
-import type { mountRefresh, RefreshHandle } from '@/lib/refresh/mount';
+import type { mountRefresh, RefreshHandle } from '@/lib/content/refresh-mount';
+import { send } from '@/lib/protocol/messages';
+import type { PageKind } from '@/lib/schema/model';
 import { PageSession } from './page-session';
 import { DISMISSED_KEY, makeHost, PageUi } from './page-ui';
 

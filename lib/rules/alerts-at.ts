@@ -2,7 +2,7 @@
  * Reads alert plans (lib/rules/alerts.ts) at `now`: which are active, at which severity, with
  * their texts (lib/rules/texts.ts, filled once per policy and kind), one per id, urgent first.
  */
-import type { Severity } from '../model';
+import type { Severity } from '../schema/model';
 import type { AlertPlan } from './alerts';
 import { toInstant } from './dates';
 import type { Policy, PolicyRuleName } from './policy';

@@ -4,7 +4,7 @@
  * Because every change of an alert happens at a plan's step or end, those instants are exactly
  * the boundaries `nextWake` needs (lib/rules/next-wake.ts), and nothing between them can change.
  */
-import type { DeadlineKind, Money, OrderFacts, Severity } from '../model';
+import type { DeadlineKind, Money, OrderFacts, Severity } from '../schema/model';
 import { dayNumber, instantMs, openingInstant } from './dates';
 import { type DeadlineSet, find } from './deadlines';
 import type { OrderState } from './order-state';

@@ -14,7 +14,7 @@
  * or, without one, not after today anywhere on Earth (UTC+14), so a fresh ARN is never sent
  * a decade back.
  */
-import type { IsoDate, Money, OrderFacts } from '../model';
+import type { IsoDate, Money, OrderFacts } from '../schema/model';
 import { DAY_MS, dayNumber, isoDateOf } from './dates';
 import { BANK_SCRIPT, BANK_SCRIPT_PARTS, fill } from './texts';
 

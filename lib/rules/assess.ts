@@ -4,7 +4,7 @@
  * `evaluate` reads them at `now`. nextWake uses the same preparation, so the instants it
  * returns are, by construction, the only ones at which an assessment can change.
  */
-import type { OrderFacts } from '../model';
+import type { OrderFacts } from '../schema/model';
 import { type AlertPlan, planAlerts, refundFollowUpEnd } from './alerts';
 import { alertsAt } from './alerts-at';
 import { checklistFor, reasonForState } from './checklists';

@@ -5,7 +5,7 @@
  * sovetclub.ru dispute reasons), and the reason to suggest for an order.
  * Item ids are stable: the UI keeps the buyer's ticks by id. Wording lives in texts.ts.
  */
-import type { OrderFacts } from '../model';
+import type { OrderFacts } from '../schema/model';
 import { CHECKLIST_ITEM_IDS } from './checklist-ids';
 import { type OrderState, orderState } from './order-state';
 import { DEFAULT_POLICY, type Policy } from './policy';

@@ -12,7 +12,7 @@
  * each (zone, date) → instant result is memoised: orders share few distinct dates, so
  * assessing thousands of orders costs a few hundred Intl calls at most.
  */
-import type { IsoDate } from '../model';
+import type { IsoDate } from '../schema/model';
 
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

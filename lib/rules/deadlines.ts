@@ -10,7 +10,7 @@
  * - timers that AliExpress runs from an instant (seller reply, platform, appeal, delivered)
  *   are added in exact 24-hour days to that instant.
  */
-import type { DeadlineKind, OrderFacts } from '../model';
+import type { DeadlineKind, OrderFacts } from '../schema/model';
 import { addBusinessDays, closingInstant, dayNumber, instantMs, openingInstant, toInstant } from './dates';
 import { type OrderState, payChannelOf, refundProcessed } from './order-state';
 import { type Policy, ruleMs, ruleValue } from './policy';

@@ -4,7 +4,7 @@
  * two such instants nothing changes, so the background can sleep until the next one.
  * Reminders before a deadline (the buyer's lead times) are extra boundaries.
  */
-import type { OrderFacts } from '../model';
+import type { OrderFacts } from '../schema/model';
 import { boundariesOf, evaluate, type Prepared, policyOf, prepare } from './assess';
 import { instantMs } from './dates';
 import type { Assessment, Deadline, RuleContext } from './types';

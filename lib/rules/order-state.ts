@@ -3,7 +3,7 @@
  * tracking says delivered, which disputes are open and which refunds are still on their way.
  * Computed once per order and shared by deadlines, alerts and the settled check.
  */
-import type { DisputeRecord, OrderFacts, OrderStatus, PackageRecord, RefundRecord } from '../model';
+import type { DisputeRecord, OrderFacts, OrderStatus, PackageRecord, RefundRecord } from '../schema/model';
 import { instantMs } from './dates';
 
 export type PayChannel = 'card' | 'paypal' | 'balance';

@@ -2,7 +2,7 @@
  * The rules' public shapes (re-exported by lib/rules/index.ts). Kept apart from the code so
  * that every rule module can share them without import cycles.
  */
-import type { DeadlineKind, Instant, Severity } from '../model';
+import type { DeadlineKind, Instant, Severity } from '../schema/model';
 import type { Policy } from './policy';
 
 /** One window boundary of one order. Independent of `now`: past deadlines stay listed. */

@@ -3,7 +3,7 @@
  * Returns how many rows changed, which is 0 when the page said nothing new.
  */
 
-import type { FieldSource, Observations } from '../model';
+import type { FieldSource, Observations } from '../schema/model';
 import type { BuyerShieldDb } from './db';
 import { mergeDispute, mergeOrder, mergePackage, mergeRefund, packageKey } from './merge';
 

@@ -7,7 +7,7 @@
  * version full of data. Only fields used in `where()`/`orderBy()` are indexed.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { DisputeRecord, Instant, OrderRecord, PackageRecord, RefundRecord } from '../model';
+import type { DisputeRecord, Instant, OrderRecord, PackageRecord, RefundRecord } from '../schema/model';
 
 /** The buyer's tick on one evidence-checklist item. */
 export interface ChecklistState {

@@ -20,7 +20,7 @@ import type {
   RefundObservation,
   RefundRecord,
   TrackingEvent,
-} from '../model';
+} from '../schema/model';
 
 /** How much newer a DOM reading must be to override a JSON one: longer than one page visit. */
 export const DOM_OVERRIDES_JSON_AFTER_MS = 10 * 60 * 1000;

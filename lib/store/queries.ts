@@ -1,5 +1,5 @@
 /** Reads stored facts grouped per order, the shape the rules and the popup take. */
-import type { OrderFacts } from '../model';
+import type { OrderFacts } from '../schema/model';
 import type { BuyerShieldDb } from './db';
 
 function groupBy<T extends { orderId: string }>(rows: T[]): Map<string, T[]> {

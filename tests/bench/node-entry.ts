@@ -3,7 +3,7 @@
  * runs the TypeScript sources without a compile step of its own. Only re-exports and the order
  * mix the rule benchmarks assess.
  */
-import type { OrderFacts } from '../../lib/model';
+import type { OrderFacts } from '../../lib/schema/model';
 import { dispute, event, facts, pkg, refund } from '../unit/rules/factory';
 
 export { readCapturedBody } from '../../lib/aliexpress/read-captured';

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCapturedBody } from '@/lib/aliexpress/read-captured';
-import type { CapturedApi, Observations } from '@/lib/model';
+import type { CapturedApi, Observations } from '@/lib/schema/model';
 
 const DIR = path.resolve(__dirname, '../../../shared/aliexpress-fixtures');
 const present = existsSync(DIR);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
-import type { Dashboard } from '@/lib/messages';
-import type { OrderObservation } from '@/lib/model';
+import type { Dashboard } from '@/lib/protocol/messages';
+import type { OrderObservation } from '@/lib/schema/model';
 import { loadTableFromDisk } from '../locale-loader';
 import { freshDb, ORDER, obs } from '../store/helpers';
 

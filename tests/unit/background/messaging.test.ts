@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
-import type { Dashboard } from '@/lib/messages';
+import type { Dashboard } from '@/lib/protocol/messages';
 import { loadTableFromDisk } from '../locale-loader';
 import { freshDb, ORDER, obs, snapshot } from '../store/helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { WAKE_ALARM } from '@/lib/alarms';
+import { WAKE_ALARM } from '@/lib/background/alarms';
 import {
   CHANGE_DEBOUNCE_MS,
   createRecomputer,
@@ -8,7 +8,7 @@ import {
   notificationTarget,
   recomputeOnce,
 } from '@/lib/background/recompute';
-import type { OrderObservation } from '@/lib/model';
+import type { OrderObservation } from '@/lib/schema/model';
 import { applyObservations } from '@/lib/store/apply';
 import type { BuyerShieldDb } from '@/lib/store/db';
 import { loadTableFromDisk } from '../locale-loader';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { WAKE_ALARM } from '@/lib/alarms';
+import { WAKE_ALARM } from '@/lib/background/alarms';
 import { BuyerShieldDb, useDb } from '@/lib/store/db';
 
 describe('background wiring', () => {

@@ -8,7 +8,7 @@
  * version, and how its rows look after upgrading); the last test fails until it does.
  */
 import Dexie from 'dexie';
-import type { OrderRecord } from '@/lib/model';
+import type { OrderRecord } from '@/lib/schema/model';
 import { applyObservations } from '@/lib/store/apply';
 import { BuyerShieldDb } from '@/lib/store/db';
 import { mergeDispute, mergeOrder, mergePackage, mergeRefund } from '@/lib/store/merge';

@@ -4,8 +4,8 @@
  * problem text for the diagnostics table. Counts are kept for docs/reliability.md.
  */
 import * as v from 'valibot';
-import type { ReadResult } from '@/lib/model';
-import { describeIssues, ObservationsSchema } from '@/lib/schemas';
+import type { ReadResult } from '@/lib/schema/model';
+import { describeIssues, ObservationsSchema } from '@/lib/schema/observations';
 
 /** Cases per property: thousands in CI; `FUZZ_RUNS=100000 npx vitest run tests/unit/fuzz` locally. */
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);

@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as v from 'valibot';
 import { clip, conformObservations, isoDate } from '@/lib/aliexpress/conform';
-import type { Observations } from '@/lib/model';
-import { describeIssues, LIMITS, ObservationsSchema } from '@/lib/schemas';
+import type { Observations } from '@/lib/schema/model';
+import { describeIssues, LIMITS, ObservationsSchema } from '@/lib/schema/observations';
 import { EXPECTED_SUFFIX, FIXTURE_ROOT } from '../readers/fixture-kinds';
 import { ORDER } from '../store/helpers';
 

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBody } from '@/lib/aliexpress/body';
-import type { CapturedApi, PageKind } from '@/lib/model';
+import type { CapturedApi, PageKind } from '@/lib/schema/model';
 import { DOM_FOLDERS, EXPECTED_SUFFIX, FIXTURE_ROOT, JSON_FOLDERS } from '../readers/fixture-kinds';
 
 export const SHARED_DIR = path.resolve(__dirname, '../../../../shared/aliexpress-fixtures');

@@ -1,10 +1,6 @@
 import { Window } from 'happy-dom';
-import {
-  type CaptureMessage,
-  capturedApiOf,
-  installCapture,
-  isCaptureMessage,
-} from '@/lib/aliexpress/capture';
+import { capturedApiOf, installCapture } from '@/lib/page-world/capture';
+import { type CaptureMessage, isCaptureMessage } from '@/lib/protocol/window-messages';
 
 const LIST_URL =
   'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.list/1.0/?jsv=2.5.1&appKey=12574478&api=mtop.aliexpress.trade.buyer.order.list&v=1.0&type=originaljson';

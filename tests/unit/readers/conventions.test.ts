@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_KIND_EXAMPLES } from '@/lib/aliexpress/page-kind';
-import { PAGE_KINDS } from '@/lib/model';
+import { PAGE_KINDS } from '@/lib/schema/model';
 import {
   DOM_FOLDERS,
   EXPECTED_SUFFIX,

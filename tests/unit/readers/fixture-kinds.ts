@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CapturedApi, PageKind } from '@/lib/model';
+import type { CapturedApi, PageKind } from '@/lib/schema/model';
 
 /** Our own fixtures: tests/fixtures/aliexpress/<folder>/<case>.(json|jsonp|txt|html) + <case>.expected.json */
 export const FIXTURE_ROOT = path.resolve(__dirname, '../../fixtures/aliexpress');

@@ -9,7 +9,7 @@ import { Window } from 'happy-dom';
 import type { ReadContext } from '@/lib/aliexpress/context';
 import { readCapturedBody } from '@/lib/aliexpress/read-captured';
 import { readPage } from '@/lib/aliexpress/read-page';
-import type { PageKind, ReadResult } from '@/lib/model';
+import type { PageKind, ReadResult } from '@/lib/schema/model';
 import { DOM_FOLDERS, EXPECTED_SUFFIX, FIXTURE_ROOT, INPUT_EXTENSIONS, JSON_FOLDERS } from './fixture-kinds';
 
 interface Expected {

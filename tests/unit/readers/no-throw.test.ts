@@ -7,7 +7,7 @@ import { parseDisplayDate } from '@/lib/aliexpress/i18n-dates';
 import { parsePrice } from '@/lib/aliexpress/money';
 import { mtopErrorCode, readCapturedBody } from '@/lib/aliexpress/read-captured';
 import { readPage } from '@/lib/aliexpress/read-page';
-import { CAPTURED_APIS, type CapturedApi, PAGE_KINDS } from '@/lib/model';
+import { CAPTURED_APIS, type CapturedApi, PAGE_KINDS } from '@/lib/schema/model';
 
 const ctx = { seenAt: '2026-08-01T00:00:00.000Z', lang: 'en' };
 

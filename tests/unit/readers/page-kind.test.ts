@@ -1,5 +1,5 @@
 import { classifyUrl, PAGE_KIND_EXAMPLES } from '@/lib/aliexpress/page-kind';
-import { PAGE_KINDS } from '@/lib/model';
+import { PAGE_KINDS } from '@/lib/schema/model';
 
 describe('classifyUrl', () => {
   for (const kind of PAGE_KINDS) {

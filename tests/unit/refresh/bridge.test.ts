@@ -4,8 +4,9 @@
  * the MTOP code (shared/reference/aliexpress-data.md §3.1); the isolated side takes only the
  * reply to its own request.
  */
-import { isRefreshRequest, parseReply, REPLY_TAG, REQUEST_TAG } from '@/lib/refresh/bridge';
-import { answer } from '@/lib/refresh/page-bridge';
+
+import { answer } from '@/lib/page-world/refresh-bridge';
+import { isRefreshRequest, parseReply, REPLY_TAG, REQUEST_TAG } from '@/lib/protocol/window-messages';
 
 const ask = (over: Record<string, unknown> = {}) => ({
   source: REQUEST_TAG,

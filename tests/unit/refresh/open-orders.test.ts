@@ -4,7 +4,7 @@
  */
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
-import type { OrderObservation } from '@/lib/model';
+import type { OrderObservation } from '@/lib/schema/model';
 import { loadTableFromDisk } from '../locale-loader';
 import { freshDb, ORDER, obs } from '../store/helpers';
 

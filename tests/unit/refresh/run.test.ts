@@ -4,8 +4,8 @@
  * each answer handed to save with an address the tracking reader can take the order id from.
  */
 import { orderIdFromRequest } from '@/lib/aliexpress/read-tracking';
-import type { RefreshApi, Reply } from '@/lib/refresh/bridge';
-import { type Progress, type RunDeps, type RunState, refreshRun, stopKind } from '@/lib/refresh/run';
+import { type Progress, type RunDeps, type RunState, refreshRun, stopKind } from '@/lib/content/refresh-run';
+import type { RefreshApi, Reply } from '@/lib/protocol/window-messages';
 
 const DETAIL = 'mtop.aliexpress.trade.buyer.order.detail';
 const TRACK = 'mtop.ae.ld.querydetail';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Severity } from '../../../lib/model';
 import { ALERT_KINDS, ALERT_TEXTS, type AlertKind, type Assessment, assessOrder } from '../../../lib/rules';
+import type { Severity } from '../../../lib/schema/model';
 import { dispute, event, facts, pkg, refund, ZONES } from './factory';
 
 const NOW = new Date('2026-07-15T12:00:00.000Z');

@@ -1,7 +1,7 @@
 /** fast-check generators of random but well-formed order facts, around 2026. */
 import fc from 'fast-check';
-import type { OrderFacts } from '../../../lib/model';
-import { ORDER_STATUSES } from '../../../lib/model';
+import type { OrderFacts } from '../../../lib/schema/model';
+import { ORDER_STATUSES } from '../../../lib/schema/model';
 import { dispute, event, facts, pkg, refund, ZONES } from './factory';
 
 const BASE = Date.parse('2026-01-01T00:00:00Z');

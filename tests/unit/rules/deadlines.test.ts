@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeadlineKind } from '../../../lib/model';
 import { type Assessment, assessOrder, type Deadline } from '../../../lib/rules';
+import type { DeadlineKind } from '../../../lib/schema/model';
 import { dispute, event, facts, pkg, refund, utc8, ZONES, type Zone } from './factory';
 
 const NOW = new Date('2026-07-15T12:00:00.000Z'); // a Wednesday

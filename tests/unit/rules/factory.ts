@@ -6,7 +6,7 @@ import type {
   PackageRecord,
   RefundRecord,
   TrackingEvent,
-} from '../../../lib/model';
+} from '../../../lib/schema/model';
 
 export const ZONES = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Etc/GMT+12'] as const;
 export type Zone = (typeof ZONES)[number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkBackup, exportBackup, importBackup } from '@/lib/backup';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { DEFAULT_SETTINGS } from '@/lib/schema/settings';
 import { applyObservations } from '@/lib/store/apply';
+import { checkBackup, exportBackup, importBackup } from '@/lib/store/backup';
 import { freshDb, ORDER, obs, snapshot } from './helpers';
 
 const ctx = { now: new Date('2026-10-10T12:00:00.000Z'), zone: 'UTC' };

@@ -1,4 +1,4 @@
-import type { Observations, OrderObservation } from '@/lib/model';
+import type { Observations, OrderObservation } from '@/lib/schema/model';
 import { BuyerShieldDb } from '@/lib/store/db';
 
 let n = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldSource, PackageObservation } from '@/lib/model';
+import type { FieldSource, PackageObservation } from '@/lib/schema/model';
 import { mergeOrder, mergePackage, mergeRefund } from '@/lib/store/merge';
 import { ORDER } from './helpers';
 

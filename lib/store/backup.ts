@@ -4,6 +4,7 @@
  * Merging (not replacing) means importing an older backup never loses newer data.
  */
 import * as v from 'valibot';
+import { type Assessment, assessOrder, CHECKLIST_TEXTS, POLICY_VERSION, type RuleContext } from '../rules';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -12,7 +13,7 @@ import {
   BackupOrderSchema,
   BackupTopSchema,
   MAX_BACKUP_BYTES,
-} from './backup-schema';
+} from '../schema/backup';
 import type {
   DisputeObservation,
   FieldSource,
@@ -20,13 +21,12 @@ import type {
   OrderObservation,
   PackageObservation,
   RefundObservation,
-} from './model';
-import { type Assessment, assessOrder, CHECKLIST_TEXTS, POLICY_VERSION, type RuleContext } from './rules';
-import { describeIssues } from './schemas';
-import type { Settings } from './settings';
-import type { BuyerShieldDb, ReminderSent } from './store/db';
-import { mergeDispute, mergeOrder, mergePackage, mergeRefund, packageKey } from './store/merge';
-import { loadAllFacts, loadChecklistDone } from './store/queries';
+} from '../schema/model';
+import { describeIssues } from '../schema/observations';
+import type { Settings } from '../schema/settings';
+import type { BuyerShieldDb, ReminderSent } from './db';
+import { mergeDispute, mergeOrder, mergePackage, mergeRefund, packageKey } from './merge';
+import { loadAllFacts, loadChecklistDone } from './queries';
 
 /** The calendar date of an instant in the buyer's zone (for an estimated protection end). */
 function dateIn(zone: string, at: string): string {

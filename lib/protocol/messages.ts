@@ -7,13 +7,13 @@
  * Expected failures come back as `{ ok: false, error }`, never as thrown errors.
  */
 import type * as v from 'valibot';
-import type { RefundView } from './background/views';
-import type { UiStrings } from './i18n';
-import type { REQUESTS } from './message-schemas';
-import type { OrderFacts } from './model';
-import type { Alert, Assessment, Deadline } from './rules';
-import type { Settings } from './settings';
-import type { Diagnostic } from './store/db';
+import type { RefundView } from '../background/views';
+import type { UiStrings } from '../i18n';
+import type { Alert, Assessment, Deadline } from '../rules';
+import type { OrderFacts } from '../schema/model';
+import type { Settings } from '../schema/settings';
+import type { Diagnostic } from '../store/db';
+import type { REQUESTS } from './requests';
 
 /** `retry` marks a failure of delivery (the worker stopped or did not answer), not of content. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string; retry?: boolean };

@@ -5,7 +5,7 @@
  * address, say) cannot ride in on an observation.
  */
 import * as v from 'valibot';
-import { LIMITS } from './limits';
+import { LIMITS } from '../protocol/limits';
 import { CAPTURED_APIS, DEADLINE_KINDS, ORDER_STATUSES, ORDER_TAGS, PAGE_KINDS } from './model';
 
 export { LIMITS };

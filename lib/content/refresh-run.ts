@@ -6,7 +6,7 @@
  * rate limit (never retrying), and keeps the orders still to do so the next run resumes there.
  * Every dependency is passed in, so the tests drive it with fakes and fake timers.
  */
-import { REFRESH_APIS, type RefreshApi, type Reply } from './bridge';
+import { REFRESH_APIS, type RefreshApi, type Reply } from '../protocol/window-messages';
 
 export type { Reply };
 

@@ -7,9 +7,9 @@ import { browser } from '#imports';
 import { RefreshPanel } from '@/components/RefreshPanel';
 import type { Ui } from '@/components/ui-context';
 import { detectBlockedPage } from '../aliexpress/blocked-page';
-import { send } from '../messages';
-import { requestThroughPage } from './bridge';
-import { PROGRESS_KEY, parseProgress, type RunState, refreshRun } from './run';
+import { send } from '../protocol/messages';
+import { requestThroughPage } from './refresh-bridge';
+import { PROGRESS_KEY, parseProgress, type RunState, refreshRun } from './refresh-run';
 
 export interface RefreshHandle {
   start: () => void;

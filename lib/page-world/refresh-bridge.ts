@@ -6,7 +6,13 @@
  * retries, and never throws into the page.
  */
 import { mtopErrorCode } from '../aliexpress/mtop';
-import { isRefreshRequest, REPLY_TAG, type RefreshApi, type RefreshRequest, type Reply } from './bridge';
+import {
+  isRefreshRequest,
+  REPLY_TAG,
+  type RefreshApi,
+  type RefreshRequest,
+  type Reply,
+} from '../protocol/window-messages';
 
 interface Mtop {
   request: (o: Record<string, unknown>) => Promise<unknown>;

@@ -7,33 +7,10 @@
  * extension/src/public/injected/aliexpress-hook.js; ElMagoCT src/content/interceptor.ts).
  * Bundled into the MAIN-world script: keep it tiny, imports limited to the API constant list.
  */
-import { CAPTURED_APIS, type CapturedApi } from '@/lib/model';
-
-export const CAPTURE_SOURCE = 'buyer-shield-capture';
-export const MAX_CAPTURE_CHARS = 5 * 1024 * 1024;
-
-export interface CaptureMessage {
-  source: typeof CAPTURE_SOURCE;
-  api: CapturedApi;
-  url: string;
-  body: string;
-}
+import { CAPTURE_SOURCE, type CaptureMessage, MAX_CAPTURE_CHARS } from '../protocol/window-messages';
+import { CAPTURED_APIS, type CapturedApi } from '../schema/model';
 
 const APIS: readonly string[] = CAPTURED_APIS;
-
-export function isCaptureMessage(x: unknown): x is CaptureMessage {
-  if (typeof x !== 'object' || x === null) return false;
-  const m = x as Record<string, unknown>;
-  return (
-    m.source === CAPTURE_SOURCE &&
-    typeof m.api === 'string' &&
-    APIS.includes(m.api) &&
-    typeof m.url === 'string' &&
-    m.url.length < 20_000 &&
-    typeof m.body === 'string' &&
-    m.body.length <= MAX_CAPTURE_CHARS
-  );
-}
 
 /** The API a request URL calls, if it is one we read: `/h5/<api>/1.0/` or `api=`. */
 export function capturedApiOf(url: string, base?: string): CapturedApi | null {

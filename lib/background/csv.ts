@@ -3,9 +3,9 @@
  * order mark, CRLF line ends, every field quoted, and cells that a spreadsheet would run as a
  * formula neutralised).
  */
-import { minorDigits } from './format';
-import type { Money, OrderFacts } from './model';
-import type { Assessment } from './rules';
+import { minorDigits } from '../format';
+import type { Assessment } from '../rules';
+import type { Money, OrderFacts } from '../schema/model';
 
 const HEADER = [
   'Order ID',

@@ -3,11 +3,11 @@
  * to parse every incoming message before acting on it.
  */
 import * as v from 'valibot';
-import { MAX_CAPTURE_CHARS } from './aliexpress/capture';
+import { CAPTURED_APIS } from '../schema/model';
+import { ObservationsSchema, OrderIdSchema, SourceSchema, UrlSchema } from '../schema/observations';
+import { SettingsPatchSchema } from '../schema/settings';
+import { MAX_CAPTURE_CHARS } from './limits';
 import type { Envelope, MessageType } from './messages';
-import { CAPTURED_APIS } from './model';
-import { ObservationsSchema, OrderIdSchema, SourceSchema, UrlSchema } from './schemas';
-import { SettingsPatchSchema } from './settings';
 
 export const REQUESTS = {
   /** A content script read a page or a captured body. */

@@ -12,12 +12,12 @@ import {
   LIMITS,
   MoneySchema,
   OrderIdSchema,
-} from './schemas';
+} from './observations';
 import { SettingsPatchSchema } from './settings';
 
 export const BACKUP_FORMAT = 'buyer-shield-backup';
 export const BACKUP_VERSION = 1;
-export { MAX_BACKUP_BYTES } from './backup-limits';
+export { MAX_BACKUP_BYTES } from '../protocol/limits';
 
 const text = (max: number = LIMITS.shortText) => v.pipe(v.string(), v.maxLength(max));
 const opt = <S extends v.GenericSchema>(s: S) => v.optional(v.nullable(s));

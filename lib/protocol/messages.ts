@@ -6,14 +6,13 @@
  * that only send stay small.
  * Expected failures come back as `{ ok: false, error }`, never as thrown errors.
  */
-import type * as v from 'valibot';
 import type { RefundView } from '../background/views';
 import type { UiStrings } from '../i18n';
 import type { Alert, Assessment, Deadline } from '../rules';
 import type { OrderFacts } from '../schema/model';
 import type { Settings } from '../schema/settings';
 import type { Diagnostic } from '../store/db';
-import type { REQUESTS } from './requests';
+import type { MessageType, RequestOf } from './requests';
 
 /** `retry` marks a failure of delivery (the worker stopped or did not answer), not of content. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string; retry?: boolean };
@@ -71,13 +70,7 @@ export interface PageSummary {
   texts: { deadline: string | null; title: string | null; action: string | null; why: string | null };
 }
 
-export type MessageType = keyof typeof REQUESTS;
-export type RequestOf<T extends MessageType> = v.InferOutput<(typeof REQUESTS)[T]>;
-
-export interface Envelope<T extends MessageType = MessageType> {
-  type: T;
-  payload: RequestOf<T>;
-}
+export type { Envelope, MessageType, RequestOf } from './requests';
 
 type Send = (message: unknown) => Promise<unknown>;
 

@@ -7,7 +7,6 @@ import { CAPTURED_APIS } from '../schema/model';
 import { ObservationsSchema, OrderIdSchema, SourceSchema, UrlSchema } from '../schema/observations';
 import { SettingsPatchSchema } from '../schema/settings';
 import { MAX_CAPTURE_CHARS } from './limits';
-import type { Envelope, MessageType } from './messages';
 
 export const REQUESTS = {
   /** A content script read a page or a captured body. */
@@ -77,6 +76,14 @@ export const REQUESTS = {
 } as const;
 
 /** Parses an incoming message; `null` means it is not one of ours or not well formed. */
+export type MessageType = keyof typeof REQUESTS;
+export type RequestOf<T extends MessageType> = v.InferOutput<(typeof REQUESTS)[T]>;
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: RequestOf<T>;
+}
+
 export function parseMessage(raw: unknown): { ok: true; message: Envelope } | { ok: false; error: string } {
   if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'not a message' };
   const { type, payload } = raw as { type?: unknown; payload?: unknown };

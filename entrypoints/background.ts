@@ -7,6 +7,9 @@ import type { MessageTable } from '@/lib/i18n';
 import type { TableLoader } from '@/lib/i18n-tables';
 import { getDb } from '@/lib/store/db';
 
+/** storage.local: set once the welcome page was shown. */
+const WELCOME_SHOWN_KEY = 'welcomeShown';
+
 // Thin wiring only. Every listener is registered synchronously, before any await, so a
 // service worker woken by an event finds its listener (MV3). docs/architecture.md says when
 // the worker wakes and why.
@@ -31,10 +34,20 @@ export default defineBackground(() => {
     },
     onDataChanged: () => recompute.soon(),
   };
+  // Once per profile, on a new install (not on updates): what Buyer Shield does and how to
+  // start. Remembered, because an unpacked extension reports "install" at every browser start.
+  const showWelcomeOnce = async () => {
+    if ((await browser.storage.local.get(WELCOME_SHOWN_KEY))[WELCOME_SHOWN_KEY]) return;
+    await browser.storage.local.set({ [WELCOME_SHOWN_KEY]: true });
+    await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  };
   const me = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, me, ctx));
-  browser.runtime.onInstalled.addListener(() => void recompute.run());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void recompute.run();
+    if (reason === 'install') void showWelcomeOnce();
+  });
   browser.runtime.onStartup.addListener(() => void recompute.run());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM) return recompute.run();

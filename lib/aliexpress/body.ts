@@ -6,18 +6,13 @@
  * bulk-order-download.js).
  */
 
-/** Bodies larger than this are refused: real responses are ~10–50 KB. */
-export const MAX_BODY_CHARS = 5 * 1024 * 1024;
-
 export type ParsedBody = { ok: true; json: unknown } | { ok: false; problem: string };
 
 const JSONP = /^\s*(?:[A-Za-z_$][\w$.]*)?\s*\(([\s\S]*)\)\s*;?\s*$/;
 
 export function parseBody(text: string): ParsedBody {
   if (typeof text !== 'string') return { ok: false, problem: 'the body is not text' };
-  if (text.length > MAX_BODY_CHARS) {
-    return { ok: false, problem: `the body is larger than ${MAX_BODY_CHARS} characters; not read` };
-  }
+  // Size is checked once, at the trust boundary (saveCapture, lib/protocol/limits.ts MAX_CAPTURE_CHARS).
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, problem: 'the body is empty' };
   let inner = trimmed;

@@ -1,25 +1,27 @@
 /**
  * What the background does for each message. Every request was parsed by its schema before it
- * gets here (lib/messages.ts); these functions hold the behaviour, `setupMessaging` the wiring.
+ * gets here (lib/protocol/requests.ts); these functions hold the behaviour, `handleMessage`
+ * (lib/background/messaging.ts) the sender check and the parsing. Stored data is reached only
+ * through lib/store/.
  */
 import * as v from 'valibot';
 import { readCapturedBody } from '../aliexpress/read-captured';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
+import { MAX_CAPTURE_CHARS } from '../protocol/limits';
 import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../protocol/messages';
-import { assessOrder, type RuleContext } from '../rules';
+import type { RuleContext } from '../rules';
 import { safeUrl } from '../safe-url';
 import { describeIssues, ObservationsSchema } from '../schema/observations';
-import { normaliseSettings, type Settings } from '../schema/settings';
+import type { Settings } from '../schema/settings';
 import { applyObservations } from '../store/apply';
 import { backupFileName, exportBackup, importBackup } from '../store/backup';
 import type { BuyerShieldDb } from '../store/db';
-import { loadAllFacts, loadChecklistDone, loadFactsFor } from '../store/queries';
+import { recentDiagnostics, recordDiagnostic } from '../store/diagnostics';
+import { deleteEverything, loadChecklistDone, saveChecklistTick, setRefundArrived } from '../store/queries';
+import { readSettings, writeSettings } from '../store/settings';
 import { ordersToCsv } from './csv';
 import { buildDashboard } from './dashboard';
-import { getSnapshot, invalidateSnapshot } from './snapshot';
-
-/** Diagnostics kept: enough to show what broke recently without growing without bound. */
-export const MAX_DIAGNOSTICS = 200;
+import { getSnapshot, invalidateSnapshot, type Snapshot } from './snapshot';
 
 export interface HandlerContext {
   db: BuyerShieldDb;
@@ -35,13 +37,18 @@ export interface HandlerContext {
   onDataChanged: () => void;
 }
 
-export async function readSettings(db: BuyerShieldDb): Promise<Settings> {
-  const rows = await db.settings.toArray();
-  return normaliseSettings(Object.fromEntries(rows.map((r) => [r.key, r.value])) as Partial<Settings>);
-}
-
 function ruleContext(ctx: HandlerContext): RuleContext {
   return { now: ctx.now(), zone: ctx.zone() };
+}
+
+/** Every order assessed, shared with recompute and the popup (lib/background/snapshot.ts). */
+function snapshotOf(ctx: HandlerContext, settings: Settings, now = ctx.now()): Promise<Snapshot> {
+  return getSnapshot(
+    ctx.db,
+    now,
+    ctx.zone(),
+    settings.leadTimesMinutes.map((m) => m * 60_000),
+  );
 }
 
 /** Stored data changed: the cached snapshot is stale, and reminders need working out again. */
@@ -51,32 +58,8 @@ function changed(ctx: HandlerContext): void {
 }
 
 /** Records that a page or body could not be read: one row per source and problem. */
-async function recordDiagnostic(
-  ctx: HandlerContext,
-  p: { source: string; url: string; problem: string },
-): Promise<void> {
-  const { db } = ctx;
-  await db.transaction('rw', db.diagnostics, async () => {
-    // A page that keeps failing does not fill the table.
-    const same = await db.diagnostics
-      .filter((d) => d.source === p.source && d.problem === p.problem)
-      .primaryKeys();
-    await db.diagnostics.bulkDelete(same);
-    await db.diagnostics.add({
-      source: p.source,
-      problem: p.problem,
-      url: p.url,
-      at: ctx.now().toISOString(),
-    });
-    const count = await db.diagnostics.count();
-    if (count > MAX_DIAGNOSTICS) {
-      const oldest = await db.diagnostics
-        .orderBy('at')
-        .limit(count - MAX_DIAGNOSTICS)
-        .primaryKeys();
-      await db.diagnostics.bulkDelete(oldest);
-    }
-  });
+function diagnose(ctx: HandlerContext, p: { source: string; url: string; problem: string }): Promise<void> {
+  return recordDiagnostic(ctx.db, { ...p, at: ctx.now().toISOString() });
 }
 
 type Handlers = {
@@ -99,6 +82,12 @@ export const handlers: Handlers = {
 
   async saveCapture(p, ctx) {
     const at = ctx.now().toISOString();
+    // The trust boundary's one size check (lib/protocol/limits.ts): refused unread, and said so.
+    if (p.body.length > MAX_CAPTURE_CHARS) {
+      const problem = `a response larger than ${MAX_CAPTURE_CHARS / 1024 / 1024} MB was refused unread`;
+      await diagnose(ctx, { source: p.api, url: safeUrl(p.url), problem });
+      return ok({ written: 0, problem });
+    }
     const read = readCapturedBody(p.api, p.body, { seenAt: at, lang: p.lang, requestUrl: p.url });
     // A reader's output is page data too: it must pass the same schema as any message.
     const checked = read.ok ? v.safeParse(ObservationsSchema, read.observations) : null;
@@ -108,7 +97,7 @@ export const handlers: Handlers = {
         ? `unexpected values (${describeIssues(checked.issues)})`
         : null;
     if (problem !== null || !checked?.success) {
-      await recordDiagnostic(ctx, { source: p.api, url: safeUrl(p.url), problem: problem ?? 'unreadable' });
+      await diagnose(ctx, { source: p.api, url: safeUrl(p.url), problem: problem ?? 'unreadable' });
       return ok({ written: 0, problem });
     }
     const { written } = await applyObservations(ctx.db, checked.output, { source: p.api, kind: 'json', at });
@@ -117,7 +106,7 @@ export const handlers: Handlers = {
   },
 
   async reportUnreadable(p, ctx) {
-    await recordDiagnostic(ctx, p);
+    await diagnose(ctx, p);
     return ok({});
   },
 
@@ -125,14 +114,9 @@ export const handlers: Handlers = {
     const now = ctx.now();
     const settings = await readSettings(ctx.db);
     const [snap, done, diagnostics] = await Promise.all([
-      getSnapshot(
-        ctx.db,
-        now,
-        ctx.zone(),
-        settings.leadTimesMinutes.map((m) => m * 60_000),
-      ),
+      snapshotOf(ctx, settings, now),
       loadChecklistDone(ctx.db),
-      ctx.db.diagnostics.orderBy('at').reverse().limit(50).toArray(),
+      recentDiagnostics(ctx.db, 50),
     ]);
     return ok(buildDashboard(snap, done, diagnostics, now, p));
   },
@@ -155,7 +139,7 @@ export const handlers: Handlers = {
   },
 
   async setChecklistItem(p, ctx) {
-    await ctx.db.checklist.put({ ...p, at: ctx.now().toISOString() });
+    await saveChecklistTick(ctx.db, { ...p, at: ctx.now().toISOString() });
     return ok({});
   },
 
@@ -164,7 +148,7 @@ export const handlers: Handlers = {
   },
 
   async saveSettings(p, ctx) {
-    await ctx.db.settings.bulkPut(Object.entries(p).map(([key, value]) => ({ key, value })));
+    await writeSettings(ctx.db, p);
     changed(ctx);
     return ok(await readSettings(ctx.db));
   },
@@ -181,12 +165,17 @@ export const handlers: Handlers = {
   },
 
   async getPageSummaries(p, ctx) {
-    const rc = ruleContext(ctx);
     const settings = await readSettings(ctx.db);
-    const { t } = await translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable);
+    const [{ t }, snap] = await Promise.all([
+      translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable),
+      snapshotOf(ctx, settings),
+    ]);
     const orders: Record<string, PageSummary> = {};
-    for (const facts of await loadFactsFor(ctx.db, p.orderIds)) {
-      const a = assessOrder(facts, rc);
+    for (const id of p.orderIds) {
+      const i = snap.byId.get(id);
+      const facts = i === undefined ? undefined : snap.facts[i];
+      const a = i === undefined ? undefined : snap.assessments[i];
+      if (!facts || !a) continue;
       const alert = a.alerts[0] ?? null;
       orders[facts.order.id] = {
         orderId: facts.order.id,
@@ -212,26 +201,33 @@ export const handlers: Handlers = {
 
   async exportCsv(_p, ctx) {
     const rc = ruleContext(ctx);
-    const facts = await loadAllFacts(ctx.db);
-    facts.sort((a, b) => (a.order.id < b.order.id ? -1 : 1));
-    const { csv, lines } = ordersToCsv(facts.map((f) => ({ facts: f, assessment: assessOrder(f, rc) })));
+    const snap = await snapshotOf(ctx, await readSettings(ctx.db), rc.now);
+    const rows = snap.facts.flatMap((f, i) => {
+      const assessment = snap.assessments[i];
+      return assessment ? [{ facts: f, assessment }] : [];
+    });
+    rows.sort((a, b) => (a.facts.order.id < b.facts.order.id ? -1 : 1));
+    const { csv, lines } = ordersToCsv(rows);
     const fileName = backupFileName(rc.now, rc.zone).replace('backup', 'orders').replace('.json', '.csv');
     return ok({ csv, fileName, lines });
   },
 
   async markRefundArrived(p, ctx) {
-    const updated = await ctx.db.refunds.update(p.refundId, { arrivedOn: p.arrivedOn });
-    if (!updated) return { ok: false, error: 'no such refund' };
+    if (!(await setRefundArrived(ctx.db, p.refundId, p.arrivedOn)))
+      return { ok: false, error: 'no such refund' };
     changed(ctx);
     return ok({});
   },
 
   async getOpenOrderIds(_p, ctx) {
-    const rc = ruleContext(ctx);
-    const [facts, settings] = await Promise.all([loadAllFacts(ctx.db), readSettings(ctx.db)]);
+    const settings = await readSettings(ctx.db);
+    const snap = await snapshotOf(ctx, settings);
     const rank = { act_now: 0, watch: 1, settled: 2 } as const;
-    const open = facts
-      .map((f) => ({ id: f.order.id, group: f.order.status ? assessOrder(f, rc).group : 'watch' }))
+    const open = snap.facts
+      .map((f, i) => ({
+        id: f.order.id,
+        group: f.order.status ? (snap.assessments[i]?.group ?? 'watch') : 'watch',
+      }))
       .filter((o) => o.group !== 'settled')
       // The most urgent first, so a run stopped early has done those.
       .sort((a, b) => rank[a.group] - rank[b.group] || (a.id < b.id ? 1 : -1));
@@ -242,10 +238,7 @@ export const handlers: Handlers = {
   },
 
   async wipeAll(_p, ctx) {
-    const { db } = ctx;
-    await db.transaction('rw', db.allTables, async () => {
-      await Promise.all(db.allTables.map((t) => t.clear()));
-    });
+    await deleteEverything(ctx.db);
     changed(ctx);
     return ok({});
   },

@@ -10,15 +10,16 @@
  */
 import { browser } from '#imports';
 import { type TableLoader, translatorFor } from '../i18n-tables';
+import { LAST_CHECK_KEY } from '../protocol/storage-keys';
 import type { OrderFacts } from '../schema/model';
 import type { BuyerShieldDb } from '../store/db';
+import { readSettings } from '../store/settings';
 import { scheduleWake } from './alarms';
-import { readSettings } from './handlers';
 import { reminderText, summaryText, type TextContext } from './notify-texts';
 import { actionCount, type PlannedReminder, planReminders } from './reminders';
 import { getSnapshot } from './snapshot';
 
-export const LAST_CHECK_KEY = 'lastCheckAt';
+export { LAST_CHECK_KEY };
 /** Above this many reminders at once, one summary notification replaces them. */
 export const MAX_SEPARATE_NOTIFICATIONS = 3;
 export const NOTIFICATION_PREFIX = 'bs|';

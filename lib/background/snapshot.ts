@@ -13,6 +13,8 @@ import { loadAllFacts } from '../store/queries';
 export interface Snapshot {
   facts: OrderFacts[];
   assessments: Assessment[];
+  /** Position of each order id in `facts` and `assessments`. */
+  byId: ReadonlyMap<string, number>;
   /** Reusable until this instant (the next boundary); Infinity when nothing will change. */
   validUntil: number;
   zone: string;
@@ -70,5 +72,13 @@ async function buildSnapshot(
 ): Promise<Snapshot> {
   const facts = await loadAllFacts(db);
   const { assessments, next } = assessAllWithWake(facts, { now, zone, leadTimesMs });
-  return { facts, assessments, validUntil: next?.getTime() ?? Number.POSITIVE_INFINITY, zone, leadTimesMs };
+  const byId = new Map(facts.map((f, i) => [f.order.id, i]));
+  return {
+    facts,
+    assessments,
+    byId,
+    validUntil: next?.getTime() ?? Number.POSITIVE_INFINITY,
+    zone,
+    leadTimesMs,
+  };
 }

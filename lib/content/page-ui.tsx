@@ -9,11 +9,11 @@ import { PageBanner } from '@/components/PageBanner';
 import type { Ui } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
 import type { PageSummary, Responses, Result } from '@/lib/protocol/messages';
+import { DISMISSED_KEY } from '@/lib/protocol/storage-keys';
 import type { PageKind } from '@/lib/schema/model';
 import css from './page-ui.css?inline';
 
 const HOST_TAG = 'buyer-shield-ui';
-const DISMISSED_KEY = 'dismissedOrders';
 
 export interface UiDeps {
   getStrings: () => Promise<Result<Responses['getUiStrings']>>;

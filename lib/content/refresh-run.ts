@@ -8,10 +8,9 @@
  */
 import { REFRESH_APIS, type RefreshApi, type Reply } from '../protocol/window-messages';
 
-export type { Reply };
-
 /** browser.storage.local key of the orders a stopped run has still to do. */
-export const PROGRESS_KEY = 'refreshProgress';
+export { PROGRESS_KEY } from '../protocol/storage-keys';
+export type { Reply };
 export const DEFAULT_PAUSE_MS = 2000;
 
 export interface Progress {

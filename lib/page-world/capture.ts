@@ -7,7 +7,7 @@
  * extension/src/public/injected/aliexpress-hook.js; ElMagoCT src/content/interceptor.ts).
  * Bundled into the MAIN-world script: keep it tiny, imports limited to the API constant list.
  */
-import { CAPTURE_SOURCE, type CaptureMessage, MAX_CAPTURE_CHARS } from '../protocol/window-messages';
+import { CAPTURE_SOURCE, type CaptureMessage } from '../protocol/window-messages';
 import { CAPTURED_APIS, type CapturedApi } from '../schema/model';
 
 const APIS: readonly string[] = CAPTURED_APIS;
@@ -33,7 +33,8 @@ export function installCapture(win: Window, post: (m: CaptureMessage) => void): 
   const base = () => win.location.href;
   const send: Post = (m) => {
     try {
-      if (m.body.length <= MAX_CAPTURE_CHARS) post(m);
+      // No size check here: the isolated script refuses an oversized body and says so.
+      post(m);
     } catch {
       // Our failure must never become the page's.
     }

@@ -1,6 +1,6 @@
 /**
  * The one message protocol between content scripts, popup, options and the background.
- * Each message has a request schema (lib/message-schemas.ts, checked at run time by the
+ * Each message has a request schema (lib/protocol/requests.ts, checked at run time by the
  * background, since a content script relays what a web page produced) and a response type
  * (checked by the compiler). This module holds no run-time schema code, so content scripts
  * that only send stay small.

@@ -1,12 +1,11 @@
 /**
- * Run-time request schemas of the message protocol (lib/messages.ts), used by the background
+ * Run-time request schemas of the message protocol (lib/protocol/messages.ts), used by the background
  * to parse every incoming message before acting on it.
  */
 import * as v from 'valibot';
 import { CAPTURED_APIS } from '../schema/model';
 import { ObservationsSchema, OrderIdSchema, SourceSchema, UrlSchema } from '../schema/observations';
 import { SettingsPatchSchema } from '../schema/settings';
-import { MAX_CAPTURE_CHARS } from './limits';
 
 export const REQUESTS = {
   /** A content script read a page or a captured body. */
@@ -18,12 +17,13 @@ export const REQUESTS = {
   }),
   /**
    * A captured API response, raw: the background reads it (lib/aliexpress/read-captured.ts), so
-   * content scripts stay small. The body limit matches the capture's (lib/aliexpress/capture.ts).
+   * content scripts stay small. The handler refuses a body over `MAX_CAPTURE_CHARS` and records a
+   * diagnostic, which a schema refusal could not do.
    */
   saveCapture: v.object({
     api: v.picklist(CAPTURED_APIS),
     url: UrlSchema,
-    body: v.pipe(v.string(), v.maxLength(MAX_CAPTURE_CHARS)),
+    body: v.string(),
     lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
   }),
   /** A content script could not read a page or body. */

@@ -3,8 +3,8 @@
  * AliExpress page's, not ours (shared/reference/toolchain.md, "Real browser").
  *
  * Versions are append-only: a schema change adds `this.version(n + 1)` with an `.upgrade()` when
- * data changes, and a case in tests/unit/store/db.test.ts that opens a database of the previous
- * version full of data. Only fields used in `where()`/`orderBy()` are indexed.
+ * data changes, and an entry in tests/unit/faults/migration.test.ts, which opens a database of
+ * every earlier version full of data. Only fields used in `where()`/`orderBy()` are indexed.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DisputeRecord, Instant, OrderRecord, PackageRecord, RefundRecord } from '../schema/model';

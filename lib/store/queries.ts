@@ -71,3 +71,27 @@ export async function loadFactsFor(db: BuyerShieldDb, ids: string[]): Promise<Or
     );
   });
 }
+
+/** The buyer ticks or unticks one evidence-checklist item. */
+export async function saveChecklistTick(
+  db: BuyerShieldDb,
+  item: { orderId: string; itemId: string; done: boolean; at: string },
+): Promise<void> {
+  await db.checklist.put(item);
+}
+
+/** The buyer says a refund reached their account; false when there is no such refund. */
+export async function setRefundArrived(
+  db: BuyerShieldDb,
+  refundId: string,
+  arrivedOn: string | null,
+): Promise<boolean> {
+  return (await db.refunds.update(refundId, { arrivedOn })) > 0;
+}
+
+/** Deletes every order, reminder, diagnostic and setting, in one transaction. */
+export async function deleteEverything(db: BuyerShieldDb): Promise<void> {
+  await db.transaction('rw', db.allTables, async () => {
+    await Promise.all(db.allTables.map((t) => t.clear()));
+  });
+}

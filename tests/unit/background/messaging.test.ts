@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
+import { MAX_CAPTURE_CHARS } from '@/lib/protocol/limits';
 import type { Dashboard } from '@/lib/protocol/messages';
+import { MAX_DIAGNOSTICS } from '@/lib/store/diagnostics';
 import { loadTableFromDisk } from '../locale-loader';
 import { freshDb, ORDER, obs, snapshot } from '../store/helpers';
 
@@ -140,5 +142,68 @@ describe('background messaging', () => {
     await handleMessage(report, contentScript, me, ctx);
     await handleMessage(report, contentScript, me, ctx);
     expect(await ctx.db.diagnostics.count()).toBe(1);
+  });
+
+  it('refuses an oversized captured body unread and leaves a diagnostic saying so', async () => {
+    const ctx = context();
+    const body = `{"x":"${'a'.repeat(MAX_CAPTURE_CHARS)}"}`;
+    const r = await handleMessage(
+      {
+        type: 'saveCapture',
+        payload: {
+          api: 'mtop.aliexpress.trade.buyer.order.list',
+          url: 'https://acs.aliexpress.com/h5/x',
+          body,
+        },
+      },
+      contentScript,
+      me,
+      ctx,
+    );
+    expect(r).toEqual({
+      ok: true,
+      value: { written: 0, problem: expect.stringContaining('refused unread') },
+    });
+    const [diagnostic] = await ctx.db.diagnostics.toArray();
+    expect(diagnostic?.problem).toContain('larger than 5 MB');
+    expect(await ctx.db.orders.count()).toBe(0);
+  });
+
+  it('keeps at most MAX_DIAGNOSTICS diagnostics, the newest', async () => {
+    const ctx = context();
+    let t = Date.parse('2026-10-05T10:00:00.000Z');
+    ctx.now = () => new Date(t);
+    for (let i = 0; i < MAX_DIAGNOSTICS + 20; i++) {
+      t += 1000;
+      const payload = {
+        source: 'order_list',
+        url: 'https://www.aliexpress.com/p/order/index.html',
+        problem: `p${i}`,
+      };
+      await handleMessage({ type: 'reportUnreadable', payload }, contentScript, me, ctx);
+    }
+    const rows = await ctx.db.diagnostics.toArray();
+    expect(rows).toHaveLength(MAX_DIAGNOSTICS);
+    expect(rows.map((d) => d.problem)).not.toContain('p0');
+    expect(rows.map((d) => d.problem)).toContain(`p${MAX_DIAGNOSTICS + 19}`);
+  });
+
+  it("gives a page the same group and next deadline as the popup's dashboard", async () => {
+    const ctx = context();
+    await handleMessage(save(), contentScript, me, ctx);
+    const dash = await handleMessage({ type: 'getDashboard', payload: {} }, popup, me, ctx);
+    const r = await handleMessage(
+      { type: 'getPageSummaries', payload: { orderIds: [ORDER.id] } },
+      contentScript,
+      me,
+      ctx,
+    );
+    const groups = dash.ok ? (dash.value as Dashboard).groups : null;
+    const view = groups && Object.values(groups).flatMap((g) => g.orders)[0];
+    const summary = r.ok
+      ? (r.value as { orders: Record<string, { group: string; nextDeadline: unknown }> }).orders[ORDER.id]
+      : null;
+    expect(summary?.group).toBe(view?.assessment.group);
+    expect(summary?.nextDeadline).toEqual(view?.assessment.nextDeadline);
   });
 });

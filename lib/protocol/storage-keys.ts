@@ -1,0 +1,12 @@
+/**
+ * Every `browser.storage.local` key the extension uses, in one place, so two modules can never
+ * pick the same name for different things. Orders, settings and reminders live in IndexedDB
+ * (lib/store/); storage.local holds only small per-device state that needs no transaction.
+ */
+
+/** Order ids whose in-page badge the buyer dismissed (lib/content/run-page.ts). */
+export const DISMISSED_KEY = 'dismissedOrders';
+/** The orders a stopped "Refresh open orders" run has still to do (lib/content/refresh-run.ts). */
+export const PROGRESS_KEY = 'refreshProgress';
+/** When recompute last ran, to tell reminders that fell due while the browser was closed (lib/background/recompute.ts). */
+export const LAST_CHECK_KEY = 'lastCheckAt';

@@ -7,9 +7,9 @@
  */
 
 /** Bodies larger than this are refused: real responses are ~10–50 KB. */
-export const MAX_BODY_CHARS = 5 * 1024 * 1024;
+const MAX_BODY_CHARS = 5 * 1024 * 1024;
 
-export type ParsedBody = { ok: true; json: unknown } | { ok: false; problem: string };
+type ParsedBody = { ok: true; json: unknown } | { ok: false; problem: string };
 
 const JSONP = /^\s*(?:[A-Za-z_$][\w$.]*)?\s*\(([\s\S]*)\)\s*;?\s*$/;
 

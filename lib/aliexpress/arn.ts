@@ -7,7 +7,7 @@
  */
 
 /** "ARN", "Acquirer Reference Number" and a few translations seen in bank/help vocabulary. */
-export const ARN_LABEL =
+const ARN_LABEL =
   /\bARN\b|acquirer'?s?\s*ref(?:erence)?(?:\s*(?:number|no\.?|n[º°o]))?|n[úu]mero de refer[eê]ncia do adquirente|n[úu]mero de referencia del adquirente|num[ée]ro de r[ée]f[ée]rence de l'acqu[ée]reur|referenznummer des acquirers|numero di riferimento dell'acquirente|номер arn|референсный номер/i;
 
 const ARN_NEAR = /(\d(?:[ \u00a0]?\d){22})(?!\d)/;

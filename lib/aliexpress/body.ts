@@ -6,7 +6,7 @@
  * bulk-order-download.js).
  */
 
-export type ParsedBody = { ok: true; json: unknown } | { ok: false; problem: string };
+type ParsedBody = { ok: true; json: unknown } | { ok: false; problem: string };
 
 const JSONP = /^\s*(?:[A-Za-z_$][\w$.]*)?\s*\(([\s\S]*)\)\s*;?\s*$/;
 

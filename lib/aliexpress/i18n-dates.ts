@@ -10,7 +10,7 @@ import { asciiDigits } from './money';
  */
 
 /** Languages whose month names are always tried; the hint (if any) is tried first. */
-export const DATE_LANGS = [
+const DATE_LANGS = [
   'en',
   'es',
   'pt',
@@ -47,7 +47,7 @@ function norm(token: string, lang: string): string {
 }
 
 /** All month spellings Intl produces for `lang`, mapped to 1..12. */
-export function monthTable(lang: string): MonthTable {
+function monthTable(lang: string): MonthTable {
   const cached = tables.get(lang);
   if (cached) return cached;
   const table: MonthTable = new Map();
@@ -86,8 +86,29 @@ function baseLang(lang: string | undefined): string | null {
   return b === 'iw' ? 'he' : b === 'no' ? 'nb' : b;
 }
 
-/** Month number for a word in `lang`: exact, or a unique prefix-extension ("Sept" of "September"). */
+const monthWords = new Map<string, Map<string, number | null>>();
+
+/**
+ * Month number for a word in `lang`, remembered per language: a list of 1,000 orders asks for
+ * the same few words thousands of times, and normalising each one was a third of the date
+ * reading (BENCHMARKS.md, reading). Bounded: a page cannot grow it without limit.
+ */
 function monthOf(word: string, lang: string): number | null {
+  let seen = monthWords.get(lang);
+  if (!seen) {
+    seen = new Map();
+    monthWords.set(lang, seen);
+  }
+  const known = seen.get(word);
+  if (known !== undefined) return known;
+  const found = monthOfWord(word, lang);
+  if (seen.size >= 4096) seen.clear();
+  seen.set(word, found);
+  return found;
+}
+
+/** Month number for a word in `lang`: exact, or a unique prefix-extension ("Sept" of "September"). */
+function monthOfWord(word: string, lang: string): number | null {
   const table = monthTable(lang);
   const w = norm(word, lang);
   if (w.length < 3 && !/^[\u0590-\u06ff]/.test(w)) return table.get(w) ?? null;
@@ -151,6 +172,8 @@ function nearestNumber(rest: string, digits: 2 | 4): number | null {
   return best;
 }
 
+const MONTH_DAY_YEAR = /^\s*(\p{L}+)\.?\s(\d{1,2}),\s(\d{4})\s*$/u;
+
 function candidateLangs(langHint?: string): string[] {
   const hint = baseLang(langHint);
   const all: string[] = [...DATE_LANGS];
@@ -169,6 +192,17 @@ function withoutTimes(text: string): string {
  */
 export function parseDisplayDate(text: string, langHint?: string): IsoDate | null {
   if (typeof text !== 'string' || text.length > 300) return null;
+  const simple = MONTH_DAY_YEAR.exec(text);
+  if (simple) {
+    // "Oct 3, 2026", every list card's `orderDateText`: one word, so the first language that
+    // knows it decides, exactly as the general path below would; spares it on long lists.
+    const [, word = '', day, year] = simple;
+    for (const lang of candidateLangs(langHint)) {
+      const month = monthOf(word, lang);
+      if (month !== null) return iso(Number(year), month, Number(day));
+    }
+    return null;
+  }
   const t = withoutTimes(asciiDigits(text.normalize('NFC')));
   const ymd = /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/.exec(t);
   if (ymd) return iso(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));

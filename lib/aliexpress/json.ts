@@ -9,10 +9,6 @@ export function isRecord(x: unknown): x is JsonRecord {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-export function rec(x: unknown): JsonRecord | null {
-  return isRecord(x) ? x : null;
-}
-
 /** Follows a path of keys; `null` as soon as a step is not an object. */
 export function at(x: unknown, ...path: string[]): unknown {
   let cur: unknown = x;
@@ -51,6 +47,8 @@ export function records(x: unknown): JsonRecord[] {
 export function plainText(x: unknown): string | null {
   const s = str(x);
   if (s === null) return null;
+  // Most titles are plain already: no tag, no entity, no run or kind of space to fold.
+  if (!/[<&]|[^\S ]| {2}/.test(s)) return s;
   const t = s
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')

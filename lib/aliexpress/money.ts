@@ -9,7 +9,7 @@ import type { Money } from '@/lib/schema/model';
  * aliexpress_reduce_list.js; ElMagoCT/aliexpress-parcel-intelligence CURRENCY_SYMBOLS).
  */
 
-export interface MoneyHint {
+interface MoneyHint {
   /** Page language; settles "kr" (sv → SEK, nb/no → NOK, da → DKK). */
   lang?: string;
   /** ISO code the page says it charges in; settles "$", "kr", "¥" and confirms others. */
@@ -36,7 +36,7 @@ export function minorDigits(currency: string): number {
 
 const knownCodes = new Map<string, boolean>();
 
-export function isCurrencyCode(x: string): boolean {
+function isCurrencyCode(x: string): boolean {
   if (!/^[A-Z]{3}$/.test(x)) return false;
   // Asked for every amount read; building an Intl.NumberFormat each time was most of the
   // reading time (BENCHMARKS.md), so each code is checked once.
@@ -68,19 +68,29 @@ function toMinor(intDigits: string, fracDigits: string, currency: string, negati
   return { amountMinor: negative && amount !== 0 ? -amount : amount, currency };
 }
 
+const PLAIN_PRICE_INFO = /^([^|]*)\|(\d*)\|(\d*)$/;
+const NEGATIVE = /^\s*[-−]/;
+
 /**
  * `formatPriceInfo` "R$132,74|132|74" = display|integer|fraction (maxwellmezadre/aliexpress-mcp
  * test/fixtures/order-list-init.json). The integer part may carry grouping ("1.234").
  */
 export function moneyFromFormatPriceInfo(info: unknown, currency: unknown): Money | null {
   if (typeof info !== 'string' || typeof currency !== 'string' || !isCurrencyCode(currency)) return null;
+  const plain = PLAIN_PRICE_INFO.exec(info);
+  if (plain) {
+    // "US $12.34|12|34": digits only, nothing to strip (every list line has one).
+    const [, display = '', intDigits = '', fracDigits = ''] = plain;
+    if (intDigits === '' && fracDigits === '') return null;
+    return toMinor(intDigits, fracDigits, currency, NEGATIVE.test(display));
+  }
   const parts = info.split('|');
   if (parts.length < 2) return null;
   const [display = '', intPart = '', fracPart = ''] = parts;
   const intDigits = intPart.replace(/[^\d]/g, '');
   const fracDigits = fracPart.replace(/[^\d]/g, '');
   if (intDigits === '' && fracDigits === '') return null;
-  return toMinor(intDigits, fracDigits, currency, /^\s*[-−]/.test(display) || /^\s*[-−]/.test(intPart));
+  return toMinor(intDigits, fracDigits, currency, NEGATIVE.test(display) || NEGATIVE.test(intPart));
 }
 
 /**
@@ -198,6 +208,8 @@ function splitNumber(numText: string, d: number): { int: string; frac: string } 
 
 /** Normalises Arabic-Indic and Persian digits to ASCII. */
 export function asciiDigits(s: string): string {
+  // Four replaces per amount and date add up over a long list; most texts have none of these.
+  if (!/[\u0660-\u06f9]/.test(s)) return s;
   return s
     .replace(/[\u0660-\u0669]/g, (c) => String(c.charCodeAt(0) - 0x0660))
     .replace(/[\u06f0-\u06f9]/g, (c) => String(c.charCodeAt(0) - 0x06f0))

@@ -27,7 +27,7 @@ export function priceOf(
 }
 
 /** "Color: HDMI-compatible 2.1; Length: 2m" from `skuAttrs[] {name, text}`. */
-export function variantOf(line: JsonRecord): string | null {
+function variantOf(line: JsonRecord): string | null {
   const parts = records(line.skuAttrs)
     .map((a) => {
       const name = str(a.name);
@@ -59,7 +59,7 @@ export function lineOf(line: JsonRecord, fallbackCurrency: unknown, lang?: strin
  * `itemTags[].type` LOCAL_FREE_RETURN / DELIVERY_GUARANTEE (list), and rich-text-only tags
  * ("Fast delivery", detail) — maxwellmezadre fixtures. Unknown tags are ignored.
  */
-export function tagFromLabel(type: string | null, label: string | null): OrderTag | null {
+function tagFromLabel(type: string | null, label: string | null): OrderTag | null {
   const t = (type ?? '').toUpperCase();
   if (t.includes('FREE_RETURN')) return 'free_return';
   if (t.includes('DELIVERY_GUARANTEE')) return 'delivery_guarantee';

@@ -9,8 +9,6 @@ import { readRefundList } from './read-refund-list';
 import { readTracking } from './read-tracking';
 import { conformed, fail, guarded } from './result';
 
-export { mtopErrorCode } from './mtop';
-
 type JsonReader = (body: unknown, ctx: ReadContext, raw: string | null) => ReadResult;
 
 /** One reader per captured API (lib/model.ts CAPTURED_APIS). */

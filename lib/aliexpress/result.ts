@@ -1,7 +1,7 @@
 import type { Observations, ReadResult } from '@/lib/schema/model';
 import { conformObservations } from './conform';
 
-export function emptyObservations(): Observations {
+function emptyObservations(): Observations {
   return { orders: [], packages: [], disputes: [], refunds: [] };
 }
 

@@ -13,7 +13,7 @@ import type { OrderStatus } from '@/lib/schema/model';
  * The other languages are AliExpress-style translations we have not seen on a live page; they
  * are matched the same way and can be corrected here without touching any reader.
  */
-export const STATUS_WORDS: Record<Exclude<OrderStatus, 'unknown'>, Record<string, string[]>> = {
+const STATUS_WORDS: Record<Exclude<OrderStatus, 'unknown'>, Record<string, string[]>> = {
   unpaid: {
     en: ['awaiting payment', 'to pay', 'payment pending', 'pay now'],
     es: ['pendiente de pago', 'esperando el pago', 'por pagar'],

@@ -14,7 +14,7 @@ export interface Component {
   id: string | null;
 }
 
-export function ultronData(body: unknown): JsonRecord | null {
+function ultronData(body: unknown): JsonRecord | null {
   const data = at(body, 'data', 'data');
   return isRecord(data) ? data : null;
 }
@@ -42,5 +42,3 @@ export function componentsByTag(body: unknown, tag: string): Component[] {
 export function firstFields(body: unknown, tag: string): JsonRecord | null {
   return componentsByTag(body, tag)[0]?.fields ?? null;
 }
-
-export { records };

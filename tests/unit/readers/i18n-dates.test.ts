@@ -1,4 +1,4 @@
-import { monthTable, parseDisplayDate, parseMonthDayNear } from '@/lib/aliexpress/i18n-dates';
+import { parseDisplayDate, parseMonthDayNear } from '@/lib/aliexpress/i18n-dates';
 
 /** Builds the expected display text with Intl too — the point is that every language round-trips. */
 function intlText(lang: string, month: 'long' | 'short'): string {
@@ -56,10 +56,10 @@ describe('parseDisplayDate', () => {
     },
   );
 
-  it('builds month names from Intl only', () => {
-    expect(monthTable('pt').get('julho')).toBe(7);
-    expect(monthTable('ru').get('июля')).toBe(7);
-    expect(monthTable('pl').get('lipca')).toBe(7);
+  it('knows month names in their in-date forms, built from Intl', () => {
+    expect(parseDisplayDate('15 de julho de 2026', 'pt')).toBe('2026-07-15');
+    expect(parseDisplayDate('15 июля 2026 г.', 'ru')).toBe('2026-07-15');
+    expect(parseDisplayDate('15 lipca 2026', 'pl')).toBe('2026-07-15');
   });
 });
 

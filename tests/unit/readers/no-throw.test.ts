@@ -5,7 +5,8 @@
 import { Window } from 'happy-dom';
 import { parseDisplayDate } from '@/lib/aliexpress/i18n-dates';
 import { parsePrice } from '@/lib/aliexpress/money';
-import { mtopErrorCode, readCapturedBody } from '@/lib/aliexpress/read-captured';
+import { mtopErrorCode } from '@/lib/aliexpress/mtop';
+import { readCapturedBody } from '@/lib/aliexpress/read-captured';
 import { readPage } from '@/lib/aliexpress/read-page';
 import { CAPTURED_APIS, type CapturedApi, PAGE_KINDS } from '@/lib/schema/model';
 

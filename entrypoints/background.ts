@@ -5,10 +5,8 @@ import { handleMessage } from '@/lib/background/messaging';
 import { createRecomputer, notificationTarget } from '@/lib/background/recompute';
 import type { MessageTable } from '@/lib/i18n';
 import type { TableLoader } from '@/lib/i18n-tables';
+import { WELCOME_SHOWN_KEY } from '@/lib/protocol/storage-keys';
 import { getDb } from '@/lib/store/db';
-
-/** storage.local: set once the welcome page was shown. */
-const WELCOME_SHOWN_KEY = 'welcomeShown';
 
 // Thin wiring only. Every listener is registered synchronously, before any await, so a
 // service worker woken by an event finds its listener (MV3). docs/architecture.md says when

@@ -10,3 +10,5 @@ export const DISMISSED_KEY = 'dismissedOrders';
 export const PROGRESS_KEY = 'refreshProgress';
 /** When recompute last ran, to tell reminders that fell due while the browser was closed (lib/background/recompute.ts). */
 export const LAST_CHECK_KEY = 'lastCheckAt';
+/** Set once the welcome page was shown, so it opens once per profile (entrypoints/background.ts). */
+export const WELCOME_SHOWN_KEY = 'welcomeShown';

@@ -225,5 +225,6 @@ export function conformObservations(o: Observations): Observations {
     packages: all(o.packages, parcel),
     disputes: all(o.disputes, dispute),
     refunds: all(o.refunds, refund),
+    ...(o.listsAllCases === true ? { listsAllCases: true } : {}),
   };
 }

@@ -183,6 +183,11 @@ export const ObservationsSchema = v.object({
   packages: many(PackageObservationSchema),
   disputes: many(DisputeObservationSchema),
   refunds: many(RefundObservationSchema),
+  /**
+   * The reading is the refund list read whole (lib/aliexpress/read-refund-list.ts): a dispute
+   * it does not list, and its refunds, no longer exist (lib/store/apply.ts).
+   */
+  listsAllCases: v.optional(v.literal(true)),
 });
 
 export const SourceSchema = v.picklist([...PAGE_KINDS, ...CAPTURED_APIS]);

@@ -19,6 +19,7 @@ import { describeIssues, OrderObservationSchema } from '../schema/observations';
 import type { Settings } from '../schema/settings';
 import { applyObservations } from './apply';
 import type { BuyerShieldDb, ReminderSent } from './db';
+import { notAfter } from './merge';
 import { loadAllFacts, loadChecklistDone } from './queries';
 import { writeSettings } from './settings';
 
@@ -221,17 +222,24 @@ function observationsOf(o: BackupOrder): Observations {
 export async function importBackup(
   db: BuyerShieldDb,
   text: string,
+  importedAt: Date = new Date(),
 ): Promise<{ ok: true; orders: number } | { ok: false; error: string }> {
   const checked = checkBackup(text);
   if (!checked.ok) return checked;
   const { file, orders } = checked;
+  // Every time in the file is capped at the import: a backup dated in the future (a clock
+  // ahead, or a forged file) must not make its values look newer than tomorrow's real page.
+  const now = importedAt.toISOString();
   await db.transaction('rw', db.allTables, async () => {
     for (const o of orders) {
-      const at = o.updatedAt ?? file.exportedAt;
-      await applyObservations(db, observationsOf(o), { source: 'backup', kind: 'json', at });
-      await keepBuyerFacts(db, o, at);
+      const at = notAfter(o.updatedAt ?? file.exportedAt, now);
+      await applyObservations(db, observationsOf(o), { source: 'backup', kind: 'json', at }, { now });
+      await keepBuyerFacts(db, o, at, now);
     }
-    const reminders: ReminderSent[] = file.remindersSent ?? [];
+    const reminders: ReminderSent[] = (file.remindersSent ?? []).map((r) => ({
+      ...r,
+      at: notAfter(r.at, now),
+    }));
     if (reminders.length) await db.reminders.bulkPut(reminders);
     if (file.settings) await writeSettings(db, file.settings);
   });
@@ -239,11 +247,11 @@ export async function importBackup(
 }
 
 /** What no page says and only the file knows: first sighting, money arrived, checklist ticks. */
-async function keepBuyerFacts(db: BuyerShieldDb, o: BackupOrder, at: string): Promise<void> {
+async function keepBuyerFacts(db: BuyerShieldDb, o: BackupOrder, at: string, now: string): Promise<void> {
   if (o.firstSeenAt) {
+    const firstSeenAt = notAfter(o.firstSeenAt, now);
     const stored = await db.orders.get(o.id);
-    if (stored && o.firstSeenAt < stored.firstSeenAt)
-      await db.orders.update(o.id, { firstSeenAt: o.firstSeenAt });
+    if (stored && firstSeenAt < stored.firstSeenAt) await db.orders.update(o.id, { firstSeenAt });
   }
   for (const [i, r] of o.refunds.entries()) {
     if (r.arrivedOn === null) continue;

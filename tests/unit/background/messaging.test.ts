@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
-import { MAX_CAPTURE_CHARS } from '@/lib/protocol/limits';
+import { LIMITS, MAX_CAPTURE_CHARS } from '@/lib/protocol/limits';
 import type { Dashboard } from '@/lib/protocol/messages';
 import { MAX_DIAGNOSTICS } from '@/lib/store/diagnostics';
 import { loadTableFromDisk } from '../locale-loader';
@@ -65,6 +65,10 @@ describe('background messaging', () => {
       { id: me.id, url: 'https://evil.example/p/order/index.html', tab: {} },
     ],
     ['a lookalike host', { id: me.id, url: 'https://www.aliexpress.com.evil.example/', tab: {} }],
+    [
+      'a content script on a plain-http AliExpress page (anyone on the network path)',
+      { id: me.id, url: 'http://www.aliexpress.com/p/order/index.html', tab: {} },
+    ],
   ])('refuses %s', async (_name, sender) => {
     const ctx = context();
     expect(await handleMessage(save(), sender, me, ctx)).toEqual({ ok: false, error: 'sender not allowed' });
@@ -205,5 +209,25 @@ describe('background messaging', () => {
       : null;
     expect(summary?.group).toBe(view?.assessment.group);
     expect(summary?.nextDeadline).toEqual(view?.assessment.nextDeadline);
+  });
+
+  it('stores at most LIMITS.newOrdersPerPage new orders from one page load, and says so', async () => {
+    const ctx = context();
+    const orders = Array.from({ length: LIMITS.newOrdersPerPage + 5 }, (_, i) => ({
+      id: String(8_000_000_000_000_000n + BigInt(i)),
+      status: 'awaiting_delivery' as const,
+    }));
+    const load = (documentId: string) => ({ ...contentScript, documentId });
+    const first = orders.slice(0, LIMITS.newOrdersPerPage - 1);
+    const rest = orders.slice(LIMITS.newOrdersPerPage - 1);
+    await handleMessage(save(first), load('doc-1'), me, ctx);
+    const r = await handleMessage(save(rest), load('doc-1'), me, ctx);
+    expect(r).toEqual({ ok: true, value: { written: 1 } });
+    expect(await ctx.db.orders.count()).toBe(LIMITS.newOrdersPerPage);
+    const [diagnostic] = await ctx.db.diagnostics.toArray();
+    expect(diagnostic?.problem).toMatch(/new orders from one page load; 5 refused/);
+    // The next page load has its own budget.
+    await handleMessage(save(rest), load('doc-2'), me, ctx);
+    expect(await ctx.db.orders.count()).toBe(orders.length);
   });
 });

@@ -1,9 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-
-// AliExpress hosts we read. aliexpress.ru is matched too, only so the popup can say it is not
-// supported yet (DESIGN.md): it is a different front-end and is never read.
-export const ALIEXPRESS_HOSTS = ['*://*.aliexpress.com/*', '*://*.aliexpress.us/*'];
+import { HOST_PERMISSIONS } from './lib/aliexpress/hosts';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -13,7 +10,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
-    host_permissions: ALIEXPRESS_HOSTS,
+    host_permissions: HOST_PERMISSIONS,
     action: { default_title: 'Buyer Shield' },
     // Firefox only: a fixed add-on id (IndexedDB and storage survive reinstalls) and the
     // declaration, required by addons.mozilla.org, that nothing is collected (`web-ext lint`).

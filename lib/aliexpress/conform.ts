@@ -1,6 +1,6 @@
 /**
  * The last step of every reader: bring what a page said within the limits the background
- * accepts (lib/schemas.ts `ObservationsSchema`, `LIMITS`), so that one odd field never costs the
+ * accepts (lib/schema/observations.ts `ObservationsSchema`), so that one odd field never costs the
  * buyer the whole page. Fuzzing found the readers passing through 3,000-character store names,
  * ids with spaces or emoji, 35-digit order ids, quantities of 1e20 and 600 lines per order
  * (tests/unit/fuzz, docs/reliability.md). The rule here:
@@ -12,34 +12,43 @@
  *   quantity, a parcel without its tracking number) is left out;
  * - lists are cut to their caps.
  *
- * Hand-written rather than Valibot so content scripts stay free of schema code; the fuzz tests
- * check it against the schema, and the limits below against `LIMITS`.
+ * Hand-written rather than Valibot so content scripts stay free of schema code, but with the
+ * schema's own formats and limits (lib/schema/vocabulary.ts, lib/protocol/limits.ts): a value
+ * kept here passes the schema by construction, and the fuzz tests check that it does.
  */
-import {
-  type DisputeObservation,
-  type Money,
-  type Observations,
-  ORDER_STATUSES,
-  ORDER_TAGS,
-  type OrderLine,
-  type OrderObservation,
-  type PackageObservation,
-  type Proposal,
-  type RefundObservation,
-  type TrackingEvent,
+import type {
+  DisputeObservation,
+  Money,
+  Observations,
+  OrderLine,
+  OrderObservation,
+  PackageObservation,
+  Proposal,
+  RefundObservation,
+  TrackingEvent,
 } from '@/lib/schema/model';
 import { LIMITS } from '../protocol/limits';
+import {
+  ARN,
+  DISPUTE_KINDS,
+  DISPUTE_STATUSES,
+  isAmountMinor,
+  isCurrency,
+  isId,
+  isQuantity,
+  isRealDate,
+  isRealInstant,
+  ORDER_ID,
+  ORDER_STATUSES,
+  ORDER_TAGS,
+  REFUND_STATUSES,
+} from '../schema/vocabulary';
 
-/** The same limits the schema checks (lib/limits.ts). */
 const L = LIMITS;
-const ORDER_ID = /^\d{6,32}$/;
-const ID = /^[\w.:|-]+$/;
-const CURRENCY = /^[A-Z]{3}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const ARN = /^\d{23}$/;
 const STATUSES: readonly string[] = ORDER_STATUSES;
 const TAGS: readonly string[] = ORDER_TAGS;
+const oneOf = <T extends string>(list: readonly T[], value: unknown): T =>
+  list.includes(value as T) ? (value as T) : ('unknown' as T);
 
 /** Cuts text to `max` UTF-16 units without splitting a surrogate pair, marking the cut with "…". */
 export function clip(s: string, max: number): string {
@@ -52,8 +61,7 @@ export function clip(s: string, max: number): string {
 
 const text = (s: unknown, max: number): string | null =>
   typeof s === 'string' && s !== '' ? clip(s, max) : null;
-const id = (s: unknown): string | null =>
-  typeof s === 'string' && s.length <= L.idLength && ID.test(s) ? s : null;
+const id = (s: unknown): string | null => (isId(s) ? s : null);
 const orderId = (s: unknown): string | null => (typeof s === 'string' && ORDER_ID.test(s) ? s : null);
 /** A machine code (tracking stage, event code): kept whole or not at all. */
 const code = (s: unknown, max: number): string | null =>
@@ -61,25 +69,14 @@ const code = (s: unknown, max: number): string | null =>
 
 /** A calendar date that exists, in the years an AliExpress order can have. */
 export function isoDate(s: unknown): string | null {
-  if (typeof s !== 'string') return null;
-  const m = ISO_DATE.exec(s);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 2000 || y > 2200 || mo < 1 || mo > 12 || d < 1) return null;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate() ? s : null;
+  return isRealDate(s) ? s : null;
 }
 
-function instant(s: unknown): string | null {
-  if (typeof s !== 'string' || !INSTANT.test(s)) return null;
-  const t = Date.parse(s);
-  if (Number.isNaN(t)) return null;
-  const y = new Date(t).getUTCFullYear();
-  return y >= 2000 && y <= 2200 ? s : null;
-}
+const instant = (s: unknown): string | null => (isRealInstant(s) ? s : null);
 
 function money(m: Money | null | undefined): Money | null {
   if (!m || typeof m !== 'object') return null;
-  return Number.isSafeInteger(m.amountMinor) && typeof m.currency === 'string' && CURRENCY.test(m.currency)
+  return isAmountMinor(m.amountMinor) && isCurrency(m.currency)
     ? { amountMinor: m.amountMinor, currency: m.currency }
     : null;
 }
@@ -93,7 +90,7 @@ function keep<T extends object, K extends keyof T>(target: T, key: K, value: T[K
 function line(l: OrderLine): OrderLine | null {
   const lineId = id(l.id);
   const q = l.quantity;
-  if (lineId === null || !Number.isInteger(q) || q < 0 || q > 100_000) return null;
+  if (lineId === null || !isQuantity(q)) return null;
   return {
     id: lineId,
     title: text(l.title, L.longText) ?? '',
@@ -182,8 +179,8 @@ function dispute(d: DisputeObservation): DisputeObservation | null {
     id: did,
     orderId: oid,
     lineId: id(d.lineId),
-    kind: ['refund', 'return'].includes(d.kind) ? d.kind : 'unknown',
-    status: ['open', 'closed'].includes(d.status) ? d.status : 'unknown',
+    kind: oneOf(DISPUTE_KINDS, d.kind),
+    status: oneOf(DISPUTE_STATUSES, d.status),
     statusText: text(d.statusText, L.shortText) ?? '',
     openedAt: instant(d.openedAt),
     updatedAt: instant(d.updatedAt),
@@ -209,13 +206,12 @@ function refund(r: RefundObservation): RefundObservation | null {
     lineId: id(r.lineId),
     disputeId: id(r.disputeId),
     amount: money(r.amount),
-    status: ['pending', 'processed'].includes(r.status) ? r.status : 'unknown',
+    status: oneOf(REFUND_STATUSES, r.status),
     statusText: text(r.statusText, L.shortText),
     processedOn: isoDate(r.processedOn),
     arn: typeof r.arn === 'string' && ARN.test(r.arn) ? r.arn : null,
     method: text(r.method, L.shortText),
   };
-  if (r.arrivedOn !== undefined) next.arrivedOn = isoDate(r.arrivedOn);
   return next;
 }
 
@@ -229,5 +225,6 @@ export function conformObservations(o: Observations): Observations {
     packages: all(o.packages, parcel),
     disputes: all(o.disputes, dispute),
     refunds: all(o.refunds, refund),
+    ...(o.listsAllCases === true ? { listsAllCases: true } : {}),
   };
 }

@@ -1,9 +1,14 @@
 /**
  * The AliExpress pages our content scripts run on: order, tracking, refund and dispute pages
  * (shared/reference/aliexpress-data.md §1.1 and §1.3), on every subdomain of aliexpress.com
- * (www., language subdomains, m., trade.) and aliexpress.us. Nothing else.
+ * (www., language subdomains, m., trade.) and aliexpress.us. Nothing else, and over https only:
+ * a plain-http page can be written by anyone on the network path (issue 14). The sender check
+ * (lib/background/trust.ts) accepts the same.
  */
-const HOSTS = ['*://*.aliexpress.com', '*://*.aliexpress.us'];
+const HOSTS = ['https://*.aliexpress.com', 'https://*.aliexpress.us'];
+
+/** The manifest's host permissions (wxt.config.ts). */
+export const HOST_PERMISSIONS = HOSTS.map((h) => `${h}/*`);
 const PATHS = [
   '/p/order/*',
   '/p/tracking/*',

@@ -37,7 +37,29 @@ export function readRefundList(body: unknown, ctx: ReadContext): ReadResult {
   }
   if (lines > 0 && disputes.length === 0)
     return fail(`${lines} reverseOrderLines but none had reverseOrderLineId and tradeOrderId`);
-  return ok({ disputes, refunds });
+  const whole = listsAllCases(module, lines, ctx.requestUrl);
+  return ok({ disputes, refunds, ...(whole ? { listsAllCases: true } : {}) });
+}
+
+/**
+ * Whether this answer is the buyer's whole history of cases, so a case it does not show no
+ * longer exists (lib/store/merge.ts `OWNED_BY`): the first page of the unfiltered list
+ * (`reverseStatus` 1 = all history, no order or store filter, reference §3.2) holding every
+ * line its `total` counts.
+ */
+function listsAllCases(module: unknown, lines: number, requestUrl: string | undefined): boolean {
+  const total = at(module, 'total');
+  const pageNum = at(module, 'pageNum');
+  if (typeof total !== 'number' || total !== lines || (pageNum !== undefined && pageNum !== 1)) return false;
+  try {
+    const raw = requestUrl ? new URL(requestUrl).searchParams.get('data') : null;
+    const data: unknown = raw ? JSON.parse(raw) : null;
+    if (typeof data !== 'object' || data === null) return false;
+    const d = data as Record<string, unknown>;
+    return Number(d.reverseStatus) === 1 && Number(d.pageNo ?? 1) === 1 && !d.tradeOrderId && !d.shopName;
+  } catch {
+    return false;
+  }
 }
 
 const NO_MONEY =

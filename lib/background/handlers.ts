@@ -7,10 +7,11 @@
 import * as v from 'valibot';
 import { readCapturedBody } from '../aliexpress/read-captured';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
-import { MAX_CAPTURE_CHARS } from '../protocol/limits';
+import { LIMITS, MAX_CAPTURE_CHARS } from '../protocol/limits';
 import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../protocol/messages';
 import type { RuleContext } from '../rules';
 import { safeUrl } from '../safe-url';
+import type { FieldSource, Observations } from '../schema/model';
 import { describeIssues, ObservationsSchema } from '../schema/observations';
 import type { Settings } from '../schema/settings';
 import { applyObservations } from '../store/apply';
@@ -62,25 +63,79 @@ function diagnose(ctx: HandlerContext, p: { source: string; url: string; problem
   return recordDiagnostic(ctx.db, { ...p, at: ctx.now().toISOString() });
 }
 
+/** Who sent the message: `page` names one load of one AliExpress page (null for our own pages). */
+export interface From {
+  page: string | null;
+}
+
 type Handlers = {
-  [T in MessageType]: (payload: RequestOf<T>, ctx: HandlerContext) => Promise<Result<Responses[T]>>;
+  [T in MessageType]: (
+    payload: RequestOf<T>,
+    ctx: HandlerContext,
+    from: From,
+  ) => Promise<Result<Responses[T]>>;
 };
+
+/**
+ * New orders each page load has added (LIMITS.newOrdersPerPage): a page that invents thousands
+ * of orders is refused past what a real page lists. Kept for the last few page loads only; a
+ * restarted worker starts again, which still bounds a flood to one budget per worker start.
+ */
+const newOrdersByPage = new Map<string, number>();
+const PAGES_REMEMBERED = 50;
+
+function budgetOf(from: From): number {
+  if (from.page === null) return Number.POSITIVE_INFINITY;
+  return Math.max(0, LIMITS.newOrdersPerPage - (newOrdersByPage.get(from.page) ?? 0));
+}
+
+function spend(from: From, added: number): void {
+  if (from.page === null || added === 0) return;
+  const total = (newOrdersByPage.get(from.page) ?? 0) + added;
+  newOrdersByPage.delete(from.page);
+  newOrdersByPage.set(from.page, total);
+  if (newOrdersByPage.size > PAGES_REMEMBERED) {
+    const oldest = newOrdersByPage.keys().next().value;
+    if (oldest !== undefined) newOrdersByPage.delete(oldest);
+  }
+}
+
+/**
+ * Merges one page reading within the page load's budget of new orders, and says in a
+ * diagnostic what it refused (never silent).
+ */
+async function savePageReading(
+  ctx: HandlerContext,
+  from: From,
+  observations: Observations,
+  source: FieldSource,
+  url: string,
+): Promise<number> {
+  const result = await applyObservations(ctx.db, observations, source, { maxNewOrders: budgetOf(from) });
+  spend(from, result.newOrders);
+  const { future, overBudget } = result.refused;
+  if (future > 0) {
+    const problem = `${future} record(s) dated after the moment they were read were refused`;
+    await diagnose(ctx, { source: source.source, url: safeUrl(url), problem });
+  }
+  if (overBudget > 0) {
+    const problem = `more than ${LIMITS.newOrdersPerPage} new orders from one page load; ${overBudget} refused`;
+    await diagnose(ctx, { source: source.source, url: safeUrl(url), problem });
+  }
+  if (result.written > 0) changed(ctx);
+  return result.written;
+}
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export const handlers: Handlers = {
-  async saveObservations(p, ctx) {
+  async saveObservations(p, ctx, from) {
     const at = ctx.now().toISOString();
-    const { written } = await applyObservations(ctx.db, p.observations, {
-      source: p.source,
-      kind: p.kind,
-      at,
-    });
-    if (written > 0) changed(ctx);
-    return ok({ written });
+    const source = { source: p.source, kind: p.kind, at };
+    return ok({ written: await savePageReading(ctx, from, p.observations, source, p.url) });
   },
 
-  async saveCapture(p, ctx) {
+  async saveCapture(p, ctx, from) {
     const at = ctx.now().toISOString();
     // The trust boundary's one size check (lib/protocol/limits.ts): refused unread, and said so.
     if (p.body.length > MAX_CAPTURE_CHARS) {
@@ -100,9 +155,8 @@ export const handlers: Handlers = {
       await diagnose(ctx, { source: p.api, url: safeUrl(p.url), problem: problem ?? 'unreadable' });
       return ok({ written: 0, problem });
     }
-    const { written } = await applyObservations(ctx.db, checked.output, { source: p.api, kind: 'json', at });
-    if (written > 0) changed(ctx);
-    return ok({ written, problem: null });
+    const source = { source: p.api, kind: 'json' as const, at };
+    return ok({ written: await savePageReading(ctx, from, checked.output, source, p.url), problem: null });
   },
 
   async reportUnreadable(p, ctx) {
@@ -132,7 +186,7 @@ export const handlers: Handlers = {
   },
 
   async importBackup(p, ctx) {
-    const result = await importBackup(ctx.db, p.text);
+    const result = await importBackup(ctx.db, p.text, ctx.now());
     if (!result.ok) return result;
     changed(ctx);
     return ok({ orders: result.orders });

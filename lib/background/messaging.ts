@@ -5,7 +5,7 @@
 
 import type { Envelope, Result } from '../protocol/messages';
 import { parseMessage } from '../protocol/requests';
-import { type HandlerContext, handlers } from './handlers';
+import { type From, type HandlerContext, handlers } from './handlers';
 import { CONTENT_SCRIPT_MESSAGES, type SenderLike, senderKind } from './trust';
 
 export interface Identity {
@@ -27,9 +27,12 @@ export async function handleMessage(
   if (kind === 'content_script' && !CONTENT_SCRIPT_MESSAGES.has(type)) {
     return { ok: false, error: `${type} is not allowed from a web page` };
   }
+  // One load of one page: Chrome gives each document its own id; elsewhere the tab and address.
+  const page =
+    kind === 'content_script' ? (sender.documentId ?? `${sender.tab?.id ?? ''}|${sender.url ?? ''}`) : null;
   try {
-    const run = handlers[type] as (p: unknown, c: HandlerContext) => Promise<Result<unknown>>;
-    return await run(payload, ctx);
+    const run = handlers[type] as (p: unknown, c: HandlerContext, f: From) => Promise<Result<unknown>>;
+    return await run(payload, ctx, { page });
   } catch (error) {
     // Storage errors (quota, a closed database) are expected failures for the caller to show.
     const name = error instanceof Error ? error.name : 'Error';

@@ -8,19 +8,24 @@ export interface SenderLike {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { url?: string };
+  /** Chrome's id of the sending document (one page load). */
+  documentId?: string;
+  tab?: { id?: number; url?: string };
 }
 
 export type SenderKind = 'extension_page' | 'content_script';
 
-/** The hosts whose pages our content scripts run on (wxt.config.ts `host_permissions`). */
+/**
+ * The hosts whose pages our content scripts run on (lib/aliexpress/hosts.ts), over https only:
+ * a plain-http page could be anyone's on the network path.
+ */
 const ALIEXPRESS_HOST = /(^|\.)aliexpress\.(com|us)$/;
 
 export function isAliExpressUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
     const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && ALIEXPRESS_HOST.test(u.hostname);
+    return u.protocol === 'https:' && ALIEXPRESS_HOST.test(u.hostname);
   } catch {
     return false;
   }

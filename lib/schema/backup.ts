@@ -4,14 +4,21 @@
  * checklist labels) are accepted but ignored on import and computed again.
  */
 import * as v from 'valibot';
-import { ORDER_STATUSES, ORDER_TAGS } from './model';
+import { LIMITS } from '../protocol/limits';
 import {
   DeadlineKindSchema,
+  DisputeObservationSchema,
+  IdSchema,
   InstantSchema,
   IsoDateSchema,
-  LIMITS,
   MoneySchema,
   OrderIdSchema,
+  OrderLineSchema,
+  OrderObservationSchema,
+  PackageObservationSchema,
+  RefundObservationSchema,
+  TrackingEventSchema,
+  text,
 } from './observations';
 import { SettingsPatchSchema } from './settings';
 
@@ -19,114 +26,103 @@ export const BACKUP_FORMAT = 'buyer-shield-backup';
 export const BACKUP_VERSION = 1;
 export { MAX_BACKUP_BYTES } from '../protocol/limits';
 
-const text = (max: number = LIMITS.shortText) => v.pipe(v.string(), v.maxLength(max));
-const opt = <S extends v.GenericSchema>(s: S) => v.optional(v.nullable(s));
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.idLength), v.regex(/^[\w.:|-]+$/));
+// The backup's records are the observation schemas themselves (same formats, same limits), with
+// two differences a file needs: a nullable field may be left out (read as null), and an optional
+// order field may be written as null (read as unknown).
 
-const BackupLine = v.object({
-  id: Id,
-  title: text(LIMITS.longText),
-  quantity: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  unitPrice: v.nullable(MoneySchema),
-  variant: opt(text(LIMITS.longText)),
-  imageUrl: opt(text(LIMITS.url)),
-  productId: opt(Id),
-});
+type Entries = v.ObjectEntries;
+/** A nullable entry may also be missing, and then reads as null. */
+type Lenient<E extends Entries> = {
+  [K in keyof E]: E[K] extends v.NullableSchema<infer W, undefined>
+    ? v.OptionalSchema<v.NullableSchema<W, undefined>, null>
+    : E[K];
+};
+/** An optional entry may also be null. */
+type NullOk<E extends Entries> = {
+  [K in keyof E]: E[K] extends v.OptionalSchema<infer W, undefined>
+    ? v.OptionalSchema<v.NullableSchema<W, undefined>, undefined>
+    : E[K];
+};
 
-const BackupEvent = v.object({
-  at: v.nullable(InstantSchema),
-  code: v.nullable(text(80)),
-  text: text(LIMITS.longText),
-  stage: opt(text(20)),
-});
+function lenient<E extends Entries>(entries: E): Lenient<E> {
+  return Object.fromEntries(
+    Object.entries(entries).map(([k, s]) => [k, s.type === 'nullable' ? v.optional(s, null) : s]),
+  ) as Lenient<E>;
+}
 
+function nullOk<E extends Entries>(entries: E): NullOk<E> {
+  return Object.fromEntries(
+    Object.entries(entries).map(([k, s]) => [
+      k,
+      s.type === 'optional'
+        ? v.optional(v.nullable((s as v.OptionalSchema<v.GenericSchema, undefined>).wrapped))
+        : s,
+    ]),
+  ) as NullOk<E>;
+}
+
+const capped = <S extends v.GenericSchema>(item: S, max: number) => v.pipe(v.array(item), v.maxLength(max));
+const PER_ORDER = LIMITS.childrenPerOrder;
+
+const { orderId: _p, events: _e, ...packageEntries } = PackageObservationSchema.entries;
 const BackupPackage = v.object({
-  trackingNumber: v.pipe(text(64), v.minLength(1)),
-  carrier: v.nullable(text()),
-  delivered: v.boolean(),
-  events: v.pipe(v.array(BackupEvent), v.maxLength(LIMITS.eventsPerPackage)),
-  originNumber: opt(text(64)),
-  deliveredAt: opt(InstantSchema),
-  eta: opt(v.object({ from: v.nullable(IsoDateSchema), to: v.nullable(IsoDateSchema) })),
+  ...lenient(packageEntries),
+  events: capped(v.object(lenient(TrackingEventSchema.entries)), LIMITS.eventsPerPackage),
 });
 
-const Proposal = opt(v.object({ amount: v.nullable(MoneySchema), solution: v.nullable(text()) }));
+const { orderId: _d, ...disputeEntries } = DisputeObservationSchema.entries;
+const BackupDispute = v.object(lenient(disputeEntries));
 
-const BackupDispute = v.object({
-  id: Id,
-  lineId: v.nullable(Id),
-  kind: v.picklist(['refund', 'return', 'unknown']),
-  status: v.picklist(['open', 'closed', 'unknown']),
-  statusText: text(),
-  openedAt: v.nullable(InstantSchema),
-  updatedAt: opt(InstantSchema),
-  closedAt: opt(InstantSchema),
-  reason: opt(text()),
-  solution: opt(text()),
-  amount: opt(MoneySchema),
-  sellerProposal: Proposal,
-  platformProposal: Proposal,
-  returnAgreedOn: opt(IsoDateSchema),
-  returnShippedOn: opt(IsoDateSchema),
-});
-
+// A refund's money is written flat (`amountMinor`, `currency`), and its id may be missing in
+// files of early versions (it is then derived from the order id and the position).
+const { orderId: _r, id: _i, amount: _a, ...refundEntries } = RefundObservationSchema.entries;
 const BackupRefund = v.object({
-  id: v.optional(Id),
-  amountMinor: v.nullable(v.pipe(v.number(), v.safeInteger())),
-  currency: v.nullable(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
-  status: v.picklist(['pending', 'processed', 'unknown']),
-  processedOn: v.nullable(IsoDateSchema),
-  arn: v.nullable(v.pipe(v.string(), v.regex(/^\d{23}$/, 'an ARN is 23 digits'))),
-  lineId: opt(Id),
-  disputeId: opt(Id),
-  statusText: opt(text()),
-  method: opt(text()),
-  arrivedOn: opt(IsoDateSchema),
+  ...lenient(refundEntries),
+  id: v.optional(IdSchema),
+  amountMinor: v.optional(v.nullable(MoneySchema.entries.amountMinor), null),
+  currency: v.optional(v.nullable(MoneySchema.entries.currency), null),
+  /** The buyer's own fact (lib/schema/model.ts `RefundRecord`). */
+  arrivedOn: v.optional(v.nullable(IsoDateSchema), null),
 });
+
+const Computed = v.picklist(['page', 'estimate']);
 
 export const BackupOrderSchema = v.object({
-  id: OrderIdSchema,
+  ...nullOk(OrderObservationSchema.entries),
   site: v.literal('aliexpress'),
-  status: v.picklist(ORDER_STATUSES),
-  statusText: text(),
-  placedOn: v.nullable(IsoDateSchema),
-  shippedOn: v.nullable(IsoDateSchema),
-  completedOn: v.nullable(IsoDateSchema),
-  store: v.nullable(v.object({ name: text(), url: v.nullable(text(LIMITS.url)) })),
-  total: v.nullable(MoneySchema),
-  lines: v.pipe(v.array(BackupLine), v.maxLength(LIMITS.linesPerOrder)),
-  protection: v.nullable(
-    v.object({
-      endsOn: IsoDateSchema,
-      source: v.picklist(['page', 'estimate']),
-      text: v.nullable(text(LIMITS.longText)),
-    }),
+  lines: v.optional(capped(v.object(lenient(OrderLineSchema.entries)), LIMITS.linesPerOrder), []),
+  /** `page`: the date the page showed, a fact; `estimate`: computed, ignored on import. */
+  protection: v.nullish(
+    v.object({ endsOn: IsoDateSchema, source: Computed, text: v.nullish(text(LIMITS.longText)) }),
   ),
-  packages: v.array(BackupPackage),
-  disputes: v.array(BackupDispute),
-  refunds: v.array(BackupRefund),
-  deadlines: v.array(
-    v.object({ kind: DeadlineKindSchema, at: InstantSchema, source: v.picklist(['page', 'estimate']) }),
+  packages: v.optional(capped(BackupPackage, PER_ORDER), []),
+  disputes: v.optional(capped(BackupDispute, PER_ORDER), []),
+  refunds: v.optional(capped(BackupRefund, PER_ORDER), []),
+  // Computed on export and computed again after import: checked for shape, then ignored.
+  deadlines: v.optional(
+    capped(v.object({ kind: DeadlineKindSchema, at: InstantSchema, source: Computed }), PER_ORDER),
+    [],
   ),
-  alerts: v.array(
-    v.object({
-      kind: text(),
-      severity: v.picklist(['urgent', 'soon', 'info']),
-      deadlineKind: v.nullable(DeadlineKindSchema),
-    }),
+  alerts: v.optional(
+    capped(
+      v.object({
+        kind: text(),
+        severity: v.picklist(['urgent', 'soon', 'info']),
+        deadlineKind: v.nullable(DeadlineKindSchema),
+      }),
+      PER_ORDER,
+    ),
+    [],
   ),
-  checklist: v.array(
-    v.object({ id: v.pipe(v.string(), v.regex(/^[\w.-]{1,60}$/)), label: text(), done: v.boolean() }),
+  checklist: v.optional(
+    capped(
+      v.object({ id: v.pipe(v.string(), v.regex(/^[\w.-]{1,60}$/)), label: text(), done: v.boolean() }),
+      PER_ORDER,
+    ),
+    [],
   ),
-  // Documented additions (docs/backup-format.md).
-  paidOn: opt(IsoDateSchema),
-  promisedDeliveryOn: opt(IsoDateSchema),
-  couponIfLateOn: opt(IsoDateSchema),
-  paymentMethod: opt(text()),
-  tags: v.optional(v.array(v.picklist(ORDER_TAGS))),
-  reminderText: opt(text(LIMITS.longText)),
-  firstSeenAt: opt(InstantSchema),
-  updatedAt: opt(InstantSchema),
+  firstSeenAt: v.nullish(InstantSchema),
+  updatedAt: v.nullish(InstantSchema),
 });
 
 export type BackupOrder = v.InferOutput<typeof BackupOrderSchema>;
@@ -136,11 +132,12 @@ export const BackupTopSchema = v.object({
   format: v.literal(BACKUP_FORMAT, `format must be "${BACKUP_FORMAT}"`),
   version: v.literal(BACKUP_VERSION, `version must be ${BACKUP_VERSION}`),
   exportedAt: InstantSchema,
-  orders: v.pipe(v.array(v.unknown()), v.maxLength(100_000)),
+  orders: v.pipe(v.array(v.unknown()), v.maxLength(LIMITS.backupOrders)),
   settings: v.optional(SettingsPatchSchema),
   remindersSent: v.optional(
-    v.array(
+    capped(
       v.object({ id: v.pipe(v.string(), v.maxLength(300)), orderId: OrderIdSchema, at: InstantSchema }),
+      LIMITS.backupOrders * 10,
     ),
   ),
 });

@@ -1,184 +1,72 @@
 /**
  * The domain vocabulary every part of Buyer Shield shares: what readers observe on AliExpress
  * pages, what the store keeps, and what the rules read. Pure types, no runtime code, so that
- * readers, rules, store and UI can depend on it without pulling each other in.
+ * readers, rules, store and UI can depend on it without pulling each other in (the observation
+ * types are derived from the schemas with type-only imports, which leave no run-time code).
  *
  * Conventions (docs/backup-format.md): calendar dates are `YYYY-MM-DD` strings, instants are
  * ISO 8601 UTC strings, money is integer minor units plus an ISO 4217 code.
  */
+import type * as v from 'valibot';
+import type {
+  DisputeObservationSchema,
+  MoneySchema,
+  ObservationsSchema,
+  OrderLineSchema,
+  OrderObservationSchema,
+  PackageObservationSchema,
+  ProposalSchema,
+  RefundObservationSchema,
+  TrackingEventSchema,
+} from './observations';
+import type {
+  CAPTURED_APIS,
+  DEADLINE_KINDS,
+  DISPUTE_KINDS,
+  DISPUTE_STATUSES,
+  ORDER_STATUSES,
+  ORDER_TAGS,
+  PAGE_KINDS,
+  REFUND_STATUSES,
+} from './vocabulary';
 
 /** A calendar date as the page shows it, `YYYY-MM-DD`. */
 export type IsoDate = string;
 /** An instant in ISO 8601 UTC, e.g. `2026-07-15T03:00:00.000Z`. */
 export type Instant = string;
 
-/** Money in integer minor units (cents) and an ISO 4217 currency code. */
-export interface Money {
-  amountMinor: number;
-  currency: string;
-}
+export {
+  CAPTURED_APIS,
+  DEADLINE_KINDS,
+  ORDER_STATUSES,
+  ORDER_TAGS,
+  PAGE_KINDS,
+} from './vocabulary';
 
-export const ORDER_STATUSES = [
-  'unpaid',
-  'awaiting_shipment',
-  'awaiting_delivery',
-  'completed',
-  'closed',
-  'cancelled',
-  'in_dispute',
-  'unknown',
-] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-/** The kinds of AliExpress page Buyer Shield recognises (lib/aliexpress/page-kind.ts). */
-export const PAGE_KINDS = [
-  'order_list',
-  'order_detail',
-  'tracking',
-  'refund_list',
-  'refund_detail',
-  'dispute_detail',
-] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
-
-/** The AliExpress APIs whose responses are read (lower-cased; compared case-insensitively). */
-export const CAPTURED_APIS = [
-  'mtop.aliexpress.trade.buyer.order.list',
-  'mtop.aliexpress.trade.buyer.order.detail',
-  'mtop.ae.ld.querydetail',
-  'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer',
-  'mtop.aliexpress.buyer.reverse.reverseorderlinerenderforbuyer',
-] as const;
 export type CapturedApi = (typeof CAPTURED_APIS)[number];
+export type OrderTag = (typeof ORDER_TAGS)[number];
+export type DisputeKind = (typeof DISPUTE_KINDS)[number];
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 /** Where a fact came from: which API or page, read from JSON or from the DOM. */
 export type SourceKind = 'json' | 'dom';
 
-/** Marks on an order line or order that matter for the buyer's rights. */
-export const ORDER_TAGS = ['delivery_guarantee', 'free_return', 'fast_delivery'] as const;
-export type OrderTag = (typeof ORDER_TAGS)[number];
-
-export interface OrderLine {
-  /** `orderLineId` / `tradeOrderLineId`. */
-  id: string;
-  title: string;
-  /** The purchased variant as the page shows it, e.g. "Color: Black; Length: 2m". */
-  variant: string | null;
-  /** 0 when the page did not show it (never stored over a known quantity). */
-  quantity: number;
-  unitPrice: Money | null;
-  imageUrl: string | null;
-  productId: string | null;
-}
-
-/** What one page says about an order. Every field but `id` may be missing (unknown). */
-export interface OrderObservation {
-  id: string;
-  status?: OrderStatus;
-  statusText?: string;
-  placedOn?: IsoDate;
-  paidOn?: IsoDate;
-  shippedOn?: IsoDate;
-  completedOn?: IsoDate;
-  store?: { name: string; url: string | null };
-  total?: Money;
-  lines?: OrderLine[];
-  tags?: OrderTag[];
-  /** The protection end the page itself shows ("Refund if no delivery before Sep 4, 2026"). */
-  protection?: { endsOn: IsoDate; text: string };
-  /** The promised delivery date ("Estimated delivery date: Aug 3, 2026"). */
-  promisedDeliveryOn?: IsoDate;
-  /** The date after which a late-delivery coupon can be collected. */
-  couponIfLateOn?: IsoDate;
-  paymentMethod?: string;
-  /** Free text the page shows about windows, e.g. the completed order's reminder. */
-  reminderText?: string;
-}
-
-export interface TrackingEvent {
-  at: Instant | null;
-  /** Stable code, e.g. `AE_GTMS_SIGNED` (trackingPrimaryCode, then trackingSecondCode). */
-  code: string | null;
-  /** `fulfillStage`, e.g. "1700" last mile. */
-  stage: string | null;
-  /** The stage label and description the page shows. */
-  text: string;
-}
-
-export interface PackageObservation {
-  orderId: string;
-  trackingNumber: string;
-  /** AliExpress/Cainiao number when the last-mile number differs (`originMailNo`). */
-  originNumber: string | null;
-  carrier: string | null;
-  eta: { from: IsoDate | null; to: IsoDate | null } | null;
-  delivered: boolean;
-  deliveredAt: Instant | null;
-  /** Newest first, as AliExpress lists them. */
-  events: TrackingEvent[];
-}
-
-export type DisputeKind = 'refund' | 'return' | 'unknown';
-export type DisputeStatus = 'open' | 'closed' | 'unknown';
-
-/** A solution offered in a dispute. */
-export interface Proposal {
-  amount: Money | null;
-  solution: string | null;
-}
-
-export interface DisputeObservation {
-  /** `reverseOrderLineId`. */
-  id: string;
-  orderId: string;
-  lineId: string | null;
-  kind: DisputeKind;
-  status: DisputeStatus;
-  statusText: string;
-  openedAt: Instant | null;
-  /** The last change to the request (restarts the seller's clock). */
-  updatedAt: Instant | null;
-  closedAt: Instant | null;
-  reason: string | null;
-  solution: string | null;
-  amount: Money | null;
-  sellerProposal: Proposal | null;
-  platformProposal: Proposal | null;
-  /** When the buyer agreed to send the item back (return cases). */
-  returnAgreedOn: IsoDate | null;
-  returnShippedOn: IsoDate | null;
-}
-
-export type RefundStatus = 'pending' | 'processed' | 'unknown';
-
-export interface RefundObservation {
-  /** Stable id: `reverseOrderLineId` plus the channel index when there are several. */
-  id: string;
-  orderId: string;
-  lineId: string | null;
-  disputeId: string | null;
-  amount: Money | null;
-  status: RefundStatus;
-  statusText: string | null;
-  processedOn: IsoDate | null;
-  /** Acquirer Reference Number, when the refund page shows one. */
-  arn: string | null;
-  /** "Credit/Debit card", "PayPal", "AliExpress balance", … */
-  method: string | null;
-  /**
-   * The day the money reached the buyer's account, when known (the buyer says so, or the page
-   * shows it). Optional, added for the rules: an arrived refund stops the ARN follow-up.
-   */
-  arrivedOn?: IsoDate | null;
-}
-
+// The observation shape is written once, as the schemas of lib/schema/observations.ts; the
+// field comments are there.
+/** Money in integer minor units (cents) and an ISO 4217 currency code. */
+export type Money = v.InferOutput<typeof MoneySchema>;
+export type OrderLine = v.InferOutput<typeof OrderLineSchema>;
+export type OrderObservation = v.InferOutput<typeof OrderObservationSchema>;
+export type TrackingEvent = v.InferOutput<typeof TrackingEventSchema>;
+export type PackageObservation = v.InferOutput<typeof PackageObservationSchema>;
+export type Proposal = v.InferOutput<typeof ProposalSchema>;
+export type DisputeObservation = v.InferOutput<typeof DisputeObservationSchema>;
+export type RefundObservation = v.InferOutput<typeof RefundObservationSchema>;
 /** Everything one body or one page yields. */
-export interface Observations {
-  orders: OrderObservation[];
-  packages: PackageObservation[];
-  disputes: DisputeObservation[];
-  refunds: RefundObservation[];
-}
+export type Observations = v.InferOutput<typeof ObservationsSchema>;
 
 /** What a reader says when it could not read its input. Never contains personal data. */
 export interface ReadFailure {
@@ -216,6 +104,11 @@ export interface DisputeRecord extends DisputeObservation {
 
 export interface RefundRecord extends RefundObservation {
   updatedAtLocal: Instant;
+  /**
+   * The day the money reached the buyer's account, when the buyer says so (markRefundArrived):
+   * the buyer's fact, never a page's, so no page reading can set it. Stops the ARN follow-up.
+   */
+  arrivedOn?: IsoDate | null;
 }
 
 /** Everything the rules need to know about one order. */
@@ -226,17 +119,6 @@ export interface OrderFacts {
   refunds: RefundRecord[];
 }
 
-export const DEADLINE_KINDS = [
-  'protection_end',
-  'dispute_opens',
-  'dispute_after_completion_end',
-  'seller_reply_due',
-  'appeal_end',
-  'return_ship_by',
-  'refund_expected_by',
-  'ask_bank_with_arn',
-  'chargeback_end',
-] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export type Severity = 'urgent' | 'soon' | 'info';

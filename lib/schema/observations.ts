@@ -1,47 +1,92 @@
 /**
- * Run-time shapes of everything that crosses a trust boundary: messages from content scripts
- * (which relay what an AliExpress page, or a page pretending to be one, produced) and backup
- * files. Valibot's `object` drops keys it does not know, so a field we never store (a receiver's
- * address, say) cannot ride in on an observation.
+ * The observation shape, once: run-time schemas of everything a page reading can say, from which
+ * the domain types are derived (lib/schema/model.ts `v.InferOutput`) and the backup schema is
+ * built (lib/schema/backup.ts). They check everything that crosses a trust boundary: messages
+ * from content scripts (which relay what an AliExpress page, or a page pretending to be one,
+ * produced) and the readers' own output. Valibot's `object` drops keys it does not know, so a
+ * field we never store (a receiver's address, say) cannot ride in on an observation.
+ *
+ * The value formats and limits are those of lib/schema/vocabulary.ts and lib/protocol/limits.ts,
+ * shared with the readers' conforming step (lib/aliexpress/conform.ts).
  */
 import * as v from 'valibot';
 import { LIMITS } from '../protocol/limits';
-import { CAPTURED_APIS, DEADLINE_KINDS, ORDER_STATUSES, ORDER_TAGS, PAGE_KINDS } from './model';
+import {
+  ARN,
+  CAPTURED_APIS,
+  DEADLINE_KINDS,
+  DISPUTE_KINDS,
+  DISPUTE_STATUSES,
+  isAmountMinor,
+  isCurrency,
+  isId,
+  isQuantity,
+  isRealDate,
+  isRealInstant,
+  ORDER_ID,
+  ORDER_STATUSES,
+  ORDER_TAGS,
+  PAGE_KINDS,
+  REFUND_STATUSES,
+} from './vocabulary';
 
 export { LIMITS };
 
-const text = (max: number = LIMITS.shortText) => v.pipe(v.string(), v.maxLength(max));
+export const text = (max: number = LIMITS.shortText) => v.pipe(v.string(), v.maxLength(max));
 const nullableText = (max: number = LIMITS.shortText) => v.nullable(text(max));
 
-/** AliExpress order and line ids are digit strings (shared/reference/aliexpress-data.md §3.3). */
-export const OrderIdSchema = v.pipe(v.string(), v.regex(/^\d{6,32}$/, 'an order id is 6 to 32 digits'));
-const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.idLength), v.regex(/^[\w.:|-]+$/));
+export const OrderIdSchema = v.pipe(v.string(), v.regex(ORDER_ID, 'an order id is 6 to 32 digits'));
+export const IdSchema = v.pipe(
+  v.string(),
+  v.check(
+    (s: string) => isId(s),
+    `an id is 1 to ${LIMITS.idLength} characters of letters, digits and . : | - _`,
+  ),
+);
 
-export const IsoDateSchema = v.pipe(v.string(), v.isoDate('a date must be YYYY-MM-DD'));
+export const IsoDateSchema = v.pipe(
+  v.string(),
+  v.check(
+    (s: string) => isRealDate(s),
+    'a date must be a real calendar day YYYY-MM-DD between 2000 and 2200',
+  ),
+);
 export const InstantSchema = v.pipe(
   v.string(),
-  v.regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
-    'an instant must be ISO 8601',
-  ),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'an instant must be a real time'),
+  v.check((s: string) => isRealInstant(s), 'an instant must be an ISO 8601 time between 2000 and 2200'),
 );
 
 export const MoneySchema = v.object({
-  amountMinor: v.pipe(v.number(), v.safeInteger('money must be an integer number of minor units')),
-  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'a currency is a 3-letter ISO 4217 code')),
+  amountMinor: v.pipe(
+    v.number(),
+    v.check(
+      (n: number) => isAmountMinor(n),
+      'money must be a whole, non-negative number of minor units within the limit',
+    ),
+  ),
+  currency: v.pipe(
+    v.string(),
+    v.check((s: string) => isCurrency(s), 'a currency is an ISO 4217 code'),
+  ),
 });
 
-const OrderLineSchema = v.object({
-  id: Id,
+export const OrderLineSchema = v.object({
+  /** `orderLineId` / `tradeOrderLineId`. */
+  id: IdSchema,
   title: text(LIMITS.longText),
+  /** The purchased variant as the page shows it, e.g. "Color: Black; Length: 2m". */
   variant: nullableText(LIMITS.longText),
-  quantity: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
+  /** 0 when the page did not show it (never stored over a known quantity). */
+  quantity: v.pipe(
+    v.number(),
+    v.check((n: number) => isQuantity(n), `a quantity is a whole number 0 to ${LIMITS.quantity}`),
+  ),
   unitPrice: v.nullable(MoneySchema),
   imageUrl: nullableText(LIMITS.url),
-  productId: v.nullable(Id),
+  productId: v.nullable(IdSchema),
 });
 
+/** What one page says about an order. Every field but `id` may be missing (unknown). */
 export const OrderObservationSchema = v.object({
   id: OrderIdSchema,
   status: v.optional(v.picklist(ORDER_STATUSES)),
@@ -53,74 +98,96 @@ export const OrderObservationSchema = v.object({
   store: v.optional(v.object({ name: text(), url: nullableText(LIMITS.url) })),
   total: v.optional(MoneySchema),
   lines: v.optional(v.pipe(v.array(OrderLineSchema), v.maxLength(LIMITS.linesPerOrder))),
-  tags: v.optional(v.array(v.picklist(ORDER_TAGS))),
+  tags: v.optional(v.pipe(v.array(v.picklist(ORDER_TAGS)), v.maxLength(20))),
+  /** The protection end the page itself shows ("Refund if no delivery before Sep 4, 2026"). */
   protection: v.optional(v.object({ endsOn: IsoDateSchema, text: text(LIMITS.longText) })),
+  /** The promised delivery date ("Estimated delivery date: Aug 3, 2026"). */
   promisedDeliveryOn: v.optional(IsoDateSchema),
+  /** The date after which a late-delivery coupon can be collected. */
   couponIfLateOn: v.optional(IsoDateSchema),
   paymentMethod: v.optional(text()),
+  /** Free text the page shows about windows, e.g. the completed order's reminder. */
   reminderText: v.optional(text(LIMITS.longText)),
 });
 
-const TrackingEventSchema = v.object({
+export const TrackingEventSchema = v.object({
   at: v.nullable(InstantSchema),
-  code: v.nullable(text(80)),
-  stage: v.nullable(text(20)),
+  /** Stable code, e.g. `AE_GTMS_SIGNED` (trackingPrimaryCode, then trackingSecondCode). */
+  code: nullableText(80),
+  /** `fulfillStage`, e.g. "1700" last mile. */
+  stage: nullableText(20),
+  /** The stage label and description the page shows. */
   text: text(LIMITS.longText),
 });
 
 export const PackageObservationSchema = v.object({
   orderId: OrderIdSchema,
   trackingNumber: v.pipe(text(64), v.minLength(1)),
+  /** AliExpress/Cainiao number when the last-mile number differs (`originMailNo`). */
   originNumber: nullableText(64),
   carrier: nullableText(),
   eta: v.nullable(v.object({ from: v.nullable(IsoDateSchema), to: v.nullable(IsoDateSchema) })),
   delivered: v.boolean(),
   deliveredAt: v.nullable(InstantSchema),
+  /** Newest first, as AliExpress lists them. */
   events: v.pipe(v.array(TrackingEventSchema), v.maxLength(LIMITS.eventsPerPackage)),
 });
 
-const ProposalSchema = v.nullable(v.object({ amount: v.nullable(MoneySchema), solution: nullableText() }));
+/** A solution offered in a dispute. */
+export const ProposalSchema = v.object({ amount: v.nullable(MoneySchema), solution: nullableText() });
 
 export const DisputeObservationSchema = v.object({
-  id: Id,
+  /** `reverseOrderLineId`. */
+  id: IdSchema,
   orderId: OrderIdSchema,
-  lineId: v.nullable(Id),
-  kind: v.picklist(['refund', 'return', 'unknown']),
-  status: v.picklist(['open', 'closed', 'unknown']),
+  lineId: v.nullable(IdSchema),
+  kind: v.picklist(DISPUTE_KINDS),
+  status: v.picklist(DISPUTE_STATUSES),
   statusText: text(),
   openedAt: v.nullable(InstantSchema),
+  /** The last change to the request (restarts the seller's clock). */
   updatedAt: v.nullable(InstantSchema),
   closedAt: v.nullable(InstantSchema),
   reason: nullableText(),
   solution: nullableText(),
   amount: v.nullable(MoneySchema),
-  sellerProposal: ProposalSchema,
-  platformProposal: ProposalSchema,
+  sellerProposal: v.nullable(ProposalSchema),
+  platformProposal: v.nullable(ProposalSchema),
+  /** When the buyer agreed to send the item back (return cases). */
   returnAgreedOn: v.nullable(IsoDateSchema),
   returnShippedOn: v.nullable(IsoDateSchema),
 });
 
 export const RefundObservationSchema = v.object({
-  id: Id,
+  /** Stable id: `reverseOrderLineId` plus the channel index when there are several. */
+  id: IdSchema,
   orderId: OrderIdSchema,
-  lineId: v.nullable(Id),
-  disputeId: v.nullable(Id),
+  lineId: v.nullable(IdSchema),
+  disputeId: v.nullable(IdSchema),
   amount: v.nullable(MoneySchema),
-  status: v.picklist(['pending', 'processed', 'unknown']),
+  status: v.picklist(REFUND_STATUSES),
   statusText: nullableText(),
   processedOn: v.nullable(IsoDateSchema),
-  arn: v.nullable(v.pipe(v.string(), v.regex(/^\d{23}$/, 'an ARN is 23 digits'))),
+  /** Acquirer Reference Number, when the refund page shows one. */
+  arn: v.nullable(v.pipe(v.string(), v.regex(ARN, 'an ARN is 23 digits'))),
+  /** "Credit/Debit card", "PayPal", "AliExpress balance", … */
   method: nullableText(),
 });
 
 const many = <S extends v.GenericSchema>(schema: S) =>
   v.pipe(v.array(schema), v.maxLength(LIMITS.itemsPerMessage));
 
+/** Everything one body or one page yields. */
 export const ObservationsSchema = v.object({
   orders: many(OrderObservationSchema),
   packages: many(PackageObservationSchema),
   disputes: many(DisputeObservationSchema),
   refunds: many(RefundObservationSchema),
+  /**
+   * The reading is the refund list read whole (lib/aliexpress/read-refund-list.ts): a dispute
+   * it does not list, and its refunds, no longer exist (lib/store/apply.ts).
+   */
+  listsAllCases: v.optional(v.literal(true)),
 });
 
 export const SourceSchema = v.picklist([...PAGE_KINDS, ...CAPTURED_APIS]);

@@ -23,8 +23,13 @@ export const DEFAULT_SETTINGS: Settings = {
   refreshPauseMs: 2000,
 };
 
+/**
+ * At least one: an empty list would turn every reminder off without saying so. Turning
+ * reminders off is the explicit `notifications: false`.
+ */
 const LeadTimes = v.pipe(
   v.array(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(60 * 24 * 60))),
+  v.minLength(1, 'keep at least one reminder time, or turn notifications off'),
   v.maxLength(8),
 );
 

@@ -14,19 +14,14 @@ import {
   BackupTopSchema,
   MAX_BACKUP_BYTES,
 } from '../schema/backup';
-import type {
-  DisputeObservation,
-  FieldSource,
-  OrderFacts,
-  OrderObservation,
-  PackageObservation,
-  RefundObservation,
-} from '../schema/model';
-import { describeIssues } from '../schema/observations';
+import type { Observations, OrderFacts, OrderObservation } from '../schema/model';
+import { describeIssues, OrderObservationSchema } from '../schema/observations';
 import type { Settings } from '../schema/settings';
+import { applyObservations } from './apply';
 import type { BuyerShieldDb, ReminderSent } from './db';
-import { mergeDispute, mergeOrder, mergePackage, mergeRefund, packageKey } from './merge';
+import { notAfter } from './merge';
 import { loadAllFacts, loadChecklistDone } from './queries';
+import { writeSettings } from './settings';
 
 /** The calendar date of an instant in the buyer's zone (for an estimated protection end). */
 function dateIn(zone: string, at: string): string {
@@ -52,6 +47,9 @@ function checklistOf(assessment: Assessment, done: ReadonlySet<string>): BackupO
   return items;
 }
 
+/** Every order field of the observation schema: the file writes each, null when unknown. */
+const ORDER_FIELDS = Object.keys(OrderObservationSchema.entries) as (keyof OrderObservation)[];
+
 export function toBackupOrder(
   facts: OrderFacts,
   assessment: Assessment,
@@ -59,39 +57,25 @@ export function toBackupOrder(
   zone: string,
 ): BackupOrder {
   const { order } = facts;
+  const fields = Object.fromEntries(ORDER_FIELDS.map((k) => [k, order[k] ?? null])) as Record<
+    keyof OrderObservation,
+    unknown
+  >;
   return {
+    ...(fields as BackupOrder),
     id: order.id,
     site: 'aliexpress',
     status: order.status ?? 'unknown',
     statusText: order.statusText ?? '',
-    placedOn: order.placedOn ?? null,
-    shippedOn: order.shippedOn ?? null,
-    completedOn: order.completedOn ?? null,
-    store: order.store ?? null,
-    total: order.total ?? null,
-    lines: (order.lines ?? []).map((l) => ({ ...l })),
+    lines: order.lines ?? [],
+    tags: order.tags ?? [],
     protection: protectionOf(facts, assessment, zone),
-    packages: facts.packages.map((p) => ({
-      trackingNumber: p.trackingNumber,
-      carrier: p.carrier,
-      delivered: p.delivered,
-      events: p.events.map((e) => ({ ...e })),
-      originNumber: p.originNumber,
-      deliveredAt: p.deliveredAt,
-      eta: p.eta,
-    })),
+    packages: facts.packages.map(({ orderId: _o, key: _k, updatedAt: _u, ...p }) => p),
     disputes: facts.disputes.map(({ orderId: _o, updatedAtLocal: _u, ...d }) => d),
-    refunds: facts.refunds.map((r) => ({
-      id: r.id,
-      amountMinor: r.amount?.amountMinor ?? null,
-      currency: r.amount?.currency ?? null,
-      status: r.status,
-      processedOn: r.processedOn,
-      arn: r.arn,
-      lineId: r.lineId,
-      disputeId: r.disputeId,
-      statusText: r.statusText,
-      method: r.method,
+    refunds: facts.refunds.map(({ orderId: _o, updatedAtLocal: _u, amount, ...r }) => ({
+      ...r,
+      amountMinor: amount?.amountMinor ?? null,
+      currency: amount?.currency ?? null,
       arrivedOn: r.arrivedOn ?? null,
     })),
     deadlines: assessment.deadlines.map((d) => ({ kind: d.kind, at: d.at, source: d.source })),
@@ -101,12 +85,6 @@ export function toBackupOrder(
       deadlineKind: a.deadlineKind,
     })),
     checklist: checklistOf(assessment, done),
-    paidOn: order.paidOn ?? null,
-    promisedDeliveryOn: order.promisedDeliveryOn ?? null,
-    couponIfLateOn: order.couponIfLateOn ?? null,
-    paymentMethod: order.paymentMethod ?? null,
-    tags: order.tags ?? [],
-    reminderText: order.reminderText ?? null,
     firstSeenAt: order.firstSeenAt,
     updatedAt: order.updatedAt,
   };
@@ -195,124 +173,94 @@ export function checkBackup(text: string): CheckedBackup {
   return { ok: true, file: top.output, orders };
 }
 
-function observationsOf(o: BackupOrder) {
-  const order: OrderObservation = {
-    id: o.id,
-    status: o.status,
-    statusText: o.statusText,
-    placedOn: o.placedOn ?? undefined,
-    paidOn: o.paidOn ?? undefined,
-    shippedOn: o.shippedOn ?? undefined,
-    completedOn: o.completedOn ?? undefined,
-    store: o.store ?? undefined,
-    total: o.total ?? undefined,
-    lines: o.lines.map((l) => ({
-      id: l.id,
-      title: l.title,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      variant: l.variant ?? null,
-      imageUrl: l.imageUrl ?? null,
-      productId: l.productId ?? null,
-    })),
-    tags: o.tags,
-    // Only a date the page showed is a fact; an estimate is recomputed from the facts.
-    protection:
-      o.protection?.source === 'page'
-        ? { endsOn: o.protection.endsOn, text: o.protection.text ?? '' }
-        : undefined,
-    promisedDeliveryOn: o.promisedDeliveryOn ?? undefined,
-    couponIfLateOn: o.couponIfLateOn ?? undefined,
-    paymentMethod: o.paymentMethod ?? undefined,
-    reminderText: o.reminderText ?? undefined,
+/** Unknown in a file is null; unknown in an observation is a missing key. */
+function withoutNulls<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== null)) as {
+    [K in keyof T]: Exclude<T[K], null>;
   };
-  const packages: PackageObservation[] = o.packages.map((p) => ({
-    orderId: o.id,
-    trackingNumber: p.trackingNumber,
-    originNumber: p.originNumber ?? null,
-    carrier: p.carrier,
-    eta: p.eta ?? null,
-    delivered: p.delivered,
-    deliveredAt: p.deliveredAt ?? null,
-    events: p.events.map((e) => ({ at: e.at, code: e.code, stage: e.stage ?? null, text: e.text })),
-  }));
-  const disputes: DisputeObservation[] = o.disputes.map((d) => ({
-    id: d.id,
-    orderId: o.id,
-    lineId: d.lineId,
-    kind: d.kind,
-    status: d.status,
-    statusText: d.statusText,
-    openedAt: d.openedAt,
-    updatedAt: d.updatedAt ?? null,
-    closedAt: d.closedAt ?? null,
-    reason: d.reason ?? null,
-    solution: d.solution ?? null,
-    amount: d.amount ?? null,
-    sellerProposal: d.sellerProposal ?? null,
-    platformProposal: d.platformProposal ?? null,
-    returnAgreedOn: d.returnAgreedOn ?? null,
-    returnShippedOn: d.returnShippedOn ?? null,
-  }));
-  const refunds: RefundObservation[] = o.refunds.map((r, i) => ({
-    id: r.id ?? `${o.id}-refund-${i + 1}`,
-    orderId: o.id,
-    lineId: r.lineId ?? null,
-    disputeId: r.disputeId ?? null,
-    amount:
-      r.amountMinor !== null && r.currency !== null
-        ? { amountMinor: r.amountMinor, currency: r.currency }
-        : null,
-    status: r.status,
-    statusText: r.statusText ?? null,
-    processedOn: r.processedOn,
-    arn: r.arn,
-    method: r.method ?? null,
-    arrivedOn: r.arrivedOn ?? null,
-  }));
-  return { order, packages, disputes, refunds };
 }
 
-/** Imports a checked backup in one transaction. Returns how many orders it held. */
+/** One backup order as the observations a page would have made of it. */
+function observationsOf(o: BackupOrder): Observations {
+  const {
+    site: _s,
+    protection,
+    packages,
+    disputes,
+    refunds,
+    deadlines: _d,
+    alerts: _a,
+    checklist: _c,
+    firstSeenAt: _f,
+    updatedAt: _u,
+    ...fields
+  } = o;
+  const order: OrderObservation = {
+    ...withoutNulls(fields),
+    // Only a date the page showed is a fact; an estimate is recomputed from the facts.
+    ...(protection?.source === 'page'
+      ? { protection: { endsOn: protection.endsOn, text: protection.text ?? '' } }
+      : {}),
+  };
+  return {
+    orders: [order],
+    packages: packages.map((p) => ({ ...p, orderId: o.id })),
+    disputes: disputes.map((d) => ({ ...d, orderId: o.id })),
+    refunds: refunds.map(({ amountMinor, currency, arrivedOn: _r, ...r }, i) => ({
+      ...r,
+      id: r.id ?? `${o.id}-refund-${i + 1}`,
+      orderId: o.id,
+      amount: amountMinor !== null && currency !== null ? { amountMinor, currency } : null,
+    })),
+  };
+}
+
+/**
+ * Imports a checked backup in one transaction, through the same merge as a page reading
+ * (lib/store/apply.ts): either every order lands or none does. Returns how many orders it held.
+ */
 export async function importBackup(
   db: BuyerShieldDb,
   text: string,
+  importedAt: Date = new Date(),
 ): Promise<{ ok: true; orders: number } | { ok: false; error: string }> {
   const checked = checkBackup(text);
   if (!checked.ok) return checked;
   const { file, orders } = checked;
+  // Every time in the file is capped at the import: a backup dated in the future (a clock
+  // ahead, or a forged file) must not make its values look newer than tomorrow's real page.
+  const now = importedAt.toISOString();
   await db.transaction('rw', db.allTables, async () => {
     for (const o of orders) {
-      const at = o.updatedAt ?? file.exportedAt;
-      const source: FieldSource = { source: 'backup', kind: 'json', at };
-      const obs = observationsOf(o);
-      const order = mergeOrder(await db.orders.get(o.id), obs.order, source);
-      if (order) {
-        if (o.firstSeenAt && o.firstSeenAt < order.firstSeenAt) order.firstSeenAt = o.firstSeenAt;
-        await db.orders.put(order);
-      }
-      for (const p of obs.packages) {
-        const merged = mergePackage(await db.packages.get(packageKey(p.orderId, p.trackingNumber)), p, at);
-        if (merged) await db.packages.put(merged);
-      }
-      for (const d of obs.disputes) {
-        const merged = mergeDispute(await db.disputes.get(d.id), d, at);
-        if (merged) await db.disputes.put(merged);
-      }
-      for (const r of obs.refunds) {
-        const merged = mergeRefund(await db.refunds.get(r.id), r, at);
-        if (merged) await db.refunds.put(merged);
-      }
-      const ticks = o.checklist.filter((c) => c.done);
-      if (ticks.length) {
-        await db.checklist.bulkPut(ticks.map((c) => ({ orderId: o.id, itemId: c.id, done: true, at })));
-      }
+      const at = notAfter(o.updatedAt ?? file.exportedAt, now);
+      await applyObservations(db, observationsOf(o), { source: 'backup', kind: 'json', at }, { now });
+      await keepBuyerFacts(db, o, at, now);
     }
-    const reminders: ReminderSent[] = file.remindersSent ?? [];
+    const reminders: ReminderSent[] = (file.remindersSent ?? []).map((r) => ({
+      ...r,
+      at: notAfter(r.at, now),
+    }));
     if (reminders.length) await db.reminders.bulkPut(reminders);
-    if (file.settings) {
-      await db.settings.bulkPut(Object.entries(file.settings).map(([key, value]) => ({ key, value })));
-    }
+    if (file.settings) await writeSettings(db, file.settings);
   });
   return { ok: true, orders: orders.length };
+}
+
+/** What no page says and only the file knows: first sighting, money arrived, checklist ticks. */
+async function keepBuyerFacts(db: BuyerShieldDb, o: BackupOrder, at: string, now: string): Promise<void> {
+  if (o.firstSeenAt) {
+    const firstSeenAt = notAfter(o.firstSeenAt, now);
+    const stored = await db.orders.get(o.id);
+    if (stored && firstSeenAt < stored.firstSeenAt) await db.orders.update(o.id, { firstSeenAt });
+  }
+  for (const [i, r] of o.refunds.entries()) {
+    if (r.arrivedOn === null) continue;
+    const id = r.id ?? `${o.id}-refund-${i + 1}`;
+    const stored = await db.refunds.get(id);
+    if (stored && !stored.arrivedOn) await db.refunds.update(id, { arrivedOn: r.arrivedOn });
+  }
+  const ticks = o.checklist.filter((c) => c.done);
+  if (ticks.length) {
+    await db.checklist.bulkPut(ticks.map((c) => ({ orderId: o.id, itemId: c.id, done: true, at })));
+  }
 }

@@ -3,10 +3,16 @@
  * store"). Pure: no Dexie, no clock. Each function returns the new record, or `null` when the
  * observation changes nothing, so an unchanged page visited again writes nothing.
  *
- * - An unknown value (missing, null, empty text, status `unknown`) never erases a known one.
+ * - The real page is the authority for what it shows: a JSON reading of the page that owns a
+ *   fact sets it, absence included (`OWNED_BY`; docs/architecture.md "Merge and store").
+ * - Otherwise an unknown value (missing, null, empty text, status `unknown`) never erases a
+ *   known one.
  * - The newer observation of a field wins, except that a DOM reading does not override a JSON
  *   reading of the same visit: JSON is exact (ids, cents, codes), the DOM is localised display
  *   text. A DOM reading wins over JSON only when it is clearly newer (a later visit).
+ * - "Newer" never trusts a stored time later than `now` (the moment of this merge): a field
+ *   written while the clock was ahead, or imported from a backup dated in the future, counts as
+ *   written now, so the next real reading replaces it.
  */
 import type {
   DisputeObservation,
@@ -24,6 +30,26 @@ import type {
 
 /** How much newer a DOM reading must be to override a JSON one: longer than one page visit. */
 export const DOM_OVERRIDES_JSON_AFTER_MS = 10 * 60 * 1000;
+
+/**
+ * The order facts each page states in full, so that its JSON reading saying nothing about one
+ * means the page does not show it: the detail page shows a completion date exactly when the
+ * order is completed (`orderEndTime`) and the status block's reminder exactly when there is one
+ * (lib/aliexpress/read-order-detail.ts). Parcels: a tracking reading states each parcel it lists
+ * in full, and lists every parcel of its order (`mergePackage` `owner`, lib/store/apply.ts). A
+ * refund list read whole states every case (`Observations.complete`, lib/store/apply.ts).
+ */
+export const OWNED_BY: Partial<Record<FieldSource['source'], readonly (keyof OrderObservation)[]>> = {
+  'mtop.aliexpress.trade.buyer.order.detail': ['completedOn', 'reminderText'],
+};
+
+/** The JSON tracking reading owns the parcels it lists (their delivery state and events). */
+export const PARCELS_OWNED_BY: ReadonlySet<FieldSource['source']> = new Set(['mtop.ae.ld.querydetail']);
+
+/** The earlier of two ISO instants (a stored time is never taken as later than now). */
+export function notAfter(at: string, now: string): string {
+  return Date.parse(at) > Date.parse(now) ? now : at;
+}
 
 const RANK = { json: 2, dom: 1 } as const;
 
@@ -47,9 +73,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.hasOwn(rb, k) && sameValue(ra[k], rb[k]));
 }
 
-function wins(current: FieldSource | undefined, next: FieldSource): boolean {
+function wins(current: FieldSource | undefined, next: FieldSource, now: string): boolean {
   if (!current) return true;
-  const dt = Date.parse(next.at) - Date.parse(current.at);
+  const dt = Date.parse(next.at) - Date.parse(notAfter(current.at, now));
   if (RANK[next.kind] > RANK[current.kind]) return dt >= -DOM_OVERRIDES_JSON_AFTER_MS;
   if (RANK[next.kind] < RANK[current.kind]) return dt > DOM_OVERRIDES_JSON_AFTER_MS;
   return dt >= 0;
@@ -79,10 +105,15 @@ function mergeLines(current: OrderLine[] | undefined, next: OrderLine[]): OrderL
 
 type OrderField = Exclude<keyof OrderObservation, 'id'>;
 
+/**
+ * `now` is the moment of the merge: a page reading's `source.at`, or the import time of a
+ * backup whose `source.at` is the (earlier) time the backup says.
+ */
 export function mergeOrder(
   existing: OrderRecord | undefined,
   obs: OrderObservation,
   source: FieldSource,
+  now: string = source.at,
 ): OrderRecord | null {
   const next: OrderRecord = existing
     ? { ...existing, sources: { ...existing.sources } }
@@ -107,13 +138,23 @@ export function mergeOrder(
     if (sameValue(next[field], value)) continue;
     // Lines and tags accumulate, so any newer or richer reading may extend them.
     const accumulates = (field === 'lines' && current?.kind === source.kind) || field === 'tags';
-    if (!accumulates && !wins(current, source)) continue;
+    if (!accumulates && !wins(current, source, now)) continue;
     (next as unknown as Record<string, unknown>)[field] = value;
     next.sources[field] = source;
     changed = true;
   }
+  // What the owning page no longer shows is withdrawn (a forged completion date, say).
+  for (const field of OWNED_BY[source.source] ?? []) {
+    if (field === 'id' || !isUnknown(obs[field]) || next[field] === undefined) continue;
+    if (!wins(next.sources[field], source, now)) continue;
+    delete next[field];
+    delete next.sources[field];
+    changed = true;
+  }
   if (!changed) return null;
-  next.updatedAt = existing && existing.updatedAt > source.at ? existing.updatedAt : source.at;
+  const before = existing ? notAfter(existing.updatedAt, now) : source.at;
+  next.updatedAt = before > source.at ? before : source.at;
+  if (existing) next.firstSeenAt = notAfter(existing.firstSeenAt, now);
   return next;
 }
 
@@ -138,16 +179,23 @@ function sortEvents(events: TrackingEvent[]): TrackingEvent[] {
     .map(({ e }) => e);
 }
 
+/**
+ * `owner`: the reading states this parcel in full (a JSON tracking reading), so its delivery
+ * state and events replace the stored ones. Otherwise events accumulate and a delivery does not
+ * un-happen when a partial reading lacks the signed event.
+ */
 export function mergePackage(
   existing: PackageRecord | undefined,
   obs: PackageObservation,
   seenAt: string,
+  { now = seenAt, owner = false }: { now?: string; owner?: boolean } = {},
 ): PackageRecord | null {
   const key = packageKey(obs.orderId, obs.trackingNumber);
   if (!existing) return { ...obs, key, events: sortEvents(obs.events), updatedAt: seenAt };
   const known = new Set(existing.events.map(eventKey));
   const added = obs.events.filter((e) => !known.has(eventKey(e)));
-  const newer = seenAt >= existing.updatedAt;
+  const newer = seenAt >= notAfter(existing.updatedAt, now);
+  const replace = owner && newer;
   const pick = <T>(mine: T | null, theirs: T | null): T | null =>
     theirs === null ? mine : mine === null || newer ? theirs : mine;
   const next: PackageRecord = {
@@ -155,15 +203,18 @@ export function mergePackage(
     originNumber: pick(existing.originNumber, obs.originNumber),
     carrier: pick(existing.carrier, obs.carrier),
     eta: pick(existing.eta, obs.eta),
-    // Delivery does not un-happen: a later partial reading without the signed event keeps it.
-    delivered: existing.delivered || obs.delivered,
-    deliveredAt: existing.deliveredAt ?? obs.deliveredAt,
-    events: added.length ? sortEvents([...existing.events, ...added]) : existing.events,
+    delivered: replace ? obs.delivered : existing.delivered || obs.delivered,
+    deliveredAt: replace ? obs.deliveredAt : (existing.deliveredAt ?? obs.deliveredAt),
+    events: replace
+      ? sortEvents(obs.events)
+      : added.length
+        ? sortEvents([...existing.events, ...added])
+        : existing.events,
   };
   const { updatedAt: _a, ...a } = existing;
   const { updatedAt: _b, ...b } = next;
   if (sameValue(a, b)) return null;
-  next.updatedAt = newer ? seenAt : existing.updatedAt;
+  next.updatedAt = newer ? seenAt : notAfter(existing.updatedAt, now);
   return next;
 }
 
@@ -172,9 +223,10 @@ function mergeFlat<O extends object, R extends O & { updatedAtLocal: string }>(
   existing: R | undefined,
   obs: O,
   seenAt: string,
+  now: string,
 ): R | null {
   if (!existing) return { ...obs, updatedAtLocal: seenAt } as R;
-  const newer = seenAt >= existing.updatedAtLocal;
+  const newer = seenAt >= notAfter(existing.updatedAtLocal, now);
   const next = { ...existing } as Record<string, unknown>;
   let changed = false;
   for (const [k, v] of Object.entries(obs)) {
@@ -186,7 +238,7 @@ function mergeFlat<O extends object, R extends O & { updatedAtLocal: string }>(
     changed = true;
   }
   if (!changed) return null;
-  next.updatedAtLocal = newer ? seenAt : existing.updatedAtLocal;
+  next.updatedAtLocal = newer ? seenAt : notAfter(existing.updatedAtLocal, now);
   return next as R;
 }
 
@@ -194,14 +246,16 @@ export function mergeDispute(
   existing: DisputeRecord | undefined,
   obs: DisputeObservation,
   seenAt: string,
+  { now = seenAt }: { now?: string } = {},
 ): DisputeRecord | null {
-  return mergeFlat<DisputeObservation, DisputeRecord>(existing, obs, seenAt);
+  return mergeFlat<DisputeObservation, DisputeRecord>(existing, obs, seenAt, now);
 }
 
 export function mergeRefund(
   existing: RefundRecord | undefined,
   obs: RefundObservation,
   seenAt: string,
+  { now = seenAt }: { now?: string } = {},
 ): RefundRecord | null {
-  return mergeFlat<RefundObservation, RefundRecord>(existing, obs, seenAt);
+  return mergeFlat<RefundObservation, RefundRecord>(existing, obs, seenAt, now);
 }

@@ -16,8 +16,9 @@ const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 
 const PERMISSIONS = ['alarms', 'notifications', 'storage'];
-const HOSTS = ['*://*.aliexpress.com/*', '*://*.aliexpress.us/*'];
-const HOST_PREFIXES = ['*://*.aliexpress.com/', '*://*.aliexpress.us/'];
+/** https only (issue 14): a plain-http page can be written by anyone on the network path. */
+const HOSTS = ['https://*.aliexpress.com/*', 'https://*.aliexpress.us/*'];
+const HOST_PREFIXES = ['https://*.aliexpress.com/', 'https://*.aliexpress.us/'];
 /** Keys that widen what the extension can reach or who can reach it. None is agreed. */
 const FORBIDDEN_KEYS = [
   'optional_permissions',

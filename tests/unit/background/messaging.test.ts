@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
-import { MAX_CAPTURE_CHARS } from '@/lib/protocol/limits';
+import { LIMITS, MAX_CAPTURE_CHARS } from '@/lib/protocol/limits';
 import type { Dashboard } from '@/lib/protocol/messages';
 import { MAX_DIAGNOSTICS } from '@/lib/store/diagnostics';
+import { refundListBody } from '../../support/aliexpress-reverse.mjs';
 import { loadTableFromDisk } from '../locale-loader';
 import { freshDb, ORDER, obs, snapshot } from '../store/helpers';
 
@@ -65,6 +66,10 @@ describe('background messaging', () => {
       { id: me.id, url: 'https://evil.example/p/order/index.html', tab: {} },
     ],
     ['a lookalike host', { id: me.id, url: 'https://www.aliexpress.com.evil.example/', tab: {} }],
+    [
+      'a content script on a plain-http AliExpress page (anyone on the network path)',
+      { id: me.id, url: 'http://www.aliexpress.com/p/order/index.html', tab: {} },
+    ],
   ])('refuses %s', async (_name, sender) => {
     const ctx = context();
     expect(await handleMessage(save(), sender, me, ctx)).toEqual({ ok: false, error: 'sender not allowed' });
@@ -205,5 +210,55 @@ describe('background messaging', () => {
       : null;
     expect(summary?.group).toBe(view?.assessment.group);
     expect(summary?.nextDeadline).toEqual(view?.assessment.nextDeadline);
+  });
+
+  it('stores at most LIMITS.newOrdersPerPage new orders from one page load, and says so', async () => {
+    const ctx = context();
+    const orders = Array.from({ length: LIMITS.newOrdersPerPage + 5 }, (_, i) => ({
+      id: String(8_000_000_000_000_000n + BigInt(i)),
+      status: 'awaiting_delivery' as const,
+    }));
+    const load = (documentId: string) => ({ ...contentScript, documentId });
+    const first = orders.slice(0, LIMITS.newOrdersPerPage - 1);
+    const rest = orders.slice(LIMITS.newOrdersPerPage - 1);
+    await handleMessage(save(first), load('doc-1'), me, ctx);
+    const r = await handleMessage(save(rest), load('doc-1'), me, ctx);
+    expect(r).toEqual({ ok: true, value: { written: 1 } });
+    expect(await ctx.db.orders.count()).toBe(LIMITS.newOrdersPerPage);
+    const [diagnostic] = await ctx.db.diagnostics.toArray();
+    expect(diagnostic?.problem).toMatch(/new orders from one page load; 5 refused/);
+    // The next page load has its own budget.
+    await handleMessage(save(rest), load('doc-2'), me, ctx);
+    expect(await ctx.db.orders.count()).toBe(orders.length);
+  });
+
+  it('the refund list read whole, through the real reader, withdraws a forged case', async () => {
+    const ctx = context();
+    const api = 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer';
+    const url = (data: object) =>
+      `https://acs.aliexpress.com/h5/${api}/1.0/?data=${encodeURIComponent(JSON.stringify(data))}`;
+    const real = {
+      id: '6300000000000001',
+      orderId: ORDER.id,
+      lineId: '8123456789012346',
+      createdAt: '2026-09-20 10:00:00',
+      modifiedAt: '2026-09-25 10:00:00',
+      unitMinor: 617,
+    };
+    const forged = { ...real, id: '6300000000000999', status: 1, statusText: 'Waiting for seller response' };
+    const capture = (cases: Record<string, unknown>[], data: object) => ({
+      type: 'saveCapture',
+      payload: { api, url: url(data), body: JSON.stringify(refundListBody(cases)) },
+    });
+    const all = { pageNo: 1, size: 10, reverseStatus: 1 };
+    await handleMessage(capture([real, forged], { ...all, reverseStatus: 2 }), contentScript, me, ctx);
+    expect(await ctx.db.disputes.count()).toBe(2);
+    // Another tab of the list (in progress only) is not the whole history: nothing withdrawn.
+    await handleMessage(capture([real], { ...all, reverseStatus: 2 }), contentScript, me, ctx);
+    expect(await ctx.db.disputes.count()).toBe(2);
+    // The whole history, one page holding every case: the forged one goes, with its refund.
+    await handleMessage(capture([real], all), contentScript, me, ctx);
+    expect((await ctx.db.disputes.toArray()).map((d) => d.id)).toEqual([real.id]);
+    expect((await ctx.db.refunds.toArray()).map((r) => r.id)).toEqual([real.id]);
   });
 });

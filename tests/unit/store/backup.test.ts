@@ -171,3 +171,106 @@ describe('backup import merges, losing nothing', () => {
     expect((await db.orders.get(ORDER.id))?.status).toBe('completed');
   });
 });
+
+describe('the backup schema holds the page limits (issue 14)', () => {
+  async function goodFile() {
+    return exportBackup(await seeded(), ctx, DEFAULT_SETTINGS);
+  }
+  type Order = Awaited<ReturnType<typeof goodFile>>['orders'][number];
+  const cases: [string, (o: Order) => Order, RegExp][] = [
+    [
+      '30 February',
+      (o) => ({ ...o, placedOn: '2026-02-30' }),
+      /placedOn: a date must be a real calendar day/,
+    ],
+    ['year 0001', (o) => ({ ...o, shippedOn: '0001-01-01' }), /shippedOn: a date must be/],
+    [
+      'an event in year 0001',
+      (o) => ({ ...o, firstSeenAt: '0001-01-01T00:00:00.000Z' }),
+      /firstSeenAt: an instant/,
+    ],
+    [
+      'a quantity of a billion',
+      (o) => ({ ...o, lines: o.lines.map((l) => ({ ...l, quantity: 1e9 })) }),
+      /lines\.0\.quantity/,
+    ],
+    [
+      'a negative total',
+      (o) => ({ ...o, total: { amountMinor: -500, currency: 'USD' } }),
+      /total\.amountMinor/,
+    ],
+    [
+      'a negative refund',
+      (o) => ({ ...o, refunds: o.refunds.map((r) => ({ ...r, amountMinor: -500 })) }),
+      /refunds\.0\.amountMinor/,
+    ],
+    [
+      'currency ZZZ',
+      (o) => ({ ...o, total: { amountMinor: 500, currency: 'ZZZ' } }),
+      /total\.currency: a currency is an ISO 4217 code/,
+    ],
+    [
+      '50,000 parcels',
+      (o) => ({ ...o, packages: Array.from({ length: 50_000 }, () => o.packages[0]) as Order['packages'] }),
+      /packages/,
+    ],
+  ];
+  it.each(cases)('refuses %s, naming the field', async (_name, change, message) => {
+    const file = await goodFile();
+    const [good] = file.orders;
+    if (!good) throw new Error('fixture has no order');
+    const result = checkBackup(JSON.stringify({ ...file, orders: [change(good)] }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+
+  it('refuses an empty list of reminder times (notifications off is the way to have none)', async () => {
+    const file = await goodFile();
+    const result = checkBackup(
+      JSON.stringify({ ...file, settings: { ...file.settings, leadTimesMinutes: [] } }),
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/at least one reminder time/);
+    const off = { ...file, settings: { ...file.settings, notifications: false } };
+    expect(checkBackup(JSON.stringify(off)).ok).toBe(true);
+  });
+});
+
+describe('a backup dated in the future', () => {
+  it('has its times capped at the import, so the next real page still wins', async () => {
+    const file = await exportBackup(await seeded(), ctx, DEFAULT_SETTINGS);
+    const [o] = file.orders;
+    if (!o) throw new Error('fixture has no order');
+    const future = {
+      ...file,
+      exportedAt: '2199-12-01T00:00:00.000Z',
+      orders: [
+        {
+          ...o,
+          updatedAt: '2199-12-01T00:00:00.000Z',
+          firstSeenAt: '2199-11-01T00:00:00.000Z',
+          protection: {
+            endsOn: '2026-12-31',
+            source: 'page' as const,
+            text: 'Refund if no delivery before Dec 31, 2026',
+          },
+        },
+      ],
+      remindersSent: [{ id: 'x', orderId: o.id, at: '2199-12-01T00:00:00.000Z' }],
+    };
+    const db = freshDb();
+    const importedAt = new Date('2026-10-11T00:00:00.000Z');
+    expect(await importBackup(db, JSON.stringify(future), importedAt)).toEqual({ ok: true, orders: 1 });
+    const stored = await db.orders.get(o.id);
+    expect(stored?.updatedAt).toBe(importedAt.toISOString());
+    expect(stored?.firstSeenAt).toBe(importedAt.toISOString());
+    expect((await db.reminders.get('x'))?.at).toBe(importedAt.toISOString());
+    // The real page, read the next day, shows the real protection date: it wins.
+    const real = { endsOn: '2026-11-20', text: 'Refund if no delivery before Nov 20, 2026' };
+    await applyObservations(db, obs({ orders: [{ id: o.id, protection: real }] }), {
+      ...source,
+      at: '2026-10-12T00:00:00.000Z',
+    });
+    expect((await db.orders.get(o.id))?.protection).toEqual(real);
+  });
+});

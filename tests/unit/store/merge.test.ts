@@ -34,12 +34,26 @@ describe('mergeOrder', () => {
     expect(later?.total).toEqual(ORDER.total);
   });
 
-  it('never lets an older observation overwrite a newer one', () => {
+  it('never lets an older observation (an old backup) overwrite a newer one', () => {
     const first =
       mergeOrder(undefined, { ...ORDER, status: 'completed' }, json('2026-10-20T10:00:00.000Z')) ?? undefined;
+    const imported = { source: 'backup' as const, kind: 'json' as const, at: '2026-10-05T10:00:00.000Z' };
     expect(
-      mergeOrder(first, { id: ORDER.id, status: 'awaiting_delivery' }, json('2026-10-05T10:00:00.000Z')),
+      mergeOrder(first, { id: ORDER.id, status: 'awaiting_delivery' }, imported, '2026-10-21T10:00:00.000Z'),
     ).toBeNull();
+  });
+
+  it('does not let a field written while the clock was a year ahead ignore the real page', () => {
+    const ahead =
+      mergeOrder(undefined, { ...ORDER, status: 'completed' }, json('2027-10-20T10:00:00.000Z')) ?? undefined;
+    const real = mergeOrder(
+      ahead,
+      { id: ORDER.id, status: 'awaiting_delivery' },
+      json('2026-10-21T10:00:00.000Z'),
+    );
+    expect(real?.status).toBe('awaiting_delivery');
+    expect(real?.updatedAt).toBe('2026-10-21T10:00:00.000Z');
+    expect(real?.firstSeenAt).toBe('2026-10-21T10:00:00.000Z');
   });
 
   it('never erases a known value with an unknown one', () => {
@@ -69,6 +83,44 @@ describe('mergeOrder', () => {
     };
     const next = mergeOrder(first, { id: ORDER.id, lines: [other] }, json('2026-10-06T10:00:00.000Z'));
     expect(next?.lines?.map((l) => l.id)).toEqual(['8123456789012346', '9']);
+  });
+});
+
+describe('the page that owns a fact sets it, absence included', () => {
+  const detail = (at: string): FieldSource => ({
+    source: 'mtop.aliexpress.trade.buyer.order.detail',
+    kind: 'json',
+    at,
+  });
+  const forged = {
+    ...ORDER,
+    status: 'completed' as const,
+    statusText: 'Completed',
+    completedOn: '2026-10-06',
+    reminderText: 'You can open a dispute within 15 days',
+  };
+
+  it('the real detail page withdraws a forged completion date and reminder', () => {
+    const first = mergeOrder(undefined, ORDER, json('2026-10-05T10:00:00.000Z')) ?? undefined;
+    const afterForgery = mergeOrder(first, forged, detail('2026-10-06T10:00:00.000Z')) ?? undefined;
+    expect(afterForgery?.completedOn).toBe('2026-10-06');
+    const real = mergeOrder(afterForgery, ORDER, detail('2026-10-06T10:05:00.000Z'));
+    expect(real?.status).toBe('awaiting_delivery');
+    expect(real?.completedOn).toBeUndefined();
+    expect(real?.reminderText).toBeUndefined();
+    expect(real?.sources.completedOn).toBeUndefined();
+    // The same page read again writes nothing.
+    expect(mergeOrder(real ?? undefined, ORDER, detail('2026-10-07T10:00:00.000Z'))).toBeNull();
+  });
+
+  it('a page that does not own the fact (the order list) never erases it', () => {
+    const completed = mergeOrder(undefined, forged, detail('2026-10-06T10:00:00.000Z')) ?? undefined;
+    const list = mergeOrder(
+      completed,
+      { id: ORDER.id, status: 'completed' },
+      json('2026-10-07T10:00:00.000Z'),
+    );
+    expect(list).toBeNull();
   });
 });
 
@@ -107,6 +159,26 @@ describe('mergePackage', () => {
     );
     expect(next?.events.map((e) => e.code)).toEqual(['AE_GTMS_SIGNED', 'AE_PICK_UP_SUCCESS']);
     expect(next?.delivered).toBe(true);
+  });
+
+  it("a tracking reading replaces its parcel's delivery state and events", () => {
+    const forged = {
+      at: '2026-10-04T02:00:00.000Z',
+      code: 'AE_GTMS_SIGNED',
+      stage: '1700',
+      text: 'Delivered',
+    };
+    const delivered =
+      mergePackage(
+        undefined,
+        { ...pkg, delivered: true, deliveredAt: forged.at, events: [forged, ...pkg.events] },
+        '2026-10-04T03:00:00.000Z',
+      ) ?? undefined;
+    const real = mergePackage(delivered, pkg, '2026-10-05T00:00:00.000Z', { owner: true });
+    expect(real?.delivered).toBe(false);
+    expect(real?.deliveredAt).toBeNull();
+    expect(real?.events).toEqual(pkg.events);
+    expect(mergePackage(real ?? undefined, pkg, '2026-10-06T00:00:00.000Z', { owner: true })).toBeNull();
   });
 
   it('keeps "delivered" when a later reading lacks the signed event', () => {

@@ -216,6 +216,7 @@ function refund(r: RefundObservation): RefundObservation | null {
     method: text(r.method, L.shortText),
   };
   if (r.arrivedOn !== undefined) next.arrivedOn = isoDate(r.arrivedOn);
+  if (r.processedAt !== undefined) next.processedAt = instant(r.processedAt);
   return next;
 }
 

@@ -82,6 +82,7 @@ const BackupRefund = v.object({
   statusText: opt(text()),
   method: opt(text()),
   arrivedOn: opt(IsoDateSchema),
+  processedAt: opt(InstantSchema),
 });
 
 export const BackupOrderSchema = v.object({

@@ -160,7 +160,13 @@ export interface RefundObservation {
   amount: Money | null;
   status: RefundStatus;
   statusText: string | null;
+  /**
+   * The day AliExpress processed the refund, only when the page shows a bare date. When it gives
+   * the instant, `processedAt` holds it and the rules take its day in the buyer's zone.
+   */
   processedOn: IsoDate | null;
+  /** When AliExpress processed the refund (the reverse APIs' finish times). Optional: added later. */
+  processedAt?: Instant | null;
   /** Acquirer Reference Number, when the refund page shows one. */
   arn: string | null;
   /** "Credit/Debit card", "PayPal", "AliExpress balance", … */

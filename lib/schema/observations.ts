@@ -109,6 +109,7 @@ export const RefundObservationSchema = v.object({
   status: v.picklist(['pending', 'processed', 'unknown']),
   statusText: nullableText(),
   processedOn: v.nullable(IsoDateSchema),
+  processedAt: v.optional(v.nullable(InstantSchema)),
   arn: v.nullable(v.pipe(v.string(), v.regex(/^\d{23}$/, 'an ARN is 23 digits'))),
   method: nullableText(),
 });

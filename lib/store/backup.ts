@@ -93,6 +93,7 @@ export function toBackupOrder(
       statusText: r.statusText,
       method: r.method,
       arrivedOn: r.arrivedOn ?? null,
+      processedAt: r.processedAt ?? null,
     })),
     deadlines: assessment.deadlines.map((d) => ({ kind: d.kind, at: d.at, source: d.source })),
     alerts: assessment.alerts.map((a) => ({
@@ -269,6 +270,7 @@ function observationsOf(o: BackupOrder) {
     arn: r.arn,
     method: r.method ?? null,
     arrivedOn: r.arrivedOn ?? null,
+    processedAt: r.processedAt ?? null,
   }));
   return { order, packages, disputes, refunds };
 }

@@ -66,7 +66,7 @@ describe('anonymiseBody on generated bodies', () => {
           (m) => BigInt(m[0]),
         );
         expect(lines).toHaveLength(g.lines);
-        lines.forEach((l, i) => expect(l - big('tradeOrderId')).toBe(10_000n * BigInt(i + 1)));
+        for (const [i, l] of lines.entries()) expect(l - big('tradeOrderId')).toBe(10_000n * BigInt(i + 1));
         expect(find(json, 'detailUrl')).toBe(`/detail?reverseOrderLineId=${big('reverseOrderLineId')}`);
         expect(find(json, 'gmtCreate')).toBe(g.gmtCreate);
         expect(find(json, 'itemUnitPrice')).toEqual(g.money);

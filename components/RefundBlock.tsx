@@ -9,10 +9,10 @@ export function RefundBlock({ view }: { view: RefundView }) {
   const { t, locale } = useUi();
   const [copied, setCopied] = useState(false);
   const [arrived, setArrived] = useState(view.refund.arrivedOn ?? null);
-  const { refund, expected, arn } = view;
+  const { refund, processedOn, expected, arn } = view;
   const status =
-    refund.status === 'processed' && refund.processedOn
-      ? t('refund_processed', { date: formatIsoDate(refund.processedOn, locale) })
+    refund.status === 'processed' && processedOn
+      ? t('refund_processed', { date: formatIsoDate(processedOn, locale) })
       : refund.status === 'pending'
         ? t('refund_pending')
         : refund.statusText || t('refund_unknown');
@@ -80,8 +80,8 @@ export function RefundBlock({ view }: { view: RefundView }) {
                     amount: refund.amount
                       ? t('bank_script_amount', { amount: formatMoney(refund.amount, locale) })
                       : '',
-                    processed: refund.processedOn
-                      ? t('bank_script_processed', { date: formatIsoDate(refund.processedOn, locale) })
+                    processed: processedOn
+                      ? t('bank_script_processed', { date: formatIsoDate(processedOn, locale) })
                       : '',
                   })}
                 </p>

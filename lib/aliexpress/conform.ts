@@ -212,6 +212,7 @@ function refund(r: RefundObservation): RefundObservation | null {
     arn: typeof r.arn === 'string' && ARN.test(r.arn) ? r.arn : null,
     method: text(r.method, L.shortText),
   };
+  if (r.processedAt !== undefined) next.processedAt = instant(r.processedAt);
   return next;
 }
 

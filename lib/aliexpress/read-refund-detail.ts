@@ -1,9 +1,9 @@
 import type { DisputeObservation, Proposal, ReadResult, RefundObservation } from '@/lib/schema/model';
 import { arnFromJson } from './arn';
-import { chinaTimeDate, chinaTimeToInstant, epochToInstant } from './china-time';
 import type { ReadContext } from './context';
 import { parseDisplayDate } from './i18n-dates';
 import { at, isRecord, type JsonRecord, records, str } from './json';
+import { aliexpressInstant, stepInstant } from './pacific-time';
 import { fail, ok } from './result';
 import { disputeStatusOf, kindOf, refundStatusOf, reverseMoney } from './reverse-parts';
 
@@ -31,8 +31,8 @@ export function readRefundDetail(body: unknown, ctx: ReadContext): ReadResult {
   const statusText = str(m.reverseDetailStatusText) ?? str(m.reverseStatusText);
   const status = disputeStatusOf(m.reverseStatus, statusText);
   const reach = at(m, 'reachSolution');
-  const openedAt = chinaTimeToInstant(m.gmtCreateFormat) ?? epochToInstant(m.gmtCreateTimestamp);
-  const updatedAt = chinaTimeToInstant(m.gmtModifiedFormat) ?? epochToInstant(m.gmtModifiedTimestamp);
+  const openedAt = stepInstant(m, 'gmtCreate');
+  const updatedAt = stepInstant(m, 'gmtModified');
   const dispute: DisputeObservation = {
     id,
     orderId,
@@ -89,7 +89,7 @@ function refundsOf(
         amount,
         status,
         statusText: newestStatus,
-        processedOn: status === 'processed' ? dateOf(info.refundNewestTime, lang) : null,
+        ...processedOf(status === 'processed' ? info.refundNewestTime : null, lang),
         arn: arnFromJson(info),
         method: null,
       },
@@ -104,19 +104,24 @@ function refundsOf(
       amount: reverseMoney(c.money ?? c.refundMoney, lang),
       status,
       statusText,
-      processedOn:
-        status === 'processed' ? dateOf(c.aeRefundFinishTime ?? info.refundNewestTime, lang) : null,
+      ...processedOf(status === 'processed' ? (c.aeRefundFinishTime ?? info.refundNewestTime) : null, lang),
       arn: arnFromJson(c),
       method: str(c.refundChannelName) ?? str(c.channelName) ?? str(c.payMethodName) ?? str(c.refundChannel),
     };
   });
 }
 
-/** A finish time as epoch ms, China-time stamp or display date → calendar date. */
-function dateOf(x: unknown, lang: string | undefined): string | null {
-  const epoch = epochToInstant(x);
-  if (epoch) return epoch.slice(0, 10);
-  return chinaTimeDate(x) ?? (typeof x === 'string' ? parseDisplayDate(x, lang) : null);
+/**
+ * A finish time: epoch ms or a Pacific-time stamp → the instant (its day is the buyer's, found by
+ * the rules); only a display date ("Aug 2, 2026") → that bare calendar date.
+ */
+function processedOf(
+  x: unknown,
+  lang: string | undefined,
+): Pick<RefundObservation, 'processedOn' | 'processedAt'> {
+  const at = aliexpressInstant(x);
+  if (at) return { processedOn: null, processedAt: at };
+  return { processedOn: typeof x === 'string' ? parseDisplayDate(x, lang) : null, processedAt: null };
 }
 
 function fromRequest(requestUrl: string | undefined, key: string): string | null {

@@ -1,7 +1,7 @@
 import type { DisputeObservation, ReadResult, RefundObservation } from '@/lib/schema/model';
-import { chinaTimeDate, chinaTimeToInstant } from './china-time';
 import type { ReadContext } from './context';
 import { at, type JsonRecord, records, str } from './json';
+import { stepInstant } from './pacific-time';
 import { fail, ok } from './result';
 import { disputeStatusOf, kindOf, reverseMoney, times } from './reverse-parts';
 
@@ -11,8 +11,8 @@ import { disputeStatusOf, kindOf, reverseMoney, times } from './reverse-parts';
  * test/fixtures/refund-list.json). `module.pages` can be 0 with results: lines are counted,
  * not pages (reference §3.2).
  *
- * Dates come from the `…Format` strings read as China time (see china-time.ts); the epoch twins
- * (`gmtCreate`, `gmtModified`) are ignored — scrambled in the real fixture.
+ * Times: the epoch (`gmtCreate`, `gmtModified`) when it agrees with its `…Format` text, else the
+ * text read as US Pacific time (pacific-time.ts; the real fixture's epochs are scrambled).
  *
  * Amount: `itemUnitPrice.cent` × `itemCount` — the value of the items in the case. It is not
  * necessarily the money returned (coupons, shipping); the detail API
@@ -79,7 +79,7 @@ function lineOf(
     reverseMoney(at(line, 'aeItemDTO', 'itemUnitPrice'), ctx.lang),
     at(line, 'aeItemDTO', 'itemCount'),
   );
-  const updatedAt = chinaTimeToInstant(line.gmtModifiedFormat);
+  const updatedAt = stepInstant(line, 'gmtModified');
   const dispute: DisputeObservation = {
     id,
     orderId,
@@ -87,7 +87,7 @@ function lineOf(
     kind: kindOf(line.reverseType),
     status,
     statusText: statusText ?? '',
-    openedAt: chinaTimeToInstant(line.gmtCreateFormat),
+    openedAt: stepInstant(line, 'gmtCreate'),
     updatedAt,
     closedAt: status === 'closed' ? updatedAt : null,
     reason: str(line.reverseReasonText) ?? str(at(line, 'applyReason', 'reasonName')),
@@ -109,7 +109,9 @@ function lineOf(
     amount,
     status: ended ? 'processed' : status === 'open' ? 'pending' : 'unknown',
     statusText,
-    processedOn: ended ? chinaTimeDate(line.gmtModifiedFormat) : null,
+    processedOn: null,
+    // The case's last change is when it completed; its day is the buyer's (the rules' zone).
+    processedAt: ended ? updatedAt : null,
     arn: null,
     method: null,
   };

@@ -1,8 +1,8 @@
 import type { OrderObservation, PackageObservation, ReadResult, TrackingEvent } from '@/lib/schema/model';
-import { epochToInstant } from './china-time';
 import type { ReadContext } from './context';
 import { findCouponIfLate, findProtection } from './deadline-texts';
 import { at, isRecord, type JsonRecord, plainText, records, str } from './json';
+import { epochToInstant } from './pacific-time';
 import { fail, ok } from './result';
 import { isDeliveredCode } from './tracking-codes';
 

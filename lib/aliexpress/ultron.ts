@@ -1,4 +1,4 @@
-import { at, isRecord, type JsonRecord, records, str } from './json';
+import { at, isRecord, type JsonRecord, str } from './json';
 
 /**
  * The order list and detail answers are an Ultron component graph: `data.data` maps

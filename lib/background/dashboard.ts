@@ -58,7 +58,12 @@ export function buildDashboard(
     const facts = snap.facts[i];
     const assessment = snap.assessments[i];
     if (!facts || !assessment) return null;
-    return { facts, assessment, done: done.get(facts.order.id) ?? [], refunds: refundViews(facts, now) };
+    return {
+      facts,
+      assessment,
+      done: done.get(facts.order.id) ?? [],
+      refunds: refundViews(facts, now, snap.zone),
+    };
   };
   const groups = {} as Dashboard['groups'];
   for (const g of GROUP_IDS) {

@@ -5,11 +5,14 @@
  */
 
 import { DEFAULT_POLICY, decodeArn } from '../rules';
-import { addBusinessDays, dayNumber, isoDateOf } from '../rules/dates';
+import { addBusinessDays, isoDateOf } from '../rules/dates';
+import { refundProcessedDay } from '../rules/order-state';
 import type { IsoDate, OrderFacts, RefundRecord } from '../schema/model';
 
 export interface RefundView {
   refund: RefundRecord;
+  /** The buyer's day the refund was processed (its instant's day in the buyer's zone). */
+  processedOn: IsoDate | null;
   /** Card refunds: 3–20 business days after processing (docs/rules.md). */
   expected: { from: IsoDate; to: IsoDate } | null;
   arn:
@@ -18,10 +21,11 @@ export interface RefundView {
     | null;
 }
 
-export function refundViews(facts: OrderFacts, now: Date): RefundView[] {
+export function refundViews(facts: OrderFacts, now: Date, zone: string): RefundView[] {
   const p = DEFAULT_POLICY.rules;
   return facts.refunds.map((refund) => {
-    const day = refund.processedOn ? dayNumber(refund.processedOn) : null;
+    const day = refundProcessedDay(refund, zone);
+    const processedOn = day === null ? null : isoDateOf(day);
     const expected =
       day === null
         ? null
@@ -31,7 +35,7 @@ export function refundViews(facts: OrderFacts, now: Date): RefundView[] {
           };
     let arn: RefundView['arn'] = null;
     if (refund.arn) {
-      const decoded = decodeArn(refund.arn, { processedOn: refund.processedOn, now });
+      const decoded = decodeArn(refund.arn, { processedOn, now });
       arn = decoded.ok
         ? {
             valid: true,
@@ -40,6 +44,6 @@ export function refundViews(facts: OrderFacts, now: Date): RefundView[] {
           }
         : { valid: false, problem: decoded.problem };
     }
-    return { refund, expected, arn };
+    return { refund, processedOn, expected, arn };
   });
 }

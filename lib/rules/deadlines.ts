@@ -12,7 +12,7 @@
  */
 import type { DeadlineKind, OrderFacts } from '../schema/model';
 import { addBusinessDays, closingInstant, dayNumber, instantMs, openingInstant, toInstant } from './dates';
-import { type OrderState, payChannelOf, refundProcessed } from './order-state';
+import { type OrderState, payChannelOf, refundProcessed, refundProcessedDay } from './order-state';
 import { type Policy, ruleMs, ruleValue } from './policy';
 import type { Deadline } from './types';
 
@@ -127,7 +127,7 @@ export function computeDeadlines(
   }
 
   for (const r of st.unarrivedRefunds) {
-    const processed = r.processedOn === null ? null : dayNumber(r.processedOn);
+    const processed = refundProcessedDay(r, zone);
     if (!refundProcessed(r) || processed === null) continue;
     // 3–20 business days after processing; once the 20th has fully passed, ask the bank.
     const lastDay = addBusinessDays(processed, ruleValue(policy, 'refundMaxBusinessDays'));

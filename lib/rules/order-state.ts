@@ -4,7 +4,7 @@
  * Computed once per order and shared by deadlines, alerts and the settled check.
  */
 import type { DisputeRecord, OrderFacts, OrderStatus, PackageRecord, RefundRecord } from '../schema/model';
-import { instantMs } from './dates';
+import { dayInZone, dayNumber, instantMs } from './dates';
 
 export type PayChannel = 'card' | 'paypal' | 'balance';
 
@@ -43,7 +43,23 @@ export function payChannelOf(method: string | null | undefined): PayChannel {
 
 /** AliExpress finished its part: marked processed, or an unknown status with a processed date. */
 export function refundProcessed(r: RefundRecord): boolean {
-  return r.status === 'processed' || (r.status === 'unknown' && r.processedOn !== null);
+  return (
+    r.status === 'processed' ||
+    (r.status === 'unknown' && (r.processedOn !== null || (r.processedAt ?? null) !== null))
+  );
+}
+
+/**
+ * The buyer's calendar day the refund was processed: the page's bare date, or the day of
+ * AliExpress's instant in the buyer's zone (readers have no zone; lib/aliexpress/pacific-time.ts).
+ */
+export function refundProcessedDay(
+  r: Pick<RefundRecord, 'processedOn' | 'processedAt'>,
+  zone: string,
+): number | null {
+  if (r.processedOn !== null) return dayNumber(r.processedOn);
+  const at = instantMs(r.processedAt);
+  return at === null ? null : dayInZone(at, zone);
 }
 
 /** The refund reached the buyer: the buyer or the page says so, or it went to the balance. */

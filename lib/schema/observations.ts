@@ -167,7 +167,13 @@ export const RefundObservationSchema = v.object({
   amount: v.nullable(MoneySchema),
   status: v.picklist(REFUND_STATUSES),
   statusText: nullableText(),
+  /**
+   * The day AliExpress processed the refund, only when the page shows a bare date. When it gives
+   * the instant, `processedAt` holds it and the rules take its day in the buyer's zone.
+   */
   processedOn: v.nullable(IsoDateSchema),
+  /** When AliExpress processed the refund (the reverse APIs' finish times). Optional: added later. */
+  processedAt: v.optional(v.nullable(InstantSchema)),
   /** Acquirer Reference Number, when the refund page shows one. */
   arn: v.nullable(v.pipe(v.string(), v.regex(ARN, 'an ARN is 23 digits'))),
   /** "Credit/Debit card", "PayPal", "AliExpress balance", … */

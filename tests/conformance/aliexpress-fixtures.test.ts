@@ -290,7 +290,9 @@ describe.skipIf(!present)(title, () => {
         amount: { amountMinor: 6125, currency: 'BRL' },
         status: 'processed',
         statusText: null,
-        processedOn: '2022-03-27',
+        processedOn: null,
+        // "2022-03-27 02:19:10" US Pacific daylight time; its epoch is scrambled (README).
+        processedAt: '2022-03-27T09:19:10.000Z',
         arn: null,
         method: null,
       },
@@ -302,7 +304,8 @@ describe.skipIf(!present)(title, () => {
         amount: { amountMinor: 5273, currency: 'BRL' },
         status: 'processed',
         statusText: null,
-        processedOn: '2022-01-29',
+        processedOn: null,
+        processedAt: '2022-01-29T13:38:19.000Z',
         arn: null,
         method: null,
       },
@@ -315,16 +318,19 @@ describe.skipIf(!present)(title, () => {
         amount: { amountMinor: 16851, currency: 'BRL' },
         status: 'processed',
         statusText: null,
-        processedOn: '2021-12-10',
+        processedOn: null,
+        processedAt: '2021-12-10T10:16:50.000Z',
         arn: null,
         method: null,
       },
     ]);
     expect(disputes.map((d) => [d.id, d.kind, d.status, d.openedAt, d.closedAt])).toEqual([
-      // "2022-03-23 21:19:58" China time = 13:19:58 UTC.
-      ['6239649418962814', 'return', 'closed', '2022-03-23T13:19:58.000Z', '2022-03-26T18:19:10.000Z'],
-      ['6234417803672596', 'return', 'closed', '2022-01-28T21:37:04.000Z', '2022-01-28T21:38:19.000Z'],
-      ['230619598499278', 'return', 'closed', '2021-12-09T18:08:25.000Z', '2021-12-09T18:16:50.000Z'],
+      // "2022-03-23 21:19:58" US Pacific daylight time (−7 h) = 04:19:58 UTC the next day; the
+      // epochs beside the texts disagree with them by hours to days and are not used.
+      ['6239649418962814', 'return', 'closed', '2022-03-24T04:19:58.000Z', '2022-03-27T09:19:10.000Z'],
+      // Winter: −8 h.
+      ['6234417803672596', 'return', 'closed', '2022-01-29T13:37:04.000Z', '2022-01-29T13:38:19.000Z'],
+      ['230619598499278', 'return', 'closed', '2021-12-10T10:08:25.000Z', '2021-12-10T10:16:50.000Z'],
     ]);
   });
 

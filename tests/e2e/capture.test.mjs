@@ -147,7 +147,9 @@ describe('reading AliExpress pages into the backup', () => {
       amountMinor: 600,
       currency: 'USD',
       status: 'processed',
-      processedOn: '2026-08-25',
+      // "2026-08-25 10:00:00" is US Pacific daylight time: the instant is kept, the day is the buyer's.
+      processedOn: null,
+      processedAt: '2026-08-25T17:00:00.000Z',
     });
     assert.ok(a.deadlines.some((d) => d.kind === 'protection_end' && d.source === 'page'));
   });

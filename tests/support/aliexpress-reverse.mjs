@@ -72,7 +72,7 @@ export function refundDetailBody({
 
 /**
  * `mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer`, one line per case.
- * cases: [{ id, orderId, lineId, type ('REFUND'|'RETURN'), status (4 = completed), statusText, createdAt, modifiedAt ('YYYY-MM-DD HH:mm:ss', China time), unitMinor, count, shop }]
+ * cases: [{ id, orderId, lineId, type ('REFUND'|'RETURN'), status (4 = completed), statusText, createdAt, modifiedAt ('YYYY-MM-DD HH:mm:ss', US Pacific time), unitMinor, count, shop }]
  */
 export function refundListBody(cases) {
   return {

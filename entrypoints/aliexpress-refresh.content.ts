@@ -1,11 +1,12 @@
 import { defineContentScript } from '#imports';
+import { ORDER_LIST_MATCHES } from '@/lib/aliexpress/hosts';
 import { installRefreshBridge } from '@/lib/page-world/refresh-bridge';
 
 // MAIN world, order list only: the buyer's "Refresh open orders" asks through the page's own
-// request helper (lib/refresh/page-bridge.ts). Separate from the capture script, which only
+// request helper (lib/page-world/refresh-bridge.ts). Separate from the capture script, which only
 // observes.
 export default defineContentScript({
-  matches: ['*://*.aliexpress.com/p/order/index.html*', '*://*.aliexpress.us/p/order/index.html*'],
+  matches: ORDER_LIST_MATCHES,
   runAt: 'document_idle',
   world: 'MAIN',
   main() {

@@ -1,6 +1,7 @@
 import { defineContentScript } from '#imports';
 import { ORDER_LIST_MATCHES } from '@/lib/aliexpress/hosts';
-import { orderIdOfCard, readDomOrderList } from '@/lib/aliexpress/read-dom-order-list';
+import { ORDER_LIST_CARDS } from '@/lib/aliexpress/page-cards';
+import { readDomOrderList } from '@/lib/aliexpress/read-dom-order-list';
 import { isStartRefresh, mountRefresh } from '@/lib/content/refresh-mount';
 import { runAliExpressPage } from '@/lib/content/run-page';
 
@@ -11,7 +12,7 @@ export default defineContentScript({
   main(ctx) {
     runAliExpressPage(ctx, {
       readers: { order_list: readDomOrderList },
-      cardOrderId: orderIdOfCard,
+      cards: ORDER_LIST_CARDS,
       refresh: { mount: mountRefresh, isStart: isStartRefresh },
     });
   },

@@ -7,13 +7,15 @@ import { render } from 'preact';
 import { PageBadge } from '@/components/PageBadge';
 import { PageBanner } from '@/components/PageBanner';
 import type { Ui } from '@/components/ui-context';
+import { type OrderListCards, orderIdOfPage } from '@/lib/aliexpress/page-cards';
 import { translator } from '@/lib/i18n';
 import type { PageSummary, Responses, Result } from '@/lib/protocol/messages';
 import type { PageKind } from '@/lib/schema/model';
 import css from './page-ui.css?inline';
 
-const HOST_TAG = 'buyer-shield-ui';
-const DISMISSED_KEY = 'dismissedOrders';
+/** Our shadow hosts' tag (the DOM watcher ignores them). */
+export const HOST_TAG = 'buyer-shield-ui';
+export const DISMISSED_KEY = 'dismissedOrders';
 
 export interface UiDeps {
   getStrings: () => Promise<Result<Responses['getUiStrings']>>;
@@ -21,8 +23,8 @@ export interface UiDeps {
   openChecklist: (orderId: string) => void;
   loadDismissed: () => Promise<string[]>;
   saveDismissed: (ids: string[]) => Promise<void>;
-  /** The order of an order-list card (the list reader's rule); only the list page needs it. */
-  cardOrderId?: (card: Element) => string | null;
+  /** The order-list cards (lib/aliexpress/page-cards.ts); only the list page needs them. */
+  cards?: OrderListCards;
 }
 
 interface Mounted {
@@ -45,12 +47,6 @@ export function makeHost(kind: 'badge' | 'banner'): { host: HTMLElement; root: S
   style.textContent = css;
   root.append(style);
   return { host, root };
-}
-
-/** The order an order-detail or tracking page is about, from its address. */
-export function orderIdOfPage(url: URL): string | null {
-  const id = url.searchParams.get('orderId') ?? url.searchParams.get('tradeOrderId');
-  return id && /^\d{6,32}$/.test(id) ? id : null;
 }
 
 export class PageUi {
@@ -89,15 +85,14 @@ export class PageUi {
   /** Finds cards (or the page's order) without our UI yet, mounts it, and fills it in. */
   async scan(doc: Document): Promise<void> {
     await this.init();
-    if (this.kind === 'order_list') {
-      for (const card of doc.querySelectorAll('.order-item')) {
+    const cards = this.deps.cards;
+    if (this.kind === 'order_list' && cards) {
+      for (const card of cards.cards(doc)) {
         if (card.querySelector(HOST_TAG)) continue;
-        const orderId = this.deps.cardOrderId?.(card) ?? null;
+        const orderId = cards.orderId(card);
         if (!orderId || this.dismissed.has(`badge:${orderId}`)) continue;
-        // In the header line beside the status; the card itself when the header is missing.
-        const anchor = card.querySelector('.order-item-header-status') ?? card;
         const { host, root } = makeHost('badge');
-        anchor.append(host);
+        cards.anchor(card).append(host);
         this.mounted.push({ orderId, root, host, kind: 'badge' });
       }
     } else if (this.kind === 'order_detail' || this.kind === 'tracking') {
@@ -167,5 +162,3 @@ export class PageUi {
     this.mounted = [];
   }
 }
-
-export { DISMISSED_KEY };

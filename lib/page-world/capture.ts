@@ -13,7 +13,7 @@ import { CAPTURED_APIS, type CapturedApi } from '../schema/model';
 const APIS: readonly string[] = CAPTURED_APIS;
 
 /** The API a request URL calls, if it is one we read: `/h5/<api>/1.0/` or `api=`. */
-export function capturedApiOf(url: string, base?: string): CapturedApi | null {
+function capturedApiOf(url: string, base?: string): CapturedApi | null {
   try {
     const u = new URL(url, base);
     if (!/(^|\.)aliexpress\.(com|us)$/.test(u.hostname)) return null;

@@ -8,7 +8,8 @@ import { runAliExpressPage } from '@/lib/content/run-page';
 // The order list: cards, their badges, and "Refresh open orders".
 export default defineContentScript({
   matches: ORDER_LIST_MATCHES,
-  runAt: 'document_start',
+  // After the page (issue 16): the capture keeps what it saw until runAliExpressPage says it listens.
+  runAt: 'document_idle',
   main(ctx) {
     runAliExpressPage(ctx, {
       readers: { order_list: readDomOrderList },

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { readCapturedBody } from '../aliexpress/read-captured';
+import { formatInstant } from '../format';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
 import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../protocol/messages';
 import { assessOrder, type RuleContext } from '../rules';
@@ -183,7 +184,7 @@ export const handlers: Handlers = {
   async getPageSummaries(p, ctx) {
     const rc = ruleContext(ctx);
     const settings = await readSettings(ctx.db);
-    const { t } = await translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable);
+    const { t, locale } = await translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable);
     const orders: Record<string, PageSummary> = {};
     for (const facts of await loadFactsFor(ctx.db, p.orderIds)) {
       const a = assessOrder(facts, rc);
@@ -196,6 +197,7 @@ export const handlers: Handlers = {
         alert,
         texts: {
           deadline: a.nextDeadline ? t(`deadline_${a.nextDeadline.kind}`) : null,
+          at: a.nextDeadline ? formatInstant(a.nextDeadline.at, locale, rc.zone) : null,
           title: alert ? t(`alert_${alert.kind}_title`, alert.values) : null,
           action: alert ? t(`alert_${alert.kind}_action`, alert.values) : null,
           why: alert ? t(`alert_${alert.kind}_why`, alert.values) : null,

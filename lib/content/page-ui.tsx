@@ -27,6 +27,12 @@ export interface UiDeps {
   cards?: OrderListCards;
 }
 
+/**
+ * How far outside the viewport a card gets its badge: about three screens below (and above), so
+ * badges are in place before the buyer scrolls to them.
+ */
+const NEAR = '2000px 0px';
+
 interface Mounted {
   orderId: string;
   root: ShadowRoot;
@@ -55,6 +61,10 @@ export class PageUi {
   private summaries = new Map<string, PageSummary>();
   private dismissed = new Set<string>();
   private ready: Promise<void> | null = null;
+  /** List cards already looked at, and the order of each card waiting to come near. */
+  private seen = new WeakSet<Element>();
+  private cardOrders = new WeakMap<Element, string>();
+  private near: IntersectionObserver | null = null;
 
   constructor(
     private readonly deps: UiDeps,
@@ -69,7 +79,11 @@ export class PageUi {
       this.ui = {
         t: translator(s.table),
         locale: s.locale,
-        zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        // Asked only if something shows a date here: the first Intl.DateTimeFormat of a page
+        // costs it 25–50 ms, so dates come formatted with the summaries (PageSummary texts.at).
+        get zone() {
+          return Intl.DateTimeFormat().resolvedOptions().timeZone;
+        },
       };
       this.dismissed = new Set(dismissed);
     })();
@@ -82,18 +96,21 @@ export class PageUi {
     return this.ui;
   }
 
-  /** Finds cards (or the page's order) without our UI yet, mounts it, and fills it in. */
+  /**
+   * Finds cards (or the page's order) without our UI yet and fills it in. A list card gets its
+   * badge when it comes near the viewport (`NEAR`), so a long list costs the page only the
+   * badges the buyer can scroll to soon; asking the background and rendering follow the same way.
+   */
   async scan(doc: Document): Promise<void> {
     await this.init();
     const cards = this.deps.cards;
     if (this.kind === 'order_list' && cards) {
       for (const card of cards.cards(doc)) {
-        if (card.querySelector(HOST_TAG)) continue;
+        if (this.seen.has(card) || card.querySelector(HOST_TAG)) continue;
+        this.seen.add(card);
         const orderId = cards.orderId(card);
         if (!orderId || this.dismissed.has(`badge:${orderId}`)) continue;
-        const { host, root } = makeHost('badge');
-        cards.anchor(card).append(host);
-        this.mounted.push({ orderId, root, host, kind: 'badge' });
+        this.whenNear(card, orderId);
       }
     } else if (this.kind === 'order_detail' || this.kind === 'tracking') {
       const orderId = orderIdOfPage(this.url);
@@ -107,9 +124,44 @@ export class PageUi {
         this.mounted.push({ orderId, root, host, kind: 'banner' });
       }
     }
-    // Drop entries whose card the page removed (re-rendered lists).
+    await this.fillIn();
+  }
+
+  /** Drops entries whose card the page removed (re-rendered lists), then fills in the new ones. */
+  private async fillIn(): Promise<void> {
     this.mounted = this.mounted.filter((m) => m.host.isConnected);
     await this.refresh(this.mounted.filter((m) => !this.summaries.has(m.orderId)).map((m) => m.orderId));
+  }
+
+  private whenNear(card: Element, orderId: string): void {
+    if (typeof IntersectionObserver !== 'function') {
+      this.mountBadge(card, orderId);
+      return;
+    }
+    this.cardOrders.set(card, orderId);
+    this.near ??= new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: NEAR });
+    this.near.observe(card);
+  }
+
+  private onNear(entries: IntersectionObserverEntry[]): void {
+    let added = false;
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      this.near?.unobserve(e.target);
+      const orderId = this.cardOrders.get(e.target);
+      if (!orderId || !e.target.isConnected) continue;
+      this.mountBadge(e.target, orderId);
+      added = true;
+    }
+    if (added) void this.fillIn();
+  }
+
+  private mountBadge(card: Element, orderId: string): void {
+    const cards = this.deps.cards;
+    if (!cards || card.querySelector(HOST_TAG)) return;
+    const { host, root } = makeHost('badge');
+    cards.anchor(card).append(host);
+    this.mounted.push({ orderId, root, host, kind: 'badge' });
   }
 
   /** Asks the background again, e.g. after this page's data was stored. */
@@ -158,6 +210,7 @@ export class PageUi {
   }
 
   destroy(): void {
+    this.near?.disconnect();
     for (const m of this.mounted) this.unmount(m);
     this.mounted = [];
   }

@@ -9,6 +9,7 @@ import { classifyUrl } from '@/lib/aliexpress/page-kind';
 import { type DomReader, makePageReader } from '@/lib/aliexpress/read-page';
 import type { mountRefresh, RefreshHandle } from '@/lib/content/refresh-mount';
 import { send } from '@/lib/protocol/messages';
+import { CAPTURE_READY } from '@/lib/protocol/window-messages';
 import type { PageKind } from '@/lib/schema/model';
 import { PageSession, type PageSessionDeps } from './page-session';
 import { DISMISSED_KEY, HOST_TAG, makeHost, PageUi, type UiDeps } from './page-ui';
@@ -16,6 +17,7 @@ import { DISMISSED_KEY, HOST_TAG, makeHost, PageUi, type UiDeps } from './page-u
 /** How long a single-page app gets to render before an unread page is reported. */
 const REPORT_AFTER_MS = 15_000;
 const DOM_READ_DEBOUNCE_MS = 400;
+const UI_SCAN_DEBOUNCE_MS = 50;
 const RETRY_AFTER_MS = 1000;
 const PAGE_TEXT_PREFIXES = ['badge_', 'banner_', 'source_', 'no_deadline', 'refresh_'];
 
@@ -65,15 +67,21 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
     ctx.setTimeout(() => current.finish(), REPORT_AFTER_MS);
   };
 
-  const readSoon = debounced(ctx, DOM_READ_DEBOUNCE_MS, () => {
-    session?.readDom(document);
-    void ui?.scan(document);
-  });
+  // Reading waits for the page to settle; placing badges only for a frame's worth of changes,
+  // so the buyer sees them as soon as the cards are there.
+  const readDom = debounced(ctx, DOM_READ_DEBOUNCE_MS, () => session?.readDom(document));
+  const scan = debounced(ctx, UI_SCAN_DEBOUNCE_MS, () => void ui?.scan(document));
+  const readSoon = () => {
+    readDom();
+    scan();
+  };
 
   start();
   ctx.addEventListener(window, 'message', (event) => {
     if (event.source === window) session?.onWindowMessage(event.data);
   });
+  // Now listening: the capture hands over what the page fetched before this script started.
+  window.postMessage({ source: CAPTURE_READY }, location.origin);
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     start();
     readSoon();

@@ -1,17 +1,16 @@
 import { useState } from 'preact/hooks';
-import { call } from '@/lib/pages/client';
 import { CHECKLIST_ITEM_IDS } from '@/lib/rules/checklist-ids';
 import { checkEvidenceFiles } from '@/lib/rules/evidence-files';
 import { DEFAULT_POLICY } from '@/lib/rules/policy';
 import { type Assessment, DISPUTE_REASONS, type DisputeReason } from '@/lib/rules/types';
+import type { OrderActions } from './order-actions';
+import { useUi } from './ui-context';
 
 /** AliExpress's upload limits (lib/rules/policy.ts), in MB as the texts say them. */
 const LIMITS_MB = {
   photoMb: DEFAULT_POLICY.rules.photoMaxBytes.value / 1_000_000,
   videoMb: DEFAULT_POLICY.rules.videoMaxBytes.value / 1_000_000,
 };
-
-import { useUi } from './ui-context';
 
 function size(bytes: number, locale: string): string {
   const mb = bytes / 1_000_000;
@@ -25,10 +24,13 @@ export function Checklist({
   orderId,
   checklist,
   done,
+  onToggle,
 }: {
   orderId: string;
   checklist: Assessment['checklist'];
   done: string[];
+  /** Keeps a tick (the popup hands it to the background). */
+  onToggle: OrderActions['setChecklistItem'];
 }) {
   const { t, locale } = useUi();
   const [reason, setReason] = useState<DisputeReason>(checklist.reason);
@@ -42,7 +44,7 @@ export function Checklist({
     if (on) next.add(itemId);
     else next.delete(itemId);
     setTicked(next);
-    await call('setChecklistItem', { orderId, itemId, done: on });
+    await onToggle(orderId, itemId, on);
   }
 
   function onFiles(input: HTMLInputElement) {

@@ -1,35 +1,22 @@
-import { formatCountdown, formatInstant, formatMoney } from '@/lib/format';
+import { formatMoney } from '@/lib/format';
 import type { OrderView } from '@/lib/protocol/messages';
-import type { Deadline } from '@/lib/rules';
+import { DeadlineLine } from './DeadlineLine';
 import { OrderDetails } from './OrderDetails';
+import type { OrderActions } from './order-actions';
 import { useUi } from './ui-context';
 
 export interface OrderCardProps {
   view: OrderView;
   now: Date;
+  /** The buyer's calendar date (YYYY-MM-DD in the buyer's zone), for "it arrived today". */
+  today: string;
+  actions: OrderActions;
   /** Opened on arrival (a link from a notification or an in-page banner). */
   open?: boolean;
 }
 
-export function DeadlineLine({ deadline, now }: { deadline: Deadline; now: Date }) {
-  const { t, locale, zone } = useUi();
-  const passed = Date.parse(deadline.at) <= now.getTime();
-  return (
-    <span class="deadline-line">
-      <strong>{t(`deadline_${deadline.kind}`)}</strong>{' '}
-      <span class="countdown">
-        {passed ? t('deadline_passed') : formatCountdown(deadline.at, now, locale)}
-      </span>{' '}
-      <span class="absolute">({formatInstant(deadline.at, locale, zone)})</span>{' '}
-      <span class={`source source-${deadline.source}`}>
-        {deadline.source === 'page' ? t('source_page') : t('source_estimate')}
-      </span>
-    </span>
-  );
-}
-
 /** One order: what it is, where it stands, and the next date that matters. */
-export function OrderCard({ view, now, open = false }: OrderCardProps) {
+export function OrderCard({ view, now, today, actions, open = false }: OrderCardProps) {
   const { t, locale } = useUi();
   const { order, packages } = view.facts;
   const next = view.assessment.nextDeadline;
@@ -87,7 +74,7 @@ export function OrderCard({ view, now, open = false }: OrderCardProps) {
             ))}
           </ul>
         ) : null}
-        <OrderDetails view={view} now={now} open={open} />
+        <OrderDetails view={view} now={now} today={today} actions={actions} open={open} />
       </div>
     </article>
   );

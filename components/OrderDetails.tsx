@@ -1,12 +1,25 @@
 import { formatMoney } from '@/lib/format';
 import type { OrderView } from '@/lib/protocol/messages';
 import { Checklist } from './Checklist';
-import { DeadlineLine } from './OrderCard';
+import { DeadlineLine } from './DeadlineLine';
+import type { OrderActions } from './order-actions';
 import { RefundBlock } from './RefundBlock';
 import { useUi } from './ui-context';
 
 /** Everything else about one order, folded away until the buyer asks. */
-export function OrderDetails({ view, now, open }: { view: OrderView; now: Date; open: boolean }) {
+export function OrderDetails({
+  view,
+  now,
+  today,
+  actions,
+  open,
+}: {
+  view: OrderView;
+  now: Date;
+  today: string;
+  actions: OrderActions;
+  open: boolean;
+}) {
   const { t, locale } = useUi();
   const { assessment, facts } = view;
   return (
@@ -55,11 +68,16 @@ export function OrderDetails({ view, now, open }: { view: OrderView; now: Date; 
         <section class="refunds" aria-label={t('refunds_heading')}>
           <h4>{t('refunds_heading')}</h4>
           {view.refunds.map((r) => (
-            <RefundBlock key={r.refund.id} view={r} />
+            <RefundBlock key={r.refund.id} view={r} today={today} onMarkArrived={actions.markRefundArrived} />
           ))}
         </section>
       ) : null}
-      <Checklist orderId={facts.order.id} checklist={assessment.checklist} done={view.done} />
+      <Checklist
+        orderId={facts.order.id}
+        checklist={assessment.checklist}
+        done={view.done}
+        onToggle={actions.setChecklistItem}
+      />
     </details>
   );
 }

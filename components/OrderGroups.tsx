@@ -1,10 +1,14 @@
 import type { Dashboard, DashboardGroupId } from '@/lib/protocol/messages';
 import { OrderCard } from './OrderCard';
+import type { OrderActions } from './order-actions';
 import { useUi } from './ui-context';
 
 export interface OrderGroupsProps {
   groups: Dashboard['groups'];
   now: Date;
+  /** The buyer's calendar date (YYYY-MM-DD in the buyer's zone). */
+  today: string;
+  actions: OrderActions;
   /** The order to open on arrival, if any. */
   focus?: string | null;
   /** Asks for more orders of a group. */
@@ -14,7 +18,7 @@ export interface OrderGroupsProps {
 const GROUPS: readonly DashboardGroupId[] = ['act_now', 'watch', 'settled'];
 
 /** Orders by urgency; each group shows a page (sorted by the background) and offers more. */
-export function OrderGroups({ groups, now, focus, onMore }: OrderGroupsProps) {
+export function OrderGroups({ groups, now, today, actions, focus, onMore }: OrderGroupsProps) {
   const { t } = useUi();
   return (
     <>
@@ -32,6 +36,8 @@ export function OrderGroups({ groups, now, focus, onMore }: OrderGroupsProps) {
                 key={view.facts.order.id}
                 view={view}
                 now={now}
+                today={today}
+                actions={actions}
                 open={view.facts.order.id === focus}
               />
             ))}

@@ -1,4 +1,4 @@
-import { formatCountdown, formatInstant } from '@/lib/format';
+import { formatCountdown } from '@/lib/format';
 import type { PageSummary } from '@/lib/protocol/messages';
 import type { Ui } from './ui-context';
 
@@ -16,7 +16,7 @@ export interface PageBadgeProps {
  * overlays the page's own controls.
  */
 export function PageBadge({ ui, summary, now, onDismiss }: PageBadgeProps) {
-  const { t, locale, zone } = ui;
+  const { t, locale } = ui;
   if (!summary) return null;
   const d = summary.nextDeadline;
   const severity = summary.alert?.severity ?? (summary.group === 'settled' ? 'settled' : 'info');
@@ -26,7 +26,7 @@ export function PageBadge({ ui, summary, now, onDismiss }: PageBadgeProps) {
       ? t('badge_settled')
       : t('badge_no_deadline');
   const step = summary.texts.title;
-  const full = [text, d ? formatInstant(d.at, locale, zone) : null, step].filter(Boolean).join(' · ');
+  const full = [text, d ? summary.texts.at : null, step].filter(Boolean).join(' · ');
   return (
     <span
       class={`bs-badge bs-${severity}`}

@@ -1,4 +1,4 @@
-import { formatCountdown, formatInstant } from '@/lib/format';
+import { formatCountdown } from '@/lib/format';
 import type { PageSummary } from '@/lib/protocol/messages';
 import type { Ui } from './ui-context';
 
@@ -13,7 +13,7 @@ export interface PageBannerProps {
 
 /** The banner on an order's detail and tracking pages: the deadline, why it matters, what to do. */
 export function PageBanner({ ui, summary, now, onOpenChecklist, onDismiss }: PageBannerProps) {
-  const { t, locale, zone } = ui;
+  const { t, locale } = ui;
   if (!summary) return null;
   const d = summary.nextDeadline;
   const a = summary.alert;
@@ -28,8 +28,7 @@ export function PageBanner({ ui, summary, now, onOpenChecklist, onDismiss }: Pag
       </header>
       {d ? (
         <p class="bs-deadline">
-          <strong>{summary.texts.deadline}</strong> {formatCountdown(d.at, now, locale)} (
-          {formatInstant(d.at, locale, zone)}){' '}
+          <strong>{summary.texts.deadline}</strong> {formatCountdown(d.at, now, locale)} ({summary.texts.at}){' '}
           <span class="bs-source">{d.source === 'page' ? t('source_page') : t('source_estimate')}</span>
         </p>
       ) : (

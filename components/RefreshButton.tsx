@@ -1,12 +1,19 @@
 import { useState } from 'preact/hooks';
-import { ORDER_LIST_URL, type StartOutcome, startRefreshInTab } from '@/lib/pages/refresh';
+import type { StartOutcome } from '@/lib/pages/refresh';
 import { useUi } from './ui-context';
 
-/** The popup's "Refresh open orders": starts the run in an open AliExpress orders tab. */
-export function RefreshButton() {
+export interface RefreshButtonProps {
+  /** Starts the run in an open AliExpress orders tab (lib/pages/refresh.ts in the popup). */
+  onStart: () => Promise<StartOutcome>;
+  /** Where to open the order list when no tab has it. */
+  orderListUrl: string;
+}
+
+/** The popup's "Refresh open orders" and what came of the last press. */
+export function RefreshButton({ onStart, orderListUrl }: RefreshButtonProps) {
   const { t } = useUi();
   const [outcome, setOutcome] = useState<StartOutcome | null>(null);
-  const start = () => void startRefreshInTab().then(setOutcome, () => setOutcome('reload'));
+  const start = () => void onStart().then(setOutcome, () => setOutcome('reload'));
   return (
     <section class="refresh" aria-label={t('refresh_button')}>
       <button type="button" onClick={start}>
@@ -17,7 +24,7 @@ export function RefreshButton() {
       {outcome === 'no_tab' ? (
         <p role="status">
           {t('refresh_popup_no_tab')}{' '}
-          <a href={ORDER_LIST_URL} target="_blank" rel="noreferrer">
+          <a href={orderListUrl} target="_blank" rel="noreferrer">
             {t('refresh_popup_link')}
           </a>
         </p>

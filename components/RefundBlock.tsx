@@ -1,11 +1,18 @@
 import { useState } from 'preact/hooks';
 import type { RefundView } from '@/lib/background/views';
 import { formatIsoDate, formatMoney } from '@/lib/format';
-import { call } from '@/lib/pages/client';
+import type { OrderActions } from './order-actions';
 import { useUi } from './ui-context';
 
+export interface RefundBlockProps {
+  view: RefundView;
+  /** The buyer's calendar date (YYYY-MM-DD in the buyer's zone): "it arrived" means today there. */
+  today: string;
+  onMarkArrived: OrderActions['markRefundArrived'];
+}
+
 /** One refund: where it stands, when it should arrive, and the ARN to give the bank. */
-export function RefundBlock({ view }: { view: RefundView }) {
+export function RefundBlock({ view, today, onMarkArrived }: RefundBlockProps) {
   const { t, locale } = useUi();
   const [copied, setCopied] = useState(false);
   const [arrived, setArrived] = useState(view.refund.arrivedOn ?? null);
@@ -34,9 +41,7 @@ export function RefundBlock({ view }: { view: RefundView }) {
   }
 
   async function markArrived() {
-    const today = new Date().toISOString().slice(0, 10);
-    const r = await call('markRefundArrived', { refundId: refund.id, arrivedOn: today });
-    if (r.ok) setArrived(today);
+    if (await onMarkArrived(refund.id, today)) setArrived(today);
   }
 
   return (

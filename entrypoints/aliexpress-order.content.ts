@@ -10,7 +10,8 @@ import { runAliExpressPage } from '@/lib/content/run-page';
 // the banner. The order list has its own, smaller script (aliexpress.content).
 export default defineContentScript({
   matches: [...ORDER_PAGE_MATCHES, ...REFUND_PAGE_MATCHES],
-  runAt: 'document_start',
+  // After the page (issue 16): the capture keeps what it saw until runAliExpressPage says it listens.
+  runAt: 'document_idle',
   main(ctx) {
     runAliExpressPage(ctx, {
       readers: {

@@ -52,10 +52,17 @@ export function formatIsoDate(date: string, locale: string): string {
   return formatInstant(`${date}T12:00:00Z`, locale, 'UTC', false);
 }
 
+// One formatter per locale: building one costs more than formatting (a list page shows 100).
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
 /** "in 3 days", "in 5 hours", "2 days ago" — rounded toward the more urgent reading. */
 export function formatCountdown(at: string, now: Date, locale: string): string {
   const ms = Date.parse(at) - now.getTime();
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let rtf = relativeFormats.get(locale);
+  if (!rtf) {
+    rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, rtf);
+  }
   const abs = Math.abs(ms);
   const sign = ms < 0 ? -1 : 1;
   const hour = 3_600_000;

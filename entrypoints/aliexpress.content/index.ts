@@ -1,17 +1,19 @@
 import { defineContentScript } from '#imports';
 import { ORDER_LIST_MATCHES } from '@/lib/aliexpress/hosts';
-import { orderIdOfCard, readDomOrderList } from '@/lib/aliexpress/read-dom-order-list';
+import { ORDER_LIST_CARDS } from '@/lib/aliexpress/page-cards';
+import { readDomOrderList } from '@/lib/aliexpress/read-dom-order-list';
 import { isStartRefresh, mountRefresh } from '@/lib/content/refresh-mount';
 import { runAliExpressPage } from '@/lib/content/run-page';
 
 // The order list: cards, their badges, and "Refresh open orders".
 export default defineContentScript({
   matches: ORDER_LIST_MATCHES,
-  runAt: 'document_start',
+  // After the page (issue 16): the capture keeps what it saw until runAliExpressPage says it listens.
+  runAt: 'document_idle',
   main(ctx) {
     runAliExpressPage(ctx, {
       readers: { order_list: readDomOrderList },
-      cardOrderId: orderIdOfCard,
+      cards: ORDER_LIST_CARDS,
       refresh: { mount: mountRefresh, isStart: isStartRefresh },
     });
   },

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Ui, UiContext } from '@/components/ui-context';
+import { type Ui, UiContext, useUi } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
 import { call } from '@/lib/pages/client';
 import { MAX_BACKUP_BYTES } from '@/lib/protocol/limits';
 import { type Settings, UI_LANGUAGES } from '@/lib/schema/settings';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
+type SetStatus = (s: Status) => void;
 
 /** Lead times the buyer can pick, in minutes (defaults: 7 d, 3 d, 1 d, 6 h). */
 const LEAD_CHOICES = [14 * 1440, 7 * 1440, 3 * 1440, 2 * 1440, 1440, 12 * 60, 6 * 60, 60];
@@ -40,11 +41,11 @@ function leadName(minutes: number, locale: string): string {
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** Loads the buyer's texts and settings, then shows one section per concern. */
 export function Options() {
   const [ui, setUi] = useState<Ui | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const [confirmWipe, setConfirmWipe] = useState(false);
 
   async function loadStrings() {
     const r = await call('getUiStrings', {});
@@ -52,14 +53,15 @@ export function Options() {
     document.documentElement.lang = s.locale;
     setUi({ t: translator(s.table), locale: s.locale, zone });
   }
+  const loadSettings = () => call('getSettings', {}).then((r) => r.ok && setSettings(r.value));
 
   useEffect(() => {
     void loadStrings();
-    call('getSettings', {}).then((r) => r.ok && setSettings(r.value));
+    void loadSettings();
   }, []);
 
   if (!ui || !settings) return <main aria-busy="true" />;
-  const { t, locale } = ui;
+  const { t } = ui;
 
   async function save(patch: Partial<Settings>) {
     const r = await call('saveSettings', patch);
@@ -68,6 +70,103 @@ export function Options() {
     if (patch.language) await loadStrings();
     setStatus({ kind: 'ok', text: t('saved') });
   }
+
+  return (
+    <UiContext.Provider value={ui}>
+      <main class="options">
+        <h1>{t('options_title')}</h1>
+        {status ? (
+          <p role={status.kind === 'error' ? 'alert' : 'status'} class={`status-${status.kind}`}>
+            {status.text}
+          </p>
+        ) : null}
+        <RemindersSection settings={settings} save={save} />
+        <BackupSection setStatus={setStatus} />
+        <WipeSection setStatus={setStatus} onWiped={() => void loadSettings()} />
+        <section aria-labelledby="privacy-title">
+          <h2 id="privacy-title">{t('privacy_title')}</h2>
+          <p>{t('privacy_text')}</p>
+        </section>
+      </main>
+    </UiContext.Provider>
+  );
+}
+
+/** Notifications, lead times, language and the refresh pause. */
+function RemindersSection({
+  settings,
+  save,
+}: {
+  settings: Settings;
+  save: (patch: Partial<Settings>) => Promise<void>;
+}) {
+  const { t, locale } = useUi();
+  const toggleLead = (m: number, on: boolean) =>
+    save({
+      leadTimesMinutes: on
+        ? [...settings.leadTimesMinutes, m]
+        : settings.leadTimesMinutes.filter((x) => x !== m),
+    });
+  return (
+    <section aria-labelledby="reminders-title">
+      <h2 id="reminders-title">{t('reminders_title')}</h2>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.notifications}
+          onChange={(e) => save({ notifications: e.currentTarget.checked })}
+        />{' '}
+        {t('notifications_label')}
+      </label>
+      <fieldset>
+        <legend>{t('lead_times_label')}</legend>
+        {LEAD_CHOICES.map((m) => (
+          <label key={m} class="choice">
+            <input
+              type="checkbox"
+              checked={settings.leadTimesMinutes.includes(m)}
+              onChange={(e) => toggleLead(m, e.currentTarget.checked)}
+            />{' '}
+            {leadName(m, locale)}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('language_label')}{' '}
+        <select
+          value={settings.language}
+          onChange={(e) => save({ language: e.currentTarget.value as Settings['language'] })}
+        >
+          {UI_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {l === 'auto' ? t('language_auto') : LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p>
+        <label>
+          {t('refresh_pause_label')}{' '}
+          <input
+            type="number"
+            min={0.5}
+            max={60}
+            step={0.5}
+            value={settings.refreshPauseMs / 1000}
+            onChange={(e) => {
+              const ms = Math.round(Number(e.currentTarget.value) * 1000);
+              if (Number.isFinite(ms) && ms >= 500 && ms <= 60_000) void save({ refreshPauseMs: ms });
+            }}
+          />
+        </label>
+      </p>
+    </section>
+  );
+}
+
+/** Export and import of the backup, and the CSV export. */
+function BackupSection({ setStatus }: { setStatus: SetStatus }) {
+  const { t } = useUi();
 
   async function onExport() {
     const r = await call('exportBackup', {});
@@ -99,129 +198,60 @@ export function Options() {
     );
   }
 
+  return (
+    <section aria-labelledby="backup-title">
+      <h2 id="backup-title">{t('backup_title')}</h2>
+      <p>{t('backup_text')}</p>
+      <button type="button" onClick={onExport}>
+        {t('export_button')}
+      </button>
+      <p>
+        <label for="import">{t('import_label')}</label>{' '}
+        <input
+          id="import"
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => onImport(e.currentTarget)}
+        />
+      </p>
+      <p>{t('csv_text')}</p>
+      <button type="button" onClick={onCsv}>
+        {t('csv_button')}
+      </button>
+    </section>
+  );
+}
+
+/** Deleting everything, behind a second press. */
+function WipeSection({ setStatus, onWiped }: { setStatus: SetStatus; onWiped: () => void }) {
+  const { t } = useUi();
+  const [confirming, setConfirming] = useState(false);
+
   async function onWipe() {
     const r = await call('wipeAll', { confirm: 'wipe' });
-    setConfirmWipe(false);
+    setConfirming(false);
     setStatus(r.ok ? { kind: 'ok', text: t('wipe_done') } : { kind: 'error', text: r.error });
-    if (r.ok) call('getSettings', {}).then((s) => s.ok && setSettings(s.value));
+    if (r.ok) onWiped();
   }
 
-  const toggleLead = (m: number, on: boolean) =>
-    save({
-      leadTimesMinutes: on
-        ? [...settings.leadTimesMinutes, m]
-        : settings.leadTimesMinutes.filter((x) => x !== m),
-    });
-
   return (
-    <UiContext.Provider value={ui}>
-      <main class="options">
-        <h1>{t('options_title')}</h1>
-        {status ? (
-          <p role={status.kind === 'error' ? 'alert' : 'status'} class={`status-${status.kind}`}>
-            {status.text}
-          </p>
-        ) : null}
-
-        <section aria-labelledby="reminders-title">
-          <h2 id="reminders-title">{t('reminders_title')}</h2>
-          <label>
-            <input
-              type="checkbox"
-              checked={settings.notifications}
-              onChange={(e) => save({ notifications: e.currentTarget.checked })}
-            />{' '}
-            {t('notifications_label')}
-          </label>
-          <fieldset>
-            <legend>{t('lead_times_label')}</legend>
-            {LEAD_CHOICES.map((m) => (
-              <label key={m} class="choice">
-                <input
-                  type="checkbox"
-                  checked={settings.leadTimesMinutes.includes(m)}
-                  onChange={(e) => toggleLead(m, e.currentTarget.checked)}
-                />{' '}
-                {leadName(m, locale)}
-              </label>
-            ))}
-          </fieldset>
-          <label>
-            {t('language_label')}{' '}
-            <select
-              value={settings.language}
-              onChange={(e) => save({ language: e.currentTarget.value as Settings['language'] })}
-            >
-              {UI_LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {l === 'auto' ? t('language_auto') : LANGUAGE_NAMES[l]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <p>
-            <label>
-              {t('refresh_pause_label')}{' '}
-              <input
-                type="number"
-                min={0.5}
-                max={60}
-                step={0.5}
-                value={settings.refreshPauseMs / 1000}
-                onChange={(e) => {
-                  const ms = Math.round(Number(e.currentTarget.value) * 1000);
-                  if (Number.isFinite(ms) && ms >= 500 && ms <= 60_000) void save({ refreshPauseMs: ms });
-                }}
-              />
-            </label>
-          </p>
-        </section>
-
-        <section aria-labelledby="backup-title">
-          <h2 id="backup-title">{t('backup_title')}</h2>
-          <p>{t('backup_text')}</p>
-          <button type="button" onClick={onExport}>
-            {t('export_button')}
+    <section aria-labelledby="wipe-title">
+      <h2 id="wipe-title">{t('wipe_title')}</h2>
+      <p>{t('wipe_text')}</p>
+      {confirming ? (
+        <p>
+          <button type="button" class="danger" onClick={onWipe}>
+            {t('wipe_confirm')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('wipe_cancel')}
           </button>
-          <p>
-            <label for="import">{t('import_label')}</label>{' '}
-            <input
-              id="import"
-              type="file"
-              accept="application/json,.json"
-              onChange={(e) => onImport(e.currentTarget)}
-            />
-          </p>
-          <p>{t('csv_text')}</p>
-          <button type="button" onClick={onCsv}>
-            {t('csv_button')}
-          </button>
-        </section>
-
-        <section aria-labelledby="wipe-title">
-          <h2 id="wipe-title">{t('wipe_title')}</h2>
-          <p>{t('wipe_text')}</p>
-          {confirmWipe ? (
-            <p>
-              <button type="button" class="danger" onClick={onWipe}>
-                {t('wipe_confirm')}
-              </button>{' '}
-              <button type="button" onClick={() => setConfirmWipe(false)}>
-                {t('wipe_cancel')}
-              </button>
-            </p>
-          ) : (
-            <button type="button" class="danger" onClick={() => setConfirmWipe(true)}>
-              {t('wipe_button')}
-            </button>
-          )}
-        </section>
-
-        <section aria-labelledby="privacy-title">
-          <h2 id="privacy-title">{t('privacy_title')}</h2>
-          <p>{t('privacy_text')}</p>
-        </section>
-      </main>
-    </UiContext.Provider>
+        </p>
+      ) : (
+        <button type="button" class="danger" onClick={() => setConfirming(true)}>
+          {t('wipe_button')}
+        </button>
+      )}
+    </section>
   );
 }

@@ -2,13 +2,19 @@ import { useEffect, useState } from 'preact/hooks';
 import { Diagnostics } from '@/components/Diagnostics';
 import { EmptyState } from '@/components/EmptyState';
 import { OrderGroups } from '@/components/OrderGroups';
+import type { OrderActions } from '@/components/order-actions';
 import { RefreshButton } from '@/components/RefreshButton';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
+import { calendarDateIn, markRefundArrived, setChecklistItem } from '@/lib/pages/actions';
 import { call } from '@/lib/pages/client';
+import { ORDER_LIST_URL, startRefreshInTab } from '@/lib/pages/refresh';
 import type { Dashboard, DashboardGroupId } from '@/lib/protocol/messages';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** What the buyer does from an order card, kept by the background. */
+const actions: OrderActions = { setChecklistItem, markRefundArrived };
 
 /** `popup.html?order=<id>` (from a banner or notification) opens that order. */
 const focus = new URLSearchParams(location.search).get('order');
@@ -84,11 +90,13 @@ export function App() {
               value={query}
               onInput={(e) => setQuery(e.currentTarget.value)}
             />
-            <RefreshButton />
+            <RefreshButton onStart={startRefreshInTab} orderListUrl={ORDER_LIST_URL} />
             {shown === 0 ? <p role="status">{t('search_none', { query })}</p> : null}
             <OrderGroups
               groups={data.groups}
               now={new Date(data.now)}
+              today={calendarDateIn(new Date(data.now), zone)}
+              actions={actions}
               focus={focus}
               onMore={(g) => setLimits({ ...limits, [g]: limits[g] + PAGE * 4 })}
             />

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { readCapturedBody } from '../aliexpress/read-captured';
+import { formatInstant } from '../format';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
 import { LIMITS, MAX_CAPTURE_CHARS } from '../protocol/limits';
 import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../protocol/messages';
@@ -220,7 +221,7 @@ export const handlers: Handlers = {
 
   async getPageSummaries(p, ctx) {
     const settings = await readSettings(ctx.db);
-    const [{ t }, snap] = await Promise.all([
+    const [{ t, locale }, snap] = await Promise.all([
       translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable),
       snapshotOf(ctx, settings),
     ]);
@@ -239,6 +240,7 @@ export const handlers: Handlers = {
         alert,
         texts: {
           deadline: a.nextDeadline ? t(`deadline_${a.nextDeadline.kind}`) : null,
+          at: a.nextDeadline ? formatInstant(a.nextDeadline.at, locale, ctx.zone()) : null,
           title: alert ? t(`alert_${alert.kind}_title`, alert.values) : null,
           action: alert ? t(`alert_${alert.kind}_action`, alert.values) : null,
           why: alert ? t(`alert_${alert.kind}_why`, alert.values) : null,

@@ -10,8 +10,6 @@ import { CAPTURE_SOURCE, isCaptureMessage, MAX_CAPTURE_CHARS } from '../protocol
 import { safeUrl } from '../safe-url';
 import type { CapturedApi, Observations, PageKind, SourceKind } from '../schema/model';
 
-export { safeUrl };
-
 export interface PageSessionDeps {
   /** Reads this page's DOM (the content script's own readers, lib/aliexpress/read-page.ts). */
   read: PageReader;

@@ -7,13 +7,15 @@ import { render } from 'preact';
 import { PageBadge } from '@/components/PageBadge';
 import { PageBanner } from '@/components/PageBanner';
 import type { Ui } from '@/components/ui-context';
+import { type OrderListCards, orderIdOfPage } from '@/lib/aliexpress/page-cards';
 import { translator } from '@/lib/i18n';
 import type { PageSummary, Responses, Result } from '@/lib/protocol/messages';
 import { DISMISSED_KEY } from '@/lib/protocol/storage-keys';
 import type { PageKind } from '@/lib/schema/model';
 import css from './page-ui.css?inline';
 
-const HOST_TAG = 'buyer-shield-ui';
+/** Our shadow hosts' tag (the DOM watcher ignores them). */
+export const HOST_TAG = 'buyer-shield-ui';
 
 export interface UiDeps {
   getStrings: () => Promise<Result<Responses['getUiStrings']>>;
@@ -21,9 +23,15 @@ export interface UiDeps {
   openChecklist: (orderId: string) => void;
   loadDismissed: () => Promise<string[]>;
   saveDismissed: (ids: string[]) => Promise<void>;
-  /** The order of an order-list card (the list reader's rule); only the list page needs it. */
-  cardOrderId?: (card: Element) => string | null;
+  /** The order-list cards (lib/aliexpress/page-cards.ts); only the list page needs them. */
+  cards?: OrderListCards;
 }
+
+/**
+ * How far outside the viewport a card gets its badge: about three screens below (and above), so
+ * badges are in place before the buyer scrolls to them.
+ */
+const NEAR = '2000px 0px';
 
 interface Mounted {
   orderId: string;
@@ -47,18 +55,16 @@ export function makeHost(kind: 'badge' | 'banner'): { host: HTMLElement; root: S
   return { host, root };
 }
 
-/** The order an order-detail or tracking page is about, from its address. */
-export function orderIdOfPage(url: URL): string | null {
-  const id = url.searchParams.get('orderId') ?? url.searchParams.get('tradeOrderId');
-  return id && /^\d{6,32}$/.test(id) ? id : null;
-}
-
 export class PageUi {
   private ui: Ui | null = null;
   private mounted: Mounted[] = [];
   private summaries = new Map<string, PageSummary>();
   private dismissed = new Set<string>();
   private ready: Promise<void> | null = null;
+  /** List cards already looked at, and the order of each card waiting to come near. */
+  private seen = new WeakSet<Element>();
+  private cardOrders = new WeakMap<Element, string>();
+  private near: IntersectionObserver | null = null;
 
   constructor(
     private readonly deps: UiDeps,
@@ -73,7 +79,11 @@ export class PageUi {
       this.ui = {
         t: translator(s.table),
         locale: s.locale,
-        zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        // Asked only if something shows a date here: the first Intl.DateTimeFormat of a page
+        // costs it 25–50 ms, so dates come formatted with the summaries (PageSummary texts.at).
+        get zone() {
+          return Intl.DateTimeFormat().resolvedOptions().timeZone;
+        },
       };
       this.dismissed = new Set(dismissed);
     })();
@@ -86,19 +96,21 @@ export class PageUi {
     return this.ui;
   }
 
-  /** Finds cards (or the page's order) without our UI yet, mounts it, and fills it in. */
+  /**
+   * Finds cards (or the page's order) without our UI yet and fills it in. A list card gets its
+   * badge when it comes near the viewport (`NEAR`), so a long list costs the page only the
+   * badges the buyer can scroll to soon; asking the background and rendering follow the same way.
+   */
   async scan(doc: Document): Promise<void> {
     await this.init();
-    if (this.kind === 'order_list') {
-      for (const card of doc.querySelectorAll('.order-item')) {
-        if (card.querySelector(HOST_TAG)) continue;
-        const orderId = this.deps.cardOrderId?.(card) ?? null;
+    const cards = this.deps.cards;
+    if (this.kind === 'order_list' && cards) {
+      for (const card of cards.cards(doc)) {
+        if (this.seen.has(card) || card.querySelector(HOST_TAG)) continue;
+        this.seen.add(card);
+        const orderId = cards.orderId(card);
         if (!orderId || this.dismissed.has(`badge:${orderId}`)) continue;
-        // In the header line beside the status; the card itself when the header is missing.
-        const anchor = card.querySelector('.order-item-header-status') ?? card;
-        const { host, root } = makeHost('badge');
-        anchor.append(host);
-        this.mounted.push({ orderId, root, host, kind: 'badge' });
+        this.whenNear(card, orderId);
       }
     } else if (this.kind === 'order_detail' || this.kind === 'tracking') {
       const orderId = orderIdOfPage(this.url);
@@ -112,9 +124,44 @@ export class PageUi {
         this.mounted.push({ orderId, root, host, kind: 'banner' });
       }
     }
-    // Drop entries whose card the page removed (re-rendered lists).
+    await this.fillIn();
+  }
+
+  /** Drops entries whose card the page removed (re-rendered lists), then fills in the new ones. */
+  private async fillIn(): Promise<void> {
     this.mounted = this.mounted.filter((m) => m.host.isConnected);
     await this.refresh(this.mounted.filter((m) => !this.summaries.has(m.orderId)).map((m) => m.orderId));
+  }
+
+  private whenNear(card: Element, orderId: string): void {
+    if (typeof IntersectionObserver !== 'function') {
+      this.mountBadge(card, orderId);
+      return;
+    }
+    this.cardOrders.set(card, orderId);
+    this.near ??= new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: NEAR });
+    this.near.observe(card);
+  }
+
+  private onNear(entries: IntersectionObserverEntry[]): void {
+    let added = false;
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      this.near?.unobserve(e.target);
+      const orderId = this.cardOrders.get(e.target);
+      if (!orderId || !e.target.isConnected) continue;
+      this.mountBadge(e.target, orderId);
+      added = true;
+    }
+    if (added) void this.fillIn();
+  }
+
+  private mountBadge(card: Element, orderId: string): void {
+    const cards = this.deps.cards;
+    if (!cards || card.querySelector(HOST_TAG)) return;
+    const { host, root } = makeHost('badge');
+    cards.anchor(card).append(host);
+    this.mounted.push({ orderId, root, host, kind: 'badge' });
   }
 
   /** Asks the background again, e.g. after this page's data was stored. */
@@ -163,9 +210,8 @@ export class PageUi {
   }
 
   destroy(): void {
+    this.near?.disconnect();
     for (const m of this.mounted) this.unmount(m);
     this.mounted = [];
   }
 }
-
-export { DISMISSED_KEY };

@@ -10,8 +10,6 @@ import { REFRESH_APIS, type RefreshApi, type Reply } from '../protocol/window-me
 
 /** browser.storage.local key of the orders a stopped run has still to do. */
 export { PROGRESS_KEY } from '../protocol/storage-keys';
-export type { Reply };
-export const DEFAULT_PAUSE_MS = 2000;
 
 export interface Progress {
   orderIds: string[];
@@ -58,7 +56,7 @@ export function stopKind(code: string): 'login' | 'captcha' | 'traffic' | 'unava
  * The request address the background reads with: the tracking body has no order id, so the
  * reader takes it from the `data=` parameter (lib/aliexpress/read-tracking.ts), as when captured.
  */
-export function requestUrl(api: RefreshApi, orderId: string): string {
+function requestUrl(api: RefreshApi, orderId: string): string {
   return `https://acs.aliexpress.com/h5/${api}/1.0/?data=${encodeURIComponent(`{"tradeOrderId":"${orderId}"}`)}`;
 }
 

@@ -4,59 +4,49 @@
  * readers (and the refresh feature) of its own pages, so no page carries code for another.
  */
 import { browser, type ContentScriptContext } from '#imports';
+import type { OrderListCards } from '@/lib/aliexpress/page-cards';
 import { classifyUrl } from '@/lib/aliexpress/page-kind';
 import { type DomReader, makePageReader } from '@/lib/aliexpress/read-page';
 import type { mountRefresh, RefreshHandle } from '@/lib/content/refresh-mount';
 import { send } from '@/lib/protocol/messages';
+import { CAPTURE_READY } from '@/lib/protocol/window-messages';
 import type { PageKind } from '@/lib/schema/model';
-import { PageSession } from './page-session';
-import { DISMISSED_KEY, makeHost, PageUi } from './page-ui';
+import { DISMISSED_KEY } from '../protocol/storage-keys';
+import { PageSession, type PageSessionDeps } from './page-session';
+import { HOST_TAG, makeHost, PageUi, type UiDeps } from './page-ui';
 
 /** How long a single-page app gets to render before an unread page is reported. */
 const REPORT_AFTER_MS = 15_000;
 const DOM_READ_DEBOUNCE_MS = 400;
+const UI_SCAN_DEBOUNCE_MS = 50;
 const RETRY_AFTER_MS = 1000;
 const PAGE_TEXT_PREFIXES = ['badge_', 'banner_', 'source_', 'no_deadline', 'refresh_'];
+
+type RuntimeSend = (m: unknown) => Promise<unknown>;
 
 export interface PageOptions {
   /** The DOM readers of the page kinds this script runs on. */
   readers: Partial<Record<PageKind, DomReader>>;
-  /** The order of a list card, for the badges (order-list script only). */
-  cardOrderId?: (card: Element) => string | null;
+  /** The order-list cards, for the badges (order-list script only). */
+  cards?: OrderListCards;
   /** The "Refresh open orders" feature (order-list script only). */
   refresh?: { mount: typeof mountRefresh; isStart: (m: unknown) => boolean };
 }
 
 export function runAliExpressPage(ctx: ContentScriptContext, options: PageOptions): void {
+  const runtimeSend: RuntimeSend = (m) => browser.runtime.sendMessage(m);
+  const uiDeps = pageUiDeps(runtimeSend, options.cards);
   const read = makePageReader(options.readers);
-  const runtimeSend = (m: unknown) => browser.runtime.sendMessage(m);
   let session: PageSession | null = null;
   let ui: PageUi | null = null;
   let refresh: RefreshHandle | null = null;
-  let timer: number | undefined;
 
-  const uiDeps = {
-    // Only the words pages use; order-specific texts come with the summaries.
-    getStrings: () => send(runtimeSend, 'getUiStrings', { prefixes: PAGE_TEXT_PREFIXES }),
-    getSummaries: (orderIds: string[]) => send(runtimeSend, 'getPageSummaries', { orderIds }),
-    openChecklist: (orderId: string) => void send(runtimeSend, 'openChecklist', { orderId }),
-    loadDismissed: async () => {
-      const stored = await browser.storage.local.get(DISMISSED_KEY);
-      const list = stored[DISMISSED_KEY];
-      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-    },
-    saveDismissed: async (ids: string[]) => {
-      await browser.storage.local.set({ [DISMISSED_KEY]: ids.slice(-2000) });
-    },
-    cardOrderId: options.cardOrderId,
-  };
-
+  /** (Re)starts for the current address: the single-page app changes it without a reload. */
   const start = () => {
     ui?.destroy();
     const url = new URL(location.href);
-    const kind = classifyUrl(url);
-    // A page this script has no reader for (or aliexpress.ru) is left alone.
-    if (!kind || kind === 'unsupported_ru' || !Object.hasOwn(options.readers, kind)) {
+    const kind = handledKind(url, options);
+    if (!kind) {
       session = null;
       ui = null;
       return;
@@ -66,82 +56,153 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
     // Issue 7: "Refresh open orders" on the order list; kept across in-list navigation.
     if (kind !== 'order_list') refresh?.destroy();
     refresh =
-      kind !== 'order_list' || !options.refresh
-        ? null
-        : (refresh ??
-          options.refresh.mount({
-            makeHost: () => makeHost('banner'),
-            ui: () => ui?.strings() ?? Promise.resolve(null),
-            runtimeSend,
-            onSaved: () => void ui?.refresh(),
-          }));
-    session = new PageSession(
-      {
-        read,
-        now: () => new Date(),
-        lang: () => document.documentElement.lang || undefined,
-        save: async (m) => {
-          const r = await send(runtimeSend, 'saveObservations', m);
-          // What the page just told us may change its badges.
-          if (r.ok && r.value.written > 0) void pageUi.refresh();
-        },
-        saveCapture: async (m) => {
-          let r = await send(runtimeSend, 'saveCapture', m);
-          // The worker may be stopped while it stores (MV3); the store is one transaction, so
-          // sending the same body again once is safe and usually lands in a fresh worker.
-          if (!r.ok && r.retry) {
-            await new Promise<void>((done) => ctx.setTimeout(() => done(), RETRY_AFTER_MS));
-            r = await send(runtimeSend, 'saveCapture', m);
-          }
-          if (r.ok && r.value.written > 0) void pageUi.refresh();
-          return r.ok && r.value.problem === null;
-        },
-        report: (m) => void send(runtimeSend, 'reportUnreadable', m),
-      },
+      kind === 'order_list' && options.refresh
+        ? (refresh ?? mountRefreshPanel(options.refresh.mount, runtimeSend, () => ui))
+        : null;
+    const current = new PageSession(
+      sessionDeps(ctx, runtimeSend, read, () => void pageUi.refresh()),
       kind,
       url,
     );
-    const current = session;
-    ctx.setTimeout(() => current?.finish(), REPORT_AFTER_MS);
+    session = current;
+    ctx.setTimeout(() => current.finish(), REPORT_AFTER_MS);
   };
 
+  // Reading waits for the page to settle; placing badges only for a frame's worth of changes,
+  // so the buyer sees them as soon as the cards are there.
+  const readDom = debounced(ctx, DOM_READ_DEBOUNCE_MS, () => session?.readDom(document));
+  const scan = debounced(ctx, UI_SCAN_DEBOUNCE_MS, () => void ui?.scan(document));
   const readSoon = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(() => {
-      timer = undefined;
-      session?.readDom(document);
-      void ui?.scan(document);
-    }, DOM_READ_DEBOUNCE_MS);
+    readDom();
+    scan();
   };
 
   start();
   ctx.addEventListener(window, 'message', (event) => {
     if (event.source === window) session?.onWindowMessage(event.data);
   });
+  // Now listening: the capture hands over what the page fetched before this script started.
+  window.postMessage({ source: CAPTURE_READY }, location.origin);
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     start();
     readSoon();
   });
   ctx.onInvalidated(() => ui?.destroy());
   ctx.onInvalidated(() => refresh?.destroy());
-  // The popup's "Refresh open orders" (only from this extension, only that exact message).
+  if (options.refresh) listenForRefreshStart(options.refresh.isStart, () => refresh);
+  whenDomReady(ctx, () => watchDom(ctx, readSoon));
+}
+
+/** The page kind this script handles at `url`; `null` for another script's page or aliexpress.ru. */
+function handledKind(url: URL, options: PageOptions): PageKind | null {
+  const kind = classifyUrl(url);
+  if (!kind || kind === 'unsupported_ru' || !Object.hasOwn(options.readers, kind)) return null;
+  return kind;
+}
+
+/** The badges' and banner's way to the background and to the buyer's dismissals. */
+function pageUiDeps(runtimeSend: RuntimeSend, cards: OrderListCards | undefined): UiDeps {
+  return {
+    // Only the words pages use; order-specific texts come with the summaries.
+    getStrings: () => send(runtimeSend, 'getUiStrings', { prefixes: PAGE_TEXT_PREFIXES }),
+    getSummaries: (orderIds) => send(runtimeSend, 'getPageSummaries', { orderIds }),
+    openChecklist: (orderId) => void send(runtimeSend, 'openChecklist', { orderId }),
+    loadDismissed: async () => {
+      const stored = await browser.storage.local.get(DISMISSED_KEY);
+      const list = stored[DISMISSED_KEY];
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    },
+    saveDismissed: async (ids) => {
+      await browser.storage.local.set({ [DISMISSED_KEY]: ids.slice(-2000) });
+    },
+    ...(cards ? { cards } : {}),
+  };
+}
+
+/** The page session's way to the background; `onWritten` after stored data changed. */
+function sessionDeps(
+  ctx: ContentScriptContext,
+  runtimeSend: RuntimeSend,
+  read: PageSessionDeps['read'],
+  onWritten: () => void,
+): PageSessionDeps {
+  return {
+    read,
+    now: () => new Date(),
+    lang: () => document.documentElement.lang || undefined,
+    save: async (m) => {
+      const r = await send(runtimeSend, 'saveObservations', m);
+      // What the page just told us may change its badges.
+      if (r.ok && r.value.written > 0) onWritten();
+    },
+    saveCapture: async (m) => {
+      let r = await send(runtimeSend, 'saveCapture', m);
+      // The worker may be stopped while it stores (MV3); the store is one transaction, so
+      // sending the same body again once is safe and usually lands in a fresh worker.
+      if (!r.ok && r.retry) {
+        await new Promise<void>((done) => ctx.setTimeout(() => done(), RETRY_AFTER_MS));
+        r = await send(runtimeSend, 'saveCapture', m);
+      }
+      if (r.ok && r.value.written > 0) onWritten();
+      return r.ok && r.value.problem === null;
+    },
+    report: (m) => void send(runtimeSend, 'reportUnreadable', m),
+  };
+}
+
+/** The order list's refresh panel, speaking the page UI's language and refreshing its badges. */
+function mountRefreshPanel(
+  mount: typeof mountRefresh,
+  runtimeSend: RuntimeSend,
+  ui: () => PageUi | null,
+): RefreshHandle {
+  return mount({
+    makeHost: () => makeHost('banner'),
+    ui: () => ui()?.strings() ?? Promise.resolve(null),
+    runtimeSend,
+    onSaved: () => void ui()?.refresh(),
+  });
+}
+
+/** The popup's "Refresh open orders" (only from this extension, only that exact message). */
+function listenForRefreshStart(isStart: (m: unknown) => boolean, refresh: () => RefreshHandle | null): void {
   browser.runtime.onMessage.addListener(
     (m: unknown, sender: { id?: string }, reply: (r: unknown) => void) => {
-      if (sender.id !== browser.runtime.id || !options.refresh?.isStart(m) || !refresh) return;
-      refresh.start();
+      const handle = refresh();
+      if (sender.id !== browser.runtime.id || !isStart(m) || !handle) return;
+      handle.start();
       reply({ started: true });
     },
   );
-  const onReady = () => {
-    readSoon();
-    // Cards added later ("View orders") and client-rendered pages are read again. Our own
-    // shadow hosts are ignored so mounting a badge does not trigger another read.
-    const observer = new MutationObserver((records) => {
-      if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName !== 'BUYER-SHIELD-UI'))) readSoon();
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    ctx.onInvalidated(() => observer.disconnect());
+}
+
+/** `run` once, `ms` after the last of a burst of calls. */
+function debounced(ctx: ContentScriptContext, ms: number, run: () => void): () => void {
+  let timer: number | undefined;
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      run();
+    }, ms);
   };
-  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', onReady);
-  else onReady();
+}
+
+function whenDomReady(ctx: ContentScriptContext, run: () => void): void {
+  if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', run);
+  else run();
+}
+
+/**
+ * Reads now, then again when cards are added later ("View orders") or a client-rendered page
+ * fills in. Our own shadow hosts are ignored so mounting a badge does not trigger another read.
+ */
+function watchDom(ctx: ContentScriptContext, readSoon: () => void): void {
+  readSoon();
+  const ours = HOST_TAG.toUpperCase();
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName !== ours))) readSoon();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
 }

@@ -7,13 +7,18 @@
  * extension/src/public/injected/aliexpress-hook.js; ElMagoCT src/content/interceptor.ts).
  * Bundled into the MAIN-world script: keep it tiny, imports limited to the API constant list.
  */
-import { CAPTURE_SOURCE, type CaptureMessage } from '../protocol/window-messages';
+import {
+  CAPTURE_SOURCE,
+  type CaptureMessage,
+  isCaptureReady,
+  MAX_CAPTURE_CHARS,
+} from '../protocol/window-messages';
 import { CAPTURED_APIS, type CapturedApi } from '../schema/model';
 
 const APIS: readonly string[] = CAPTURED_APIS;
 
 /** The API a request URL calls, if it is one we read: `/h5/<api>/1.0/` or `api=`. */
-export function capturedApiOf(url: string, base?: string): CapturedApi | null {
+function capturedApiOf(url: string, base?: string): CapturedApi | null {
   try {
     const u = new URL(url, base);
     if (!/(^|\.)aliexpress\.(com|us)$/.test(u.hostname)) return null;
@@ -25,6 +30,28 @@ export function capturedApiOf(url: string, base?: string): CapturedApi | null {
 }
 
 type Post = (m: CaptureMessage) => void;
+
+/** Responses kept for the isolated script at most (a page makes a few before it is idle). */
+const MAX_KEPT = 16;
+
+/**
+ * `post`, held back until the isolated script says it listens (`CAPTURE_READY`): what the page
+ * fetched before then is kept (the newest `MAX_KEPT`) and posted in order when it does.
+ */
+export function untilReady(win: Window, post: Post): Post {
+  let kept: CaptureMessage[] | null = [];
+  win.addEventListener('message', (event: MessageEvent) => {
+    if (kept === null || event.source !== win || !isCaptureReady(event.data)) return;
+    const held = kept;
+    kept = null;
+    for (const m of held) post(m);
+  });
+  return (m) => {
+    if (kept === null) return post(m);
+    kept.push(m);
+    if (kept.length > MAX_KEPT) kept.shift();
+  };
+}
 /** The page's window with its constructors (XMLHttpRequest, MutationObserver). */
 type Win = Window & typeof globalThis;
 type Fn = (...args: unknown[]) => unknown;

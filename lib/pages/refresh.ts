@@ -5,17 +5,14 @@
  * permissions cover these addresses.
  */
 import { browser } from '#imports';
+import { ORDER_LIST_MATCHES } from '../aliexpress/hosts';
 
-export const ORDER_LIST_PATTERNS = [
-  '*://*.aliexpress.com/p/order/index.html*',
-  '*://*.aliexpress.us/p/order/index.html*',
-];
 export const ORDER_LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
 
 export type StartOutcome = 'started' | 'no_tab' | 'reload';
 
 export async function startRefreshInTab(): Promise<StartOutcome> {
-  const tabs = await browser.tabs.query({ url: ORDER_LIST_PATTERNS });
+  const tabs = await browser.tabs.query({ url: ORDER_LIST_MATCHES });
   const tab = tabs.find((t) => t.active) ?? tabs[0];
   if (tab?.id === undefined) return 'no_tab';
   try {

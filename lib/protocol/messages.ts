@@ -66,8 +66,18 @@ export interface PageSummary {
   nextDeadline: Deadline | null;
   /** The most urgent alert, if any. */
   alert: Alert | null;
-  /** The words for the deadline and the alert, in the buyer's language (so pages need no tables). */
-  texts: { deadline: string | null; title: string | null; action: string | null; why: string | null };
+  /**
+   * The words for the deadline and the alert, in the buyer's language (so pages need no tables),
+   * and the deadline's date and time in the buyer's language and zone (`at`): the first
+   * `Intl.DateTimeFormat` of a page costs it 25–50 ms (BENCHMARKS.md), the worker has one already.
+   */
+  texts: {
+    deadline: string | null;
+    at: string | null;
+    title: string | null;
+    action: string | null;
+    why: string | null;
+  };
 }
 
 export type { Envelope, MessageType, RequestOf } from './requests';

@@ -37,6 +37,17 @@ export function isCaptureMessage(x: unknown): x is CaptureMessage {
   );
 }
 
+/**
+ * Isolated script -> capture: "I am listening". The isolated scripts start at `document_idle`
+ * (only the capture runs at `document_start`, issue 16), so the capture keeps what it saw before
+ * this arrives. A page could send it too; that only hands it the page's own responses.
+ */
+export const CAPTURE_READY = 'buyer-shield-capture-ready';
+
+export function isCaptureReady(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && (x as { source?: unknown }).source === CAPTURE_READY;
+}
+
 // ---- Refresh: isolated script <-> MAIN-world refresh script (lib/page-world/refresh-bridge.ts).
 // The isolated script decides what to ask; the MAIN-world script asks through the page's own
 // `lib.mtop.request`, so the buyer's session and signatures are used and we touch no credential.

@@ -265,7 +265,12 @@ export async function benchPopup(b, { runs = 7, log = () => {} } = {}) {
   const inDom = [];
   const painted = [];
   let cards = 0;
+  const cdp = await b.ctx.newCDPSession(probe);
+  await cdp.send('ServiceWorker.enable');
   for (let r = 0; r < runs; r += 1) {
+    // A cold worker, as after the browser stopped it idle (MV3): the popup's first call wakes it.
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await until(async () => !(await serviceWorkerTarget(cdp)), 'the worker to stop');
     const popup = await b.ctx.newPage();
     await popup.setViewportSize({ width: 440, height: 640 });
     await popup.goto(b.url('popup.html'));
@@ -282,8 +287,68 @@ export async function benchPopup(b, { runs = 7, log = () => {} } = {}) {
     await popup.close();
     await sleep(300);
   }
+  // 7. Memory: the worker's JS heap with the 10,000 orders stored and the snapshot built.
+  await probe.evaluate(() =>
+    globalThis.bench.send('getDashboard', { query: '', limits: { act_now: 50, watch: 50, settled: 50 } }),
+  );
+  await settle(probe);
+  const workerHeap = [];
+  for (let r = 0; r < 3; r += 1) workerHeap.push(await workerHeapUsed(cdp));
+  await cdp.detach();
   await probe.close();
-  return { orders: stored, cardsRendered: cards, inDom: summarize(inDom), painted: summarize(painted) };
+  return {
+    orders: stored,
+    cardsRendered: cards,
+    inDom: summarize(inDom),
+    painted: summarize(painted),
+    workerHeap: summarize(workerHeap),
+  };
+}
+
+async function serviceWorkerTarget(cdp) {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  return targetInfos.find((t) => t.type === 'service_worker') ?? null;
+}
+
+async function until(fn, what, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await fn())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+/** The worker's used JS heap after a full GC, through a DevTools session attached to it. */
+async function workerHeapUsed(cdp) {
+  const sw = await serviceWorkerTarget(cdp);
+  if (!sw) throw new Error('memory: no service worker running');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+  let id = 0;
+  const pending = new Map();
+  const onMessage = (e) => {
+    if (e.sessionId !== sessionId) return;
+    const m = JSON.parse(e.message);
+    pending.get(m.id)?.(m);
+    pending.delete(m.id);
+  };
+  cdp.on('Target.receivedMessageFromTarget', onMessage);
+  const send = (method, params = {}) =>
+    new Promise((resolve) => {
+      id += 1;
+      pending.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method, params }),
+      });
+    });
+  try {
+    await send('HeapProfiler.collectGarbage');
+    const m = await send('Runtime.getHeapUsage');
+    return m.result.usedSize;
+  } finally {
+    cdp.off('Target.receivedMessageFromTarget', onMessage);
+    await cdp.send('Target.detachFromTarget', { sessionId });
+  }
 }
 
 /** The first characters of the built code a "name (script:line:column)" frame points at. */
@@ -291,114 +356,236 @@ export function codeAt(extDir, frame) {
   const m = /\(([^():]+):(\d+):(\d+)\)/.exec(frame);
   if (!m) return '';
   try {
-    const line =
-      readFileSync(path.join(extDir, 'content-scripts', m[1]), 'utf8').split('\n')[Number(m[2]) - 1] ?? '';
+    const line = readFileSync(path.join(extDir, m[1]), 'utf8').split('\n')[Number(m[2]) - 1] ?? '';
     return line.slice(Number(m[3]) - 1, Number(m[3]) + 69);
   } catch {
     return '';
   }
 }
 
-// ── 5. Page cost ───────────────────────────────────────────────────────────────────────────
+// ── 5. Page cost, side by side with the peer ───────────────────────────────────────────────
 
-/** Main-thread time of our content scripts on a 100-order list page, per load (CPU profiler). */
-export async function benchPageCost(b, { loads = 10, log = () => {} } = {}) {
-  const orders = bulkOrders(100, { firstId: 8_200_000_000_000_000n });
-  const apiUrl = acsUrl(LIST_API, { statusTab: 'all', renderType: 'init', clientPlatform: 'pc' });
-  await b.ctx.unrouteAll({ behavior: 'ignoreErrors' });
-  await b.ctx.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
-  await serveAliExpress(b.ctx, {
-    pages: { '/p/order/index.html': orderListPageWithCards(apiUrl, orders) },
-    api: (name) => (name === LIST_API ? orderListBody(orders) : null),
+/** A Chromium with no extension at all: the page's own heap, for the extra heap of the others. */
+async function launchPlain() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'buyer-shield-bench-plain-'));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: findChromium(),
+    headless: true,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    viewport: { width: 1200, height: 900 },
+    args: chromiumArgs('/nonexistent').filter((a) => !a.includes('extension')),
   });
-  const prefix = `chrome-extension://${b.extId}/content-scripts/`;
-  const total = [];
-  const byScript = {};
-  const byFunction = new Map();
-  for (let i = 0; i < loads + 1; i += 1) {
-    const page = await b.ctx.newPage();
-    const cdp = await b.ctx.newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-    await cdp.send('Profiler.start');
-    await page.goto(ORDER_PAGE);
-    await page.waitForFunction(() => document.title.startsWith('Orders loaded'), null, { timeout: 30_000 });
-    // The DOM is read 400 ms after the last card appears; leave room for it and the sending.
-    await sleep(1500);
-    const { profile } = await cdp.send('Profiler.stop');
-    await cdp.detach();
-    await page.close();
-    if (i === 0) continue; // the first load compiles the scripts for the first time: warm-up
-    const parent = new Map();
-    const byId = new Map();
-    for (const n of profile.nodes) {
-      byId.set(n.id, n);
-      for (const c of n.children ?? []) parent.set(c, n.id);
-    }
-    // Inclusive time: a sample counts when any frame of its stack is one of our content scripts
-    // (so JSON.parse or DOM calls made by our code count too), attributed to the innermost one.
-    const ours = new Map();
-    const scriptOf = (id) => {
-      if (ours.has(id)) return ours.get(id);
-      const n = byId.get(id);
-      const url = n?.callFrame.url ?? '';
-      const mine = url.startsWith(prefix) ? url.slice(prefix.length) : null;
-      const p = parent.get(id);
-      const v = mine ?? (p === undefined ? null : scriptOf(p));
-      ours.set(id, v);
-      return v;
-    };
-    /** The innermost frame of ours in a sample's stack, as "function (script:line)". */
-    const frameOf = (id) => {
-      for (let n = byId.get(id); n; n = byId.get(parent.get(n.id))) {
-        const f = n.callFrame;
-        if (f.url.startsWith(prefix))
-          return `${f.functionName || '(anonymous)'} (${f.url.slice(prefix.length)}:${f.lineNumber + 1}:${f.columnNumber + 1})`;
-      }
-      return null;
-    };
-    const per = {};
-    let sum = 0;
-    profile.samples.forEach((id, k) => {
-      const s = scriptOf(id);
-      if (!s) return;
-      const ms = (profile.timeDeltas[k + 1] ?? profile.timeDeltas[k] ?? 0) / 1000;
-      per[s] = (per[s] ?? 0) + ms;
-      sum += ms;
-      const node = byId.get(id);
-      const leaf =
-        node && !node.callFrame.url.startsWith(prefix)
-          ? ` → ${node.callFrame.functionName || node.callFrame.url || '(native)'}`
-          : '';
-      const key = `${frameOf(id)}${leaf}`;
-      byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
-    });
-    total.push(sum);
-    for (const [s, ms] of Object.entries(per)) {
-      byScript[s] ??= [];
-      byScript[s].push(ms);
-    }
-    log(`  page load ${i}/${loads}: ${sum.toFixed(1)} ms in our content scripts`);
-  }
+  await ctx.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
   return {
-    orders: orders.length,
-    total: summarize(total),
-    byScript: Object.fromEntries(Object.entries(byScript).map(([s, v]) => [s, summarize(v)])),
-    // Where the time goes: mean ms per load by innermost frame of ours (→ the native it called).
-    hotspots: [...byFunction]
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, 12)
-      .map(([frame, ms]) => ({ frame, code: codeAt(b.extDir, frame), msPerLoad: ms / loads })),
+    ctx,
+    extId: null,
+    async close() {
+      await ctx.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
-export async function runBrowserBenches(extDir, { log = console.log, quick = false } = {}) {
+/**
+ * When the buyer sees badges (ours only): the first one filled in, and every card in the
+ * viewport with its badge filled in (cards further down get theirs as they come near).
+ */
+function watchBadges() {
+  const marks = {};
+  globalThis.__badgeMarks = marks;
+  const filled = (card) =>
+    Boolean(card.querySelector('buyer-shield-ui')?.shadowRoot?.querySelector('.bs-badge')?.textContent);
+  const timer = setInterval(() => {
+    const cards = [...document.querySelectorAll('.order-item')];
+    if (!cards.length) return;
+    if (marks.first === undefined && cards.some(filled)) marks.first = performance.now();
+    const inView = cards.filter((c) => c.getBoundingClientRect().top < innerHeight);
+    if (inView.length && inView.every(filled)) {
+      marks.inView = performance.now();
+      marks.inViewCards = inView.length;
+      marks.filledCards = cards.filter(filled).length;
+      clearInterval(timer);
+    }
+  }, 5);
+}
+
+/** One page load profiled: CPU ms in frames of `prefix` (null: none), heap, and the marks. */
+async function profiledLoad(subject, { windowMs }) {
+  const page = await subject.ctx.newPage();
+  const cdp = await subject.ctx.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  await page.goto(ORDER_PAGE);
+  await page.waitForFunction(() => document.title.startsWith('Orders loaded'), null, { timeout: 30_000 });
+  await sleep(windowMs);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const marks = await page.evaluate(() => ({
+    cardsAt: globalThis.__cardsAt ?? null,
+    badges: globalThis.__badgeMarks ?? null,
+    cards: document.querySelectorAll('.order-item').length,
+  }));
+  await cdp.detach();
+  await page.close();
+  return { profile, heapUsed: heap.usedSize, marks };
+}
+
+/**
+ * Every CPU-profiler sample whose stack holds a frame of the extension (`chrome-extension://<id>/`,
+ * any of its scripts, in any world), attributed to the innermost such frame.
+ */
+function attribute(profile, prefix, byFunction) {
+  const parent = new Map();
+  const byId = new Map();
+  for (const n of profile.nodes) {
+    byId.set(n.id, n);
+    for (const c of n.children ?? []) parent.set(c, n.id);
+  }
+  const ours = new Map();
+  const scriptOf = (id) => {
+    if (ours.has(id)) return ours.get(id);
+    const n = byId.get(id);
+    const url = n?.callFrame.url ?? '';
+    const mine = url.startsWith(prefix) ? url.slice(prefix.length) : null;
+    const p = parent.get(id);
+    const v = mine ?? (p === undefined ? null : scriptOf(p));
+    ours.set(id, v);
+    return v;
+  };
+  const frameOf = (id) => {
+    for (let n = byId.get(id); n; n = byId.get(parent.get(n.id))) {
+      const f = n.callFrame;
+      if (f.url.startsWith(prefix))
+        return `${f.functionName || '(anonymous)'} (${f.url.slice(prefix.length)}:${f.lineNumber + 1}:${f.columnNumber + 1})`;
+    }
+    return null;
+  };
+  const per = {};
+  let sum = 0;
+  profile.samples.forEach((id, k) => {
+    const s = scriptOf(id);
+    if (!s) return;
+    const ms = (profile.timeDeltas[k + 1] ?? profile.timeDeltas[k] ?? 0) / 1000;
+    per[s] = (per[s] ?? 0) + ms;
+    sum += ms;
+    if (!byFunction) return;
+    const node = byId.get(id);
+    const leaf =
+      node && !node.callFrame.url.startsWith(prefix)
+        ? ` → ${node.callFrame.functionName || node.callFrame.url || '(native)'}`
+        : '';
+    const key = `${frameOf(id)}${leaf}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
+  });
+  return { per, sum };
+}
+
+/**
+ * Main-thread time of each extension's scripts on the same 100-order list page, loads alternated
+ * between Buyer Shield, the peer and a browser with no extension (for the page's own heap), from
+ * navigation to `windowMs` after the cards are in. The first round is a warm-up.
+ */
+export async function benchPageCost(b, { peerDir, loads = 10, windowMs = 2500, log = () => {} } = {}) {
+  const orders = bulkOrders(100, { firstId: 8_200_000_000_000_000n });
+  const apiUrl = acsUrl(LIST_API, { statusTab: 'all', renderType: 'init', clientPlatform: 'pc' });
+  const peer = peerDir ? await launchWith(peerDir) : null;
+  const plain = await launchPlain();
+  const subjects = [
+    { name: 'ours', ctx: b.ctx, prefix: `chrome-extension://${b.extId}/` },
+    ...(peer ? [{ name: 'peer', ctx: peer.ctx, prefix: `chrome-extension://${peer.extId}/` }] : []),
+    { name: 'none', ctx: plain.ctx, prefix: null },
+  ];
+  try {
+    for (const s of subjects) {
+      await s.ctx.unrouteAll({ behavior: 'ignoreErrors' });
+      await s.ctx.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+      await serveAliExpress(s.ctx, {
+        pages: { '/p/order/index.html': orderListPageWithCards(apiUrl, orders) },
+        api: (name) => (name === LIST_API ? orderListBody(orders) : null),
+      });
+    }
+    await b.ctx.addInitScript(watchBadges);
+    const per = Object.fromEntries(
+      subjects.map((s) => [s.name, { total: [], heap: [], byScript: {}, first: [], all: [] }]),
+    );
+    const byFunction = new Map();
+    for (let i = 0; i < loads + 1; i += 1) {
+      // Alternated, and the order reversed every other round, so neither side always goes first.
+      const round = i % 2 ? [...subjects].reverse() : subjects;
+      const line = [];
+      for (const s of round) {
+        const { profile, heapUsed, marks } = await profiledLoad(s, { windowMs });
+        if (marks.cards !== orders.length) throw new Error(`page cost: ${marks.cards} cards on the page`);
+        if (i === 0) continue; // the first round compiles everything for the first time: warm-up
+        const p = per[s.name];
+        p.heap.push(heapUsed);
+        if (s.prefix) {
+          const { per: scripts, sum } = attribute(profile, s.prefix, s.name === 'ours' ? byFunction : null);
+          p.total.push(sum);
+          for (const [script, v] of Object.entries(scripts)) {
+            p.byScript[script] ??= [];
+            p.byScript[script].push(v);
+          }
+          line.push(`${s.name} ${sum.toFixed(1)} ms`);
+        }
+        if (s.name === 'ours') {
+          const m = marks.badges;
+          if (m?.first === undefined || m.inView === undefined || marks.cardsAt === null)
+            throw new Error('page cost: the badges of the cards in view were not filled in');
+          p.first.push(m.first - marks.cardsAt);
+          p.all.push(m.inView - marks.cardsAt);
+          line.push(`badges in view ${(m.inView - marks.cardsAt).toFixed(0)} ms after the cards`);
+        }
+      }
+      if (i > 0) log(`  page load ${i}/${loads}: ${line.join(', ')}`);
+    }
+    const sum = (p) => ({
+      total: summarize(p.total),
+      byScript: Object.fromEntries(Object.entries(p.byScript).map(([k, v]) => [k, summarize(v)])),
+      heap: summarize(p.heap),
+    });
+    const ours = per.ours;
+    return {
+      orders: orders.length,
+      windowMs,
+      ours: {
+        ...sum(ours),
+        extraHeap: summarize(ours.heap.map((h, k) => h - per.none.heap[k])),
+        badgesFirst: summarize(ours.first),
+        badgesInView: summarize(ours.all),
+      },
+      peer: peer
+        ? {
+            ...sum(per.peer),
+            extraHeap: summarize(per.peer.heap.map((h, k) => h - per.none.heap[k])),
+            oursOverPeer: summarize(ratios(ours.total, per.peer.total)),
+          }
+        : null,
+      none: { heap: summarize(per.none.heap) },
+      // Where the time goes: mean ms per load by innermost frame of ours (→ the native it called).
+      hotspots: [...byFunction]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 12)
+        .map(([frame, ms]) => ({ frame, code: codeAt(b.extDir, frame), msPerLoad: ms / loads })),
+    };
+  } finally {
+    await peer?.close();
+    await plain.close();
+  }
+}
+
+export async function runBrowserBenches(extDir, { log = console.log, quick = false, peerDir, only } = {}) {
   const b = await launchWith(extDir);
   try {
     log(`Chromium ${b.version}, extension ${b.extId}`);
-    const storing = await benchStoring(b, { runs: quick ? 2 : 5, log });
-    const popup = await benchPopup(b, { runs: quick ? 3 : 7, log });
-    const pageCost = await benchPageCost(b, { loads: quick ? 3 : 10, log });
+    const want = (part) => !only || only === part;
+    const storing = want('storing') ? await benchStoring(b, { runs: quick ? 2 : 5, log }) : null;
+    const popup = want('popup') ? await benchPopup(b, { runs: quick ? 3 : 7, log }) : null;
+    const pageCost = want('page') ? await benchPageCost(b, { peerDir, loads: quick ? 3 : 10, log }) : null;
     return { chromium: b.version, storing, popup, pageCost };
   } finally {
     await b.close();

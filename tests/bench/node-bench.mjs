@@ -13,7 +13,9 @@ import { ratios, summarize } from './stats.mjs';
 
 const bundle = process.argv[2];
 if (!bundle) throw new Error('usage: node --expose-gc node-bench.mjs <path to the node-entry bundle>');
-const { readCapturedBody, assessAll, nextWake, orderMix } = await import(pathToFileURL(bundle).href);
+const { readCapturedBody, assessAll, nextWake, orderMix, installCapture } = await import(
+  pathToFileURL(bundle).href
+);
 
 const gc = globalThis.gc ?? (() => {});
 const now = () => performance.now();
@@ -109,6 +111,80 @@ const result = { node: process.version };
     // Cost per order relative to 1,000 orders in the same round (1.0 = linear growth).
     perOrderVs1000: summarize(both[i].map((x, r) => x / n / (both[0][r] / SIZES[0]))),
   }));
+}
+
+// ── 7. The capture's wrappers (issue 16: ≤ 0.1 ms added per call) ─────────────────────────
+// What the MAIN-world capture adds to each of the page's own `fetch` and XHR calls: the same
+// calls through a stub network, with and without `installCapture`, side by side. "Watched" is a
+// call to an API we read (its response is cloned and its text posted); "other" is any other URL.
+{
+  const WATCHED = acsUrl('mtop.aliexpress.trade.buyer.order.list', { statusTab: 'all' });
+  const OTHER = 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.cart.render/1.0/?api=x';
+  const BODY = '{"ret":["SUCCESS::ok"],"data":{}}';
+  const makeWindow = () => {
+    const res = { clone: () => res, text: () => Promise.resolve(BODY) };
+    class Xhr {
+      responseType = '';
+      responseText = BODY;
+      addEventListener(_type, fn) {
+        this.onload = fn;
+      }
+      open() {}
+      send() {
+        this.onload?.();
+      }
+    }
+    return {
+      location: { href: 'https://www.aliexpress.com/p/order/index.html' },
+      fetch: () => Promise.resolve(res),
+      XMLHttpRequest: Xhr,
+      MutationObserver: class {
+        observe() {}
+      },
+      document: {},
+    };
+  };
+  const plain = makeWindow();
+  const wrapped = makeWindow();
+  let posted = 0;
+  installCapture(wrapped, () => {
+    posted += 1;
+  });
+  const N = 2000;
+  const fetchBatch = async (win, url) => {
+    const t0 = now();
+    const all = [];
+    for (let i = 0; i < N; i += 1) all.push(win.fetch(url));
+    await Promise.all(all);
+    // Let the capture's clone/text/post microtasks run inside the timed part.
+    await new Promise((r) => setTimeout(r, 0));
+    return (now() - t0) / N;
+  };
+  const xhrBatch = (win, url) => {
+    const t0 = now();
+    for (let i = 0; i < N; i += 1) {
+      const x = new win.XMLHttpRequest();
+      x.open('GET', url);
+      x.send();
+    }
+    return (now() - t0) / N;
+  };
+  const RUNS = 15;
+  const added = { fetchWatched: [], fetchOther: [], xhrWatched: [], xhrOther: [] };
+  for (let r = 0; r < RUNS + 3; r += 1) {
+    gc();
+    const fw = (await fetchBatch(wrapped, WATCHED)) - (await fetchBatch(plain, WATCHED));
+    const fo = (await fetchBatch(wrapped, OTHER)) - (await fetchBatch(plain, OTHER));
+    const xw = xhrBatch(wrapped, WATCHED) - xhrBatch(plain, WATCHED);
+    const xo = xhrBatch(wrapped, OTHER) - xhrBatch(plain, OTHER);
+    if (r < 3) continue;
+    added.fetchWatched.push(fw);
+    added.fetchOther.push(fo);
+    added.xhrWatched.push(xw);
+    added.xhrOther.push(xo);
+  }
+  check(posted >= (RUNS + 3) * N * 2, 'the wrapped fetch and XHR posted every watched response');
+  result.captureWrap = Object.fromEntries(Object.entries(added).map(([k, v]) => [k, summarize(v)]));
 }
 
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -7,6 +7,7 @@ import type { OrderFacts } from '../../lib/schema/model';
 import { dispute, event, facts, pkg, refund } from '../unit/rules/factory';
 
 export { readCapturedBody } from '../../lib/aliexpress/read-captured';
+export { installCapture } from '../../lib/page-world/capture';
 export { assessAll, nextWake } from '../../lib/rules';
 
 const DAY = 86_400_000;

@@ -82,6 +82,7 @@ export function orderListPageWithCards(apiUrl, orders) {
     fetch(${JSON.stringify(apiUrl)}, { credentials: 'include' }).then(function (r) { return r.json(); }).then(function (body) {
       var root = document.getElementById('root');
       CARDS.forEach(function (html) { var t = document.createElement('template'); t.innerHTML = html; root.appendChild(t.content); });
+      window.__cardsAt = performance.now();
       document.title = 'Orders loaded ' + body.data.hierarchy.structure.pc_om_list_body_2.length;
     });`,
   );

@@ -27,6 +27,10 @@ import { measureSizes } from './sizes.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
 const quick = process.argv.includes('--quick');
+/** `--only=page` (or `popup`, `storing`): one browser figure, for working on it; writes nothing. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null;
+/** The peer's build to measure beside ours in the same run (issue 16): luftaquila/parcel-deck. */
+const peerSource = path.resolve(root, '../shared/peers/parcel-deck/chrome-mv3');
 const started = Date.now();
 const log = (...a) => console.log(...a);
 const step = (s) => log(`\n▶ ${s}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -82,6 +86,28 @@ const zips = readdirSync(path.join(root, '.output'))
   .map((f) => path.join(root, '.output', f))
   .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
 results.sizes = measureSizes(extDir, zips[0]);
+// Issue 16 "nothing blocks the page": when each content script runs, from the built manifest.
+results.contentScripts = JSON.parse(
+  readFileSync(path.join(extDir, 'manifest.json'), 'utf8'),
+).content_scripts.map((c) => ({
+  js: c.js ?? [],
+  runAt: c.run_at ?? 'document_idle',
+  world: c.world ?? 'ISOLATED',
+}));
+
+const peerDir = path.join(work, 'peer');
+rmSync(peerDir, { recursive: true, force: true });
+if (existsSync(path.join(peerSource, 'manifest.json'))) cpSync(peerSource, peerDir, { recursive: true });
+else log(`No peer build at ${peerSource}: the page cost is measured without the peer.`);
+const peerOk = existsSync(path.join(peerDir, 'manifest.json'));
+if (peerOk) results.peerSizes = measureSizes(peerDir, null);
+
+if (only) {
+  const browser = await runBrowserBenches(extDir, { log, quick, peerDir: peerOk ? peerDir : null, only });
+  writeFileSync(path.join(work, `only-${only}.json`), `${JSON.stringify(browser, null, 2)}\n`);
+  log(JSON.stringify(browser, (k, v) => (k === 'samples' ? undefined : v), 1));
+  process.exit(0);
+}
 
 step('Bundling the readers and rules for Node (Vite)');
 await build({ configFile: path.join(root, 'tests/bench/vite.config.mjs'), logLevel: 'warn' });
@@ -98,9 +124,9 @@ if (nodeRun.status !== 0) {
 }
 results.node = JSON.parse(nodeRun.stdout);
 
-step('3. Storing, 4. Popup, 5. Page cost (Chromium)');
+step('3. Storing, 4. Popup, 5. Page cost beside the peer, 7. Memory (Chromium)');
 try {
-  results.browser = await runBrowserBenches(extDir, { log, quick });
+  results.browser = await runBrowserBenches(extDir, { log, quick, peerDir: peerOk ? peerDir : null });
 } catch (error) {
   results.browser = null;
   results.browserError = error instanceof Error ? error.message : String(error);

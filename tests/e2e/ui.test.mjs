@@ -130,6 +130,11 @@ describe('what the buyer sees', () => {
     await badge.waitFor();
     assert.match(await badge.innerText(), /Purchase protection ends in \d+ (days|hours)/);
     assert.match(await badge.getAttribute('aria-label'), /Buyer Shield: .*Purchase protection is ending/);
+    // The exact date and time, worded by the worker in the buyer's language and zone.
+    assert.match(
+      await badge.getAttribute('title'),
+      / · [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M · /,
+    );
     const settled = page.locator('.order-item', { hasText: ORDERS[2].id }).getByRole('note');
     assert.match(await settled.innerText(), /Settled/);
     // Never on top of the page's own buttons.

@@ -8,7 +8,7 @@ import type { OrderFacts } from '../schema/model';
 import { type AlertPlan, planAlerts, refundFollowUpEnd } from './alerts';
 import { alertsAt } from './alerts-at';
 import { checklistFor, reasonForState } from './checklists';
-import { closingInstant, dayNumber, instantMs } from './dates';
+import { addCalendarDays, closingInstant, dayNumber, instantMs } from './dates';
 import { computeDeadlines, type DeadlineSet } from './deadlines';
 import { type OrderState, orderState, refundProcessed } from './order-state';
 import { DEFAULT_POLICY, type Policy, ruleMs, ruleValue } from './policy';
@@ -72,7 +72,7 @@ function settledFrom(
     const seen = instantMs(o.sources.status?.at);
     const windowEnd =
       completedDay !== null
-        ? closingInstant(completedDay + ruleValue(policy, 'afterCompletionDays'), zone)
+        ? closingInstant(addCalendarDays(completedDay, ruleValue(policy, 'afterCompletionDays')), zone)
         : seen === null
           ? null
           : seen + ruleMs(policy, 'afterCompletionDays');

@@ -45,14 +45,10 @@ export interface Alert {
   orderId: string;
   deadlineKind: DeadlineKind | null;
   deadlineAt: Instant | null;
-  title: string;
-  /** What to do now. */
-  action: string;
-  /** The rule behind it and its source. */
-  why: string;
-  /** The policy source(s) of the numbers used. */
-  source: string;
-  /** The numbers filled into the texts (`{days}`, `{source}`), so the UI can translate them. */
+  /**
+   * The numbers filled into the texts (`{days}`, `{source}`). The wording itself is the UI's:
+   * locale keys `alert_<kind>_title|action|why`, translated where it is shown.
+   */
   values: { days: number; source: string };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_KINDS, ALERT_TEXTS, type AlertKind, type Assessment, assessOrder } from '../../../lib/rules';
+import { fillTemplate } from '../../../lib/i18n';
+import { ALERT_KINDS, type AlertKind, type Assessment, assessOrder } from '../../../lib/rules';
 import type { Severity } from '../../../lib/schema/model';
+import EN from '../../../public/_locales/en/messages.json';
 import { dispute, event, facts, pkg, refund, ZONES } from './factory';
 
 const NOW = new Date('2026-07-15T12:00:00.000Z');
@@ -62,6 +64,9 @@ describe.each(ZONES)('alerts in %s', (zone) => {
     expect(kinds(assessOrder(f, at('2026-07-22T12:00:00Z'))).dispute_can_open).toBe('soon');
   });
 });
+
+const en = (key: string): string =>
+  (EN as Record<string, { message: string } | undefined>)[key]?.message ?? '';
 
 describe('dispute and refund alerts (UTC)', () => {
   const ctx = { now: NOW, zone: 'UTC' };
@@ -132,7 +137,7 @@ describe('dispute and refund alerts (UTC)', () => {
     expect(kinds(assessOrder(f, ctx))).toEqual({ appeal_window: 'info', after_completion_window: 'info' });
   });
 
-  it('every alert has title, action, why and source; no id twice', () => {
+  it('every alert words fully in English (title, action, why, no placeholder left); no id twice', () => {
     const d = dispute({ openedAt: '2026-07-01T00:00:00Z' });
     const f = facts(
       { status: 'in_dispute', shippedOn: '2026-06-01' },
@@ -148,16 +153,18 @@ describe('dispute and refund alerts (UTC)', () => {
     const a = assessOrder(f, ctx);
     const ids = a.alerts.map((x) => x.id);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(a.alerts.length).toBeGreaterThan(1);
     for (const x of a.alerts) {
-      expect(x.title).not.toMatch(/\{\w+\}/);
-      expect(x.why).not.toMatch(/\{\w+\}/);
-      expect(x.action.length).toBeGreaterThan(10);
-      expect(x.source.length).toBeGreaterThan(5);
+      for (const part of ['title', 'action', 'why']) {
+        const text = fillTemplate(en(`alert_${x.kind}_${part}`), x.values);
+        expect(text).not.toMatch(/\{\w+\}/);
+        expect(text.length).toBeGreaterThan(10);
+      }
     }
   });
 
   it('has texts for every alert kind', () => {
-    for (const k of ALERT_KINDS) expect(ALERT_TEXTS[k].title.length).toBeGreaterThan(5);
+    for (const k of ALERT_KINDS) expect(en(`alert_${k}_title`).length).toBeGreaterThan(5);
   });
 });
 

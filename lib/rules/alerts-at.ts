@@ -29,7 +29,8 @@ export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, pol
       orderId,
       deadlineKind: p.deadlineKind,
       deadlineAt: p.deadlineAt === null ? null : toInstant(p.deadlineAt),
-      values: { days: rule.value, source: rule.source },
+      values: { days: rule.value },
+      helpUrl: rule.helpUrl ?? null,
     });
   }
   const out = [...byId.values()];

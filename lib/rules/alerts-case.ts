@@ -1,15 +1,18 @@
 /** Alert plans about disputes, returns, appeals, refunds and the card/PayPal fallback. */
 import type { Money, Severity } from '../schema/model';
 import { ALWAYS, before, NEVER, type PlanContext, plan, refundFollowUpEnd } from './alert-plan';
+import { reasonFromText } from './checklists';
 import { instantMs } from './dates';
 import { find } from './deadlines';
+import { disputeOutcome } from './order-state';
 import { ruleMs } from './policy';
 
 export function openDisputePlans(c: PlanContext): void {
   for (const d of c.st.openDisputes) {
     const due = find(c.set, 'seller_reply_due', d.id);
     const clock = instantMs(d.updatedAt) ?? instantMs(d.openedAt);
-    if (due !== null && clock !== null) {
+    // Once the seller has answered with a proposal, no reply is due any more.
+    if (due !== null && clock !== null && d.sellerProposal === null) {
       plan(c, {
         kind: 'seller_reply_due',
         subject: d.id,
@@ -47,6 +50,27 @@ export function openDisputePlans(c: PlanContext): void {
   }
 }
 
+/**
+ * Tracking turned "delivered" during a "not received" dispute: AliExpress gives the buyer 5 days
+ * to change the reason, or the money goes to the seller.
+ */
+export function changeReasonPlans(c: PlanContext): void {
+  const { deliveredAtMs } = c.st;
+  if (!c.st.deliveredByTracking || deliveredAtMs === null) return;
+  for (const d of c.st.openDisputes) {
+    if (reasonFromText(d.reason) !== 'not_received') continue;
+    plan(c, {
+      kind: 'change_reason_delivered',
+      subject: d.id,
+      deadlineKind: null,
+      deadlineAt: deliveredAtMs + ruleMs(c.policy, 'changeReasonDays'),
+      steps: [{ at: deliveredAtMs, severity: 'urgent' }],
+      until: deliveredAtMs + ruleMs(c.policy, 'changeReasonDays'),
+      rule: 'changeReasonDays',
+    });
+  }
+}
+
 export function returnAndAppealPlans(c: PlanContext): void {
   for (const d of c.facts.disputes) {
     const by = find(c.set, 'return_ship_by', d.id);
@@ -66,7 +90,10 @@ export function returnAndAppealPlans(c: PlanContext): void {
     }
     const appeal = find(c.set, 'appeal_end', d.id);
     const closedAt = instantMs(d.closedAt);
-    if (appeal !== null && closedAt !== null) {
+    // Nothing to appeal when the case was refunded in full or the buyer cancelled it.
+    const outcome = d.status === 'closed' ? disputeOutcome(d, c.facts.refunds) : null;
+    const appealable = outcome === 'rejected' || outcome === 'refunded_part';
+    if (appeal !== null && closedAt !== null && appealable) {
       plan(c, {
         kind: 'appeal_window',
         subject: d.id,
@@ -114,7 +141,8 @@ export function chargebackPlan(c: PlanContext): void {
 
 export function afterCompletionPlan(c: PlanContext): void {
   const E = find(c.set, 'dispute_after_completion_end', null);
-  if (E === null || c.st.hasOpenDispute) return;
+  // One claim per item: a line whose case ended cannot be disputed again.
+  if (E === null || c.st.hasOpenDispute || c.st.lines.every((l) => l.closed !== null)) return;
   plan(c, {
     kind: 'after_completion_window',
     deadlineKind: 'dispute_after_completion_end',

@@ -8,12 +8,21 @@ import type { OrderFacts } from '../schema/model';
 import type { AlertPlan, PlanContext } from './alert-plan';
 import {
   afterCompletionPlan,
+  changeReasonPlans,
   chargebackPlan,
   openDisputePlans,
   refundPlans,
   returnAndAppealPlans,
 } from './alerts-case';
-import { deliveredPlans, disputeCanOpenPlan, protectionPlans, silentTrackingPlans } from './alerts-parcel';
+import {
+  deliveredPlans,
+  disputeCanOpenPlan,
+  maybeDeliveredPlans,
+  protectionOverPlan,
+  protectionPlans,
+  silentTrackingPlans,
+  unshippedPlan,
+} from './alerts-parcel';
 import type { DeadlineSet } from './deadlines';
 import type { OrderState } from './order-state';
 import type { Policy } from './policy';
@@ -34,13 +43,17 @@ export function planAlerts(
     policy,
     zone,
     plans: [],
-    watching: st.inTransit && !st.hasOpenDispute,
+    watching: st.inTransit && st.watchedLines.length > 0,
   };
   protectionPlans(c);
+  protectionOverPlan(c);
+  maybeDeliveredPlans(c);
+  unshippedPlan(c);
   deliveredPlans(c);
   silentTrackingPlans(c);
   disputeCanOpenPlan(c);
   openDisputePlans(c);
+  changeReasonPlans(c);
   returnAndAppealPlans(c);
   refundPlans(c);
   chargebackPlan(c);

@@ -34,6 +34,8 @@ export interface DeadlineSet {
   list: TimedDeadline[];
   /** Effective protection end (page date, estimate, or shortened by delivery), or null. */
   protectionEnd: number | null;
+  /** Whether that end is a date AliExpress shows or our estimate. */
+  protectionSource: 'page' | 'estimate';
   disputeOpens: number | null;
 }
 
@@ -74,36 +76,48 @@ function dateRule(c: DeadlineContext, day: number, rule: PolicyRuleName, opening
   return opening ? openingInstant(end, c.zone) : closingInstant(end, c.zone);
 }
 
+/** The earliest day the order is known by: placed, else paid, else shipped. */
+function earliestKnownDay(c: DeadlineContext, shipped: number | null): number | null {
+  const o = c.facts.order;
+  let best: number | null = null;
+  for (const d of [o.placedOn, o.paidOn]) {
+    const n = d === undefined ? null : dayNumber(d);
+    if (n !== null && (best === null || n < best)) best = n;
+  }
+  return best ?? shipped;
+}
+
 /**
- * Protection: the page's date wins; else shipment + 60 days, labelled as an estimate. Delivered
- * by tracking cuts the remaining time short (B.2); a page date read after the delivery already
- * reflects it, so it still wins.
+ * Protection: the page's date wins; else the earliest known date + 60 days (AliExpress's
+ * maximum), labelled as an estimate. Delivered by tracking cuts the remaining time short to
+ * 5 days (B.2), even when a page date was read after the delivery: a later page date never
+ * lengthens the cut.
  */
-function protectionEnd(c: DeadlineContext, shipped: number | null): number | null {
+function protectionEnd(c: DeadlineContext, shipped: number | null): TimedDeadline | null {
   const o = c.facts.order;
   const pageDay = o.protection === undefined ? null : dayNumber(o.protection.endsOn);
+  const from = earliestKnownDay(c, shipped);
   let end: number | null = null;
   let source: 'page' | 'estimate' = 'page';
   let ruleId = 'protection_page';
   if (pageDay !== null) end = closingInstant(pageDay, c.zone);
-  else if (shipped !== null) {
-    end = dateRule(c, shipped, 'protectionDays');
+  else if (from !== null) {
+    end = dateRule(c, from, 'protectionDays');
     source = 'estimate';
     ruleId = 'protection_estimate';
   }
   const { deliveredByTracking, deliveredAtMs } = c.st;
   if (deliveredByTracking && deliveredAtMs !== null) {
-    const pageSeenAt = instantMs(o.sources.protection?.at);
-    const pageIsNewer = pageDay !== null && pageSeenAt !== null && pageSeenAt > deliveredAtMs;
     const cut = deliveredAtMs + ruleMs(c.policy, 'deliveredShortensToDays');
-    if (!pageIsNewer && (end === null || cut < end)) {
+    if (end === null || cut < end) {
       end = cut;
       source = 'estimate';
       ruleId = 'protection_after_delivery';
     }
   }
-  if (end !== null) add(c, 'protection_end', end, source, ruleId, true, null);
-  return end;
+  if (end === null) return null;
+  add(c, 'protection_end', end, source, ruleId, true, null);
+  return c.list[c.list.length - 1] ?? null;
 }
 
 /** A dispute can be opened once 10 full days have passed: the 11th day after shipment. */
@@ -199,5 +213,10 @@ export function computeDeadlines(
   refundDeadlines(c);
   chargebackEnd(c);
   c.list.sort((a, b) => a.ms - b.ms);
-  return { list: c.list, protectionEnd: protection, disputeOpens: opens };
+  return {
+    list: c.list,
+    protectionEnd: protection?.ms ?? null,
+    protectionSource: protection?.deadline.source ?? 'estimate',
+    disputeOpens: opens,
+  };
 }

@@ -22,7 +22,11 @@ export interface Deadline {
 
 export const ALERT_KINDS = [
   'protection_ending',
+  'protection_over',
   'ask_extension',
+  'check_parcel',
+  'may_cancel_unshipped',
+  'change_reason_delivered',
   'delivered_not_confirmed',
   'tracking_silent',
   'dispute_can_open',
@@ -46,10 +50,12 @@ export interface Alert {
   deadlineKind: DeadlineKind | null;
   deadlineAt: Instant | null;
   /**
-   * The numbers filled into the texts (`{days}`, `{source}`). The wording itself is the UI's:
-   * locale keys `alert_<kind>_title|action|why`, translated where it is shown.
+   * The numbers filled into the texts (`{days}`). The wording itself is the UI's: locale keys
+   * `alert_<kind>_title|action|why`, translated where it is shown.
    */
-  values: { days: number; source: string };
+  values: { days: number };
+  /** AliExpress's own help page about this rule, or null: the only source a buyer is shown. */
+  helpUrl: string | null;
 }
 
 export const DISPUTE_REASONS = [

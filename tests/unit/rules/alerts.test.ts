@@ -19,7 +19,9 @@ describe.each(ZONES)('alerts in %s', (zone) => {
     ['2026-08-01T12:00:00Z', 'nothing yet', {}],
     ['2026-08-08T12:00:00Z', 'soon + extension', { protection_ending: 'soon', ask_extension: 'soon' }],
     ['2026-08-17T12:00:00Z', 'urgent, too late to extend', { protection_ending: 'urgent' }],
-    ['2026-08-21T12:00:00Z', 'ended', {}],
+    // Never silent: ended with the parcel still missing escalates, and stays urgent.
+    ['2026-08-21T12:00:00Z', 'ended, not delivered', { protection_over: 'urgent' }],
+    ['2026-10-21T12:00:00Z', 'long after, still not delivered', { protection_over: 'urgent' }],
   ])('protection ending at %s: %s', (now, _label, expected) => {
     const f = facts({ shippedOn: '2026-06-01', protection: { endsOn: '2026-08-20', text: '' } });
     const got = kinds(assessOrder(f, at(now)));
@@ -120,21 +122,61 @@ describe('dispute and refund alerts (UTC)', () => {
       paidOn: '2026-03-08',
       protection: { endsOn: '2026-09-30', text: '' },
     });
-    // 2026-03-08 + 120 days = 2026-07-06 (start in UTC+8: 2026-07-05T16:00Z).
-    expect(kinds(assessOrder(f, { ...ctx, now: new Date('2026-06-25T00:00:00Z') })).chargeback_closing).toBe(
+    // 2026-03-08 + 90 days = 2026-06-06 (start in UTC+8: 2026-06-05T16:00Z).
+    expect(kinds(assessOrder(f, { ...ctx, now: new Date('2026-05-26T00:00:00Z') })).chargeback_closing).toBe(
       'soon',
     );
-    expect(kinds(assessOrder(f, { ...ctx, now: new Date('2026-07-02T00:00:00Z') })).chargeback_closing).toBe(
+    expect(kinds(assessOrder(f, { ...ctx, now: new Date('2026-06-02T00:00:00Z') })).chargeback_closing).toBe(
       'urgent',
     );
   });
 
-  it('appeal window after a closed dispute, and the 15 days after completion', () => {
+  it('a rejected case may be appealed, and its line not disputed again (one claim per item)', () => {
     const f = facts(
       { status: 'completed', completedOn: '2026-07-10' },
       { disputes: [dispute({ status: 'closed', closedAt: '2026-07-14T00:00:00Z' })] },
     );
+    expect(kinds(assessOrder(f, ctx))).toEqual({ appeal_window: 'info' });
+  });
+
+  it('the 15 days after completion stay open for a line whose case did not end', () => {
+    const line = (id: string) => ({
+      id,
+      title: `Item ${id}`,
+      variant: null,
+      quantity: 1,
+      unitPrice: null,
+      imageUrl: null,
+      productId: null,
+    });
+    const f = facts(
+      { status: 'completed', completedOn: '2026-07-10', lines: [line('L1'), line('L2')] },
+      { disputes: [dispute({ status: 'closed', lineId: 'L1', closedAt: '2026-07-14T00:00:00Z' })] },
+    );
     expect(kinds(assessOrder(f, ctx))).toEqual({ appeal_window: 'info', after_completion_window: 'info' });
+  });
+
+  it('a case refunded in full or cancelled offers no appeal', () => {
+    const amount = { amountMinor: 1299, currency: 'USD' };
+    const closed = dispute({ status: 'closed', closedAt: '2026-07-14T00:00:00Z', amount });
+    const full = facts(
+      { status: 'closed' },
+      { disputes: [closed], refunds: [refund({ disputeId: 'D1', amount, arrivedOn: '2026-07-15' })] },
+    );
+    expect(kinds(assessOrder(full, ctx)).appeal_window).toBeUndefined();
+    const cancelled = facts(
+      { status: 'closed' },
+      { disputes: [{ ...closed, statusText: 'Dispute cancelled' }] },
+    );
+    expect(kinds(assessOrder(cancelled, ctx)).appeal_window).toBeUndefined();
+    const part = facts(
+      { status: 'closed' },
+      {
+        disputes: [closed],
+        refunds: [refund({ disputeId: 'D1', amount: { amountMinor: 500, currency: 'USD' } })],
+      },
+    );
+    expect(kinds(assessOrder(part, ctx)).appeal_window).toBe('info');
   });
 
   it('every alert words fully in English (title, action, why, no placeholder left); no id twice', () => {

@@ -10,6 +10,7 @@ import { alertsAt } from './alerts-at';
 import { checklistFor, reasonForState } from './checklists';
 import { addCalendarDays, closingInstant, dayNumber, instantMs } from './dates';
 import { computeDeadlines, type DeadlineSet } from './deadlines';
+import { headlineOf, lifecycles } from './lifecycle';
 import { type OrderState, orderState, refundProcessed } from './order-state';
 import { DEFAULT_POLICY, type Policy, ruleMs, ruleValue } from './policy';
 import type { Assessment, Deadline, DisputeReason, RuleContext } from './types';
@@ -93,6 +94,7 @@ export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment
     if (nextDeadline === null && t.ms > nowMs) nextDeadline = t.deadline;
   }
   const acting = alerts.some((a) => a.severity !== 'info');
+  const lines = lifecycles(p.st, alerts, settled);
   return {
     orderId,
     group: acting ? 'act_now' : settled ? 'settled' : 'watch',
@@ -100,6 +102,8 @@ export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment
     deadlines,
     alerts,
     nextDeadline,
+    lines,
+    headline: headlineOf(lines) ?? alerts[0] ?? null,
     checklist: { reason: p.reason, items: checklistFor(p.reason, policy) },
   };
 }

@@ -76,15 +76,15 @@ function dateRule(c: DeadlineContext, day: number, rule: PolicyRuleName, opening
   return opening ? openingInstant(end, c.zone) : closingInstant(end, c.zone);
 }
 
-/** The earliest day the order is known by: placed, else paid, else shipped. */
+/** The earliest day the order is known by (placed, paid or shipped; normally placed). */
 function earliestKnownDay(c: DeadlineContext, shipped: number | null): number | null {
   const o = c.facts.order;
-  let best: number | null = null;
+  let best = shipped;
   for (const d of [o.placedOn, o.paidOn]) {
     const n = d === undefined ? null : dayNumber(d);
     if (n !== null && (best === null || n < best)) best = n;
   }
-  return best ?? shipped;
+  return best;
 }
 
 /**

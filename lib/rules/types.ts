@@ -3,6 +3,7 @@
  * that every rule module can share them without import cycles.
  */
 import type { DeadlineKind, Instant, Severity } from '../schema/model';
+import type { LineLifecycle } from './lifecycle';
 import type { Policy } from './policy';
 
 /** One window boundary of one order. Independent of `now`: past deadlines stay listed. */
@@ -89,6 +90,10 @@ export interface Assessment {
   alerts: Alert[];
   /** The first deadline after `now`, or null. */
   nextDeadline: Deadline | null;
+  /** Each item the buyer is owed: its stage and its one primary next step. */
+  lines: LineLifecycle[];
+  /** The order's headline: its most urgent line's step (else the most urgent alert), or null. */
+  headline: Alert | null;
   checklist: { reason: DisputeReason; items: ChecklistItem[] };
 }
 

@@ -1,5 +1,6 @@
 import { formatMoney } from '@/lib/format';
 import type { OrderView } from '@/lib/protocol/messages';
+import { safeUrl } from '@/lib/safe-url';
 import { Checklist } from './Checklist';
 import { DeadlineLine } from './DeadlineLine';
 import type { OrderActions } from './order-actions';
@@ -32,7 +33,12 @@ export function OrderDetails({
               <strong>{t(`alert_${a.kind}_title`, a.values)}</strong>
               <p>{t(`alert_${a.kind}_action`, a.values)}</p>
               <p class="why">
-                {t('why_label')} {t(`alert_${a.kind}_why`, a.values)}
+                {t('why_label')} {t(`alert_${a.kind}_why`, a.values)}{' '}
+                {a.helpUrl ? (
+                  <a href={safeUrl(a.helpUrl)} target="_blank" rel="noreferrer">
+                    {t('alert_help_link')}
+                  </a>
+                ) : null}
               </p>
             </li>
           ))}

@@ -12,6 +12,13 @@ import { parseDisplayDate } from './i18n-dates';
 /** "Refund" in the site languages — a dated segment that mentions it is the protection end. */
 const REFUND_WORDS =
   /refund|reembols|rembours|erstatt|rückerstatt|rimbors|zwrot|terugbetal|возврат|환불|返金|iade|החזר|استرد|استرجاع/i;
+/**
+ * Refund sentences that report money already sent ("Refund completed on Jul 3, 2026", "Refund
+ * processed", "Refunded on …") are refund facts, never the protection end.
+ */
+const REFUND_DONE_WORDS =
+  /completed|complete\b|processed|refunded|issued|successful|succeeded|concluíd|completad|procesad|effectué|abgeschlossen|erstattet|bearbeitet|завершен|выполнен|zakończon|zrealizowan|wykonan/i;
+
 /** "Coupon" in the site languages — a dated segment that mentions it is the late-delivery coupon. */
 const COUPON_WORDS = /coupon|cupom|cupón|gutschein|buono|kupon|купон|쿠폰|クーポン|קופון|قسيمة|كوبون/i;
 
@@ -40,12 +47,15 @@ function firstDated(
   return null;
 }
 
-/** "Refund if no delivery before Sep 4, 2026" → {on: '2026-09-04', text}. Coupon lines excluded. */
+/**
+ * "Refund if no delivery before Sep 4, 2026" → {on: '2026-09-04', text}. Coupon lines and
+ * refunds already done are excluded: only protection sentences are protection dates.
+ */
 export function findProtection(
   texts: ReadonlyArray<string | null | undefined>,
   lang?: string,
 ): DatedText | null {
-  const onlyRefund = segments(texts).filter((s) => !COUPON_WORDS.test(s));
+  const onlyRefund = segments(texts).filter((s) => !COUPON_WORDS.test(s) && !REFUND_DONE_WORDS.test(s));
   return firstDated(onlyRefund, REFUND_WORDS, lang);
 }
 

@@ -1,33 +1,12 @@
 /**
- * Reads alert plans (lib/rules/alerts.ts) at `now`: which are active, at which severity, with
- * their texts (lib/rules/texts.ts, filled once per policy and kind), one per id, urgent first.
+ * Reads alert plans (lib/rules/alerts.ts) at `now`: which are active, at which severity, one
+ * per id, urgent first. No wording: the UI translates `alert_<kind>_*` with the values.
  */
 import type { Severity } from '../schema/model';
 import type { AlertPlan } from './alerts';
 import { toInstant } from './dates';
-import type { Policy, PolicyRuleName } from './policy';
-import { ALERT_TEXTS, type AlertText, fill } from './texts';
-import type { Alert, AlertKind } from './types';
-
-const textCache = new WeakMap<Policy, Map<string, AlertText>>();
-
-function textFor(kind: AlertKind, rule: PolicyRuleName, policy: Policy): AlertText {
-  let perPolicy = textCache.get(policy);
-  if (perPolicy === undefined) {
-    perPolicy = new Map();
-    textCache.set(policy, perPolicy);
-  }
-  const key = `${kind}|${rule}`;
-  let t = perPolicy.get(key);
-  if (t === undefined) {
-    const r = policy.rules[rule];
-    const values = { days: r.value, source: r.source };
-    const base = ALERT_TEXTS[kind];
-    t = { title: fill(base.title, values), action: fill(base.action, values), why: fill(base.why, values) };
-    perPolicy.set(key, t);
-  }
-  return t;
-}
+import type { Policy } from './policy';
+import type { Alert } from './types';
 
 const RANK: Record<Severity, number> = { urgent: 0, soon: 1, info: 2 };
 
@@ -42,7 +21,7 @@ export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, pol
     const id = `${orderId}:${p.kind}:${p.subject}`;
     const prev = byId.get(id);
     if (prev !== undefined && RANK[prev.severity] <= RANK[severity]) continue;
-    const t = textFor(p.kind, p.rule, policy);
+    const rule = policy.rules[p.rule];
     byId.set(id, {
       id,
       kind: p.kind,
@@ -50,11 +29,8 @@ export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, pol
       orderId,
       deadlineKind: p.deadlineKind,
       deadlineAt: p.deadlineAt === null ? null : toInstant(p.deadlineAt),
-      title: t.title,
-      action: t.action,
-      why: t.why,
-      source: policy.rules[p.rule].source,
-      values: { days: policy.rules[p.rule].value, source: policy.rules[p.rule].source },
+      values: { days: rule.value },
+      helpUrl: rule.helpUrl ?? null,
     });
   }
   const out = [...byId.values()];

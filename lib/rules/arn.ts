@@ -15,7 +15,7 @@
  * a decade back.
  */
 import type { IsoDate, Money, OrderFacts } from '../schema/model';
-import { DAY_MS, dayNumber, isoDateOf } from './dates';
+import { dayInZone, dayNumber, dayOfYear, isoDateOf, yearOf } from './dates';
 import { BANK_SCRIPT, BANK_SCRIPT_PARTS, fill } from './texts';
 
 export const ARN_LENGTH = 23;
@@ -71,12 +71,12 @@ export function validateArn(input: string): ArnCheck {
  */
 export function resolveJulian(yearDigit: number, doy: number, notAfter: number): IsoDate | null {
   if (doy < 1 || doy > 366) return null;
-  const refYear = new Date(notAfter * DAY_MS).getUTCFullYear();
+  const refYear = yearOf(notAfter);
   let year = refYear - ((((refYear - yearDigit) % 10) + 10) % 10);
   // At most two decades back: the candidate year may not reach `doy` (366) or be in the future.
   for (let tries = 0; tries < 3; tries++, year -= 10) {
-    const day = Date.UTC(year, 0, doy) / DAY_MS;
-    const inYear = new Date(day * DAY_MS).getUTCFullYear() === year;
+    const day = dayOfYear(year, doy);
+    const inYear = yearOf(day) === year;
     if (inYear && day <= notAfter) return isoDateOf(day);
   }
   return null;
@@ -98,7 +98,7 @@ export function decodeArn(
   const processed =
     opts.processedOn === undefined || opts.processedOn === null ? null : dayNumber(opts.processedOn);
   // Latest calendar day anywhere (UTC+14) when no processed date is known.
-  const notAfter = processed ?? Math.floor((opts.now.getTime() + 14 * 3_600_000) / DAY_MS);
+  const notAfter = processed ?? dayInZone(opts.now.getTime(), 'Pacific/Kiritimati');
   const julian = d.slice(7, 11);
   return {
     ok: true,

@@ -8,8 +8,9 @@ import type { OrderFacts } from '../schema/model';
 import { type AlertPlan, planAlerts, refundFollowUpEnd } from './alerts';
 import { alertsAt } from './alerts-at';
 import { checklistFor, reasonForState } from './checklists';
-import { closingInstant, dayNumber, instantMs } from './dates';
+import { addCalendarDays, closingInstant, dayNumber, instantMs } from './dates';
 import { computeDeadlines, type DeadlineSet } from './deadlines';
+import { headlineOf, lifecycles } from './lifecycle';
 import { type OrderState, orderState, refundProcessed } from './order-state';
 import { DEFAULT_POLICY, type Policy, ruleMs, ruleValue } from './policy';
 import type { Assessment, Deadline, DisputeReason, RuleContext } from './types';
@@ -72,7 +73,7 @@ function settledFrom(
     const seen = instantMs(o.sources.status?.at);
     const windowEnd =
       completedDay !== null
-        ? closingInstant(completedDay + ruleValue(policy, 'afterCompletionDays'), zone)
+        ? closingInstant(addCalendarDays(completedDay, ruleValue(policy, 'afterCompletionDays')), zone)
         : seen === null
           ? null
           : seen + ruleMs(policy, 'afterCompletionDays');
@@ -93,6 +94,7 @@ export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment
     if (nextDeadline === null && t.ms > nowMs) nextDeadline = t.deadline;
   }
   const acting = alerts.some((a) => a.severity !== 'info');
+  const lines = lifecycles(p.st, alerts, settled);
   return {
     orderId,
     group: acting ? 'act_now' : settled ? 'settled' : 'watch',
@@ -100,6 +102,8 @@ export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment
     deadlines,
     alerts,
     nextDeadline,
+    lines,
+    headline: headlineOf(lines) ?? alerts[0] ?? null,
     checklist: { reason: p.reason, items: checklistFor(p.reason, policy) },
   };
 }

@@ -11,9 +11,17 @@
  *   are added in exact 24-hour days to that instant.
  */
 import type { DeadlineKind, OrderFacts } from '../schema/model';
-import { addBusinessDays, closingInstant, dayNumber, instantMs, openingInstant, toInstant } from './dates';
+import {
+  addBusinessDays,
+  addCalendarDays,
+  closingInstant,
+  dayNumber,
+  instantMs,
+  openingInstant,
+  toInstant,
+} from './dates';
 import { type OrderState, payChannelOf, refundProcessed, refundProcessedDay } from './order-state';
-import { type Policy, ruleMs, ruleValue } from './policy';
+import { type Policy, type PolicyRuleName, ruleMs, ruleValue } from './policy';
 import type { Deadline } from './types';
 
 /** A deadline with its instant as ms, for fast comparisons inside the rules. */
@@ -26,6 +34,8 @@ export interface DeadlineSet {
   list: TimedDeadline[];
   /** Effective protection end (page date, estimate, or shortened by delivery), or null. */
   protectionEnd: number | null;
+  /** Whether that end is a date AliExpress shows or our estimate. */
+  protectionSource: 'page' | 'estimate';
   disputeOpens: number | null;
 }
 
@@ -36,124 +46,177 @@ export function find(set: DeadlineSet, kind: DeadlineKind, subjectId: string | n
   return null;
 }
 
+/** What every step below reads, and the list it adds to. */
+interface DeadlineContext {
+  facts: OrderFacts;
+  st: OrderState;
+  policy: Policy;
+  zone: string;
+  list: TimedDeadline[];
+}
+
+function add(
+  c: DeadlineContext,
+  kind: DeadlineKind,
+  ms: number,
+  source: 'page' | 'estimate',
+  ruleId: string,
+  needsAction: boolean,
+  subjectId: string | null,
+): void {
+  c.list.push({
+    ms,
+    deadline: { kind, at: toInstant(ms), source, orderId: c.facts.order.id, ruleId, needsAction, subjectId },
+  });
+}
+
+/** A calendar date plus a policy number of days, as a closing (or opening) instant. */
+function dateRule(c: DeadlineContext, day: number, rule: PolicyRuleName, opening = false): number {
+  const end = addCalendarDays(day, ruleValue(c.policy, rule));
+  return opening ? openingInstant(end, c.zone) : closingInstant(end, c.zone);
+}
+
+/** The earliest day the order is known by (placed, paid or shipped; normally placed). */
+function earliestKnownDay(c: DeadlineContext, shipped: number | null): number | null {
+  const o = c.facts.order;
+  let best = shipped;
+  for (const d of [o.placedOn, o.paidOn]) {
+    const n = d === undefined ? null : dayNumber(d);
+    if (n !== null && (best === null || n < best)) best = n;
+  }
+  return best;
+}
+
+/**
+ * Protection: the page's date wins; else the earliest known date + 60 days (AliExpress's
+ * maximum), labelled as an estimate. Delivered by tracking cuts the remaining time short to
+ * 5 days (B.2), even when a page date was read after the delivery: a later page date never
+ * lengthens the cut.
+ */
+function protectionEnd(c: DeadlineContext, shipped: number | null): TimedDeadline | null {
+  const o = c.facts.order;
+  const pageDay = o.protection === undefined ? null : dayNumber(o.protection.endsOn);
+  const from = earliestKnownDay(c, shipped);
+  let end: number | null = null;
+  let source: 'page' | 'estimate' = 'page';
+  let ruleId = 'protection_page';
+  if (pageDay !== null) end = closingInstant(pageDay, c.zone);
+  else if (from !== null) {
+    end = dateRule(c, from, 'protectionDays');
+    source = 'estimate';
+    ruleId = 'protection_estimate';
+  }
+  const { deliveredByTracking, deliveredAtMs } = c.st;
+  if (deliveredByTracking && deliveredAtMs !== null) {
+    const cut = deliveredAtMs + ruleMs(c.policy, 'deliveredShortensToDays');
+    if (end === null || cut < end) {
+      end = cut;
+      source = 'estimate';
+      ruleId = 'protection_after_delivery';
+    }
+  }
+  if (end === null) return null;
+  add(c, 'protection_end', end, source, ruleId, true, null);
+  return c.list[c.list.length - 1] ?? null;
+}
+
+/** A dispute can be opened once 10 full days have passed: the 11th day after shipment. */
+function disputeOpens(c: DeadlineContext, shipped: number | null): number | null {
+  if (shipped === null) return null;
+  const at = openingInstant(
+    addCalendarDays(shipped, ruleValue(c.policy, 'disputeOpensAfterDays') + 1),
+    c.zone,
+  );
+  add(c, 'dispute_opens', at, 'estimate', 'dispute_opens_after_shipment', false, null);
+  return at;
+}
+
+function afterCompletion(c: DeadlineContext): void {
+  const o = c.facts.order;
+  const completedDay = o.completedOn === undefined ? null : dayNumber(o.completedOn);
+  if (!c.st.completed || completedDay === null) return;
+  add(
+    c,
+    'dispute_after_completion_end',
+    dateRule(c, completedDay, 'afterCompletionDays'),
+    'estimate',
+    'after_completion',
+    true,
+    null,
+  );
+}
+
+function disputeDeadlines(c: DeadlineContext): void {
+  for (const d of c.facts.disputes) {
+    if (d.status === 'open') {
+      // The seller's 5 days start again after every change to the request.
+      const clock = instantMs(d.updatedAt) ?? instantMs(d.openedAt);
+      if (clock !== null)
+        add(
+          c,
+          'seller_reply_due',
+          clock + ruleMs(c.policy, 'sellerReplyDays'),
+          'estimate',
+          'seller_reply',
+          false,
+          d.id,
+        );
+    }
+    const closedAt = instantMs(d.closedAt);
+    if (d.status === 'closed' && closedAt !== null)
+      add(c, 'appeal_end', closedAt + ruleMs(c.policy, 'appealDays'), 'estimate', 'appeal', true, d.id);
+    const agreed = d.returnAgreedOn === null ? null : dayNumber(d.returnAgreedOn);
+    if (d.status !== 'closed' && agreed !== null && d.returnShippedOn === null)
+      add(c, 'return_ship_by', dateRule(c, agreed, 'returnShipDays'), 'estimate', 'return_ship', true, d.id);
+  }
+}
+
+/** 3–20 business days after processing; once the 20th has fully passed, ask the bank. */
+function refundDeadlines(c: DeadlineContext): void {
+  for (const r of c.st.unarrivedRefunds) {
+    const processed = refundProcessedDay(r, c.zone);
+    if (!refundProcessed(r) || processed === null) continue;
+    const lastDay = addBusinessDays(processed, ruleValue(c.policy, 'refundMaxBusinessDays'));
+    const overdue = openingInstant(addCalendarDays(lastDay, 1), c.zone);
+    add(c, 'refund_expected_by', overdue, 'estimate', 'refund_card', false, r.id);
+    if (payChannelOf(r.method) === 'card')
+      add(c, 'ask_bank_with_arn', overdue, 'estimate', 'refund_arn', true, r.id);
+  }
+}
+
+/** The card/PayPal fallback matters only while money is still at stake. */
+function chargebackEnd(c: DeadlineContext): void {
+  const { st } = c;
+  const o = c.facts.order;
+  const paidDay = dayNumber(o.paidOn ?? o.placedOn ?? '');
+  const atStake =
+    st.hasOpenDispute || st.unarrivedRefunds.length > 0 || (st.inTransit && !st.deliveredByTracking);
+  if (paidDay === null || !atStake || st.payChannel === 'balance') return;
+  const paypal = st.payChannel === 'paypal';
+  const at = dateRule(c, paidDay, paypal ? 'paypalDisputeDays' : 'chargebackDays');
+  add(c, 'chargeback_end', at, 'estimate', paypal ? 'paypal' : 'chargeback', true, null);
+}
+
 export function computeDeadlines(
   facts: OrderFacts,
   st: OrderState,
   policy: Policy,
   zone: string,
 ): DeadlineSet {
+  const c: DeadlineContext = { facts, st, policy, zone, list: [] };
   const o = facts.order;
-  const list: TimedDeadline[] = [];
-  const add = (
-    kind: DeadlineKind,
-    ms: number,
-    source: 'page' | 'estimate',
-    ruleId: string,
-    needsAction: boolean,
-    subjectId: string | null,
-  ): void => {
-    list.push({
-      ms,
-      deadline: { kind, at: toInstant(ms), source, orderId: o.id, ruleId, needsAction, subjectId },
-    });
-  };
-
   const shipped = o.shippedOn === undefined ? null : dayNumber(o.shippedOn);
-  let protectionEnd: number | null = null;
-  let disputeOpens: number | null = null;
-
-  if (st.inTransit) {
-    // Protection: the page's date wins; else shipment + 60 days, labelled as an estimate.
-    const pageDay = o.protection === undefined ? null : dayNumber(o.protection.endsOn);
-    let source: 'page' | 'estimate' = 'page';
-    let ruleId = 'protection_page';
-    if (pageDay !== null) protectionEnd = closingInstant(pageDay, zone);
-    else if (shipped !== null) {
-      protectionEnd = closingInstant(shipped + ruleValue(policy, 'protectionDays'), zone);
-      source = 'estimate';
-      ruleId = 'protection_estimate';
-    }
-    // Delivered by tracking cuts the remaining time short (B.2). A page date read after the
-    // delivery already reflects it, so it still wins.
-    if (st.deliveredByTracking && st.deliveredAtMs !== null) {
-      const pageSeenAt = instantMs(o.sources.protection?.at);
-      const pageIsNewer = pageDay !== null && pageSeenAt !== null && pageSeenAt > st.deliveredAtMs;
-      const cut = st.deliveredAtMs + ruleMs(policy, 'deliveredShortensToDays');
-      if (!pageIsNewer && (protectionEnd === null || cut < protectionEnd)) {
-        protectionEnd = cut;
-        source = 'estimate';
-        ruleId = 'protection_after_delivery';
-      }
-    }
-    if (protectionEnd !== null) add('protection_end', protectionEnd, source, ruleId, true, null);
-
-    // A dispute can be opened once 10 full days have passed: the 11th day after shipment.
-    if (shipped !== null) {
-      disputeOpens = openingInstant(shipped + ruleValue(policy, 'disputeOpensAfterDays') + 1, zone);
-      add('dispute_opens', disputeOpens, 'estimate', 'dispute_opens_after_shipment', false, null);
-    }
-  }
-
-  const completedDay = o.completedOn === undefined ? null : dayNumber(o.completedOn);
-  if (st.completed && completedDay !== null) {
-    const end = closingInstant(completedDay + ruleValue(policy, 'afterCompletionDays'), zone);
-    add('dispute_after_completion_end', end, 'estimate', 'after_completion', true, null);
-  }
-
-  for (const d of facts.disputes) {
-    if (d.status === 'open') {
-      // The seller's 5 days start again after every change to the request.
-      const clock = instantMs(d.updatedAt) ?? instantMs(d.openedAt);
-      if (clock !== null) {
-        add(
-          'seller_reply_due',
-          clock + ruleMs(policy, 'sellerReplyDays'),
-          'estimate',
-          'seller_reply',
-          false,
-          d.id,
-        );
-      }
-    }
-    const closedAt = instantMs(d.closedAt);
-    if (d.status === 'closed' && closedAt !== null) {
-      add('appeal_end', closedAt + ruleMs(policy, 'appealDays'), 'estimate', 'appeal', true, d.id);
-    }
-    const agreed = d.returnAgreedOn === null ? null : dayNumber(d.returnAgreedOn);
-    if (d.status !== 'closed' && agreed !== null && d.returnShippedOn === null) {
-      const by = closingInstant(agreed + ruleValue(policy, 'returnShipDays'), zone);
-      add('return_ship_by', by, 'estimate', 'return_ship', true, d.id);
-    }
-  }
-
-  for (const r of st.unarrivedRefunds) {
-    const processed = refundProcessedDay(r, zone);
-    if (!refundProcessed(r) || processed === null) continue;
-    // 3–20 business days after processing; once the 20th has fully passed, ask the bank.
-    const lastDay = addBusinessDays(processed, ruleValue(policy, 'refundMaxBusinessDays'));
-    const overdue = openingInstant(lastDay + 1, zone);
-    add('refund_expected_by', overdue, 'estimate', 'refund_card', false, r.id);
-    if (payChannelOf(r.method) === 'card')
-      add('ask_bank_with_arn', overdue, 'estimate', 'refund_arn', true, r.id);
-  }
-
-  // The card/PayPal fallback matters only while money is still at stake.
-  const paidDay = dayNumber(o.paidOn ?? o.placedOn ?? '');
-  const atStake =
-    st.hasOpenDispute || st.unarrivedRefunds.length > 0 || (st.inTransit && !st.deliveredByTracking);
-  if (paidDay !== null && atStake && st.payChannel !== 'balance') {
-    const paypal = st.payChannel === 'paypal';
-    const days = ruleValue(policy, paypal ? 'paypalDisputeDays' : 'chargebackDays');
-    add(
-      'chargeback_end',
-      closingInstant(paidDay + days, zone),
-      'estimate',
-      paypal ? 'paypal' : 'chargeback',
-      true,
-      null,
-    );
-  }
-
-  list.sort((a, b) => a.ms - b.ms);
-  return { list, protectionEnd, disputeOpens };
+  const protection = st.inTransit ? protectionEnd(c, shipped) : null;
+  const opens = st.inTransit ? disputeOpens(c, shipped) : null;
+  afterCompletion(c);
+  disputeDeadlines(c);
+  refundDeadlines(c);
+  chargebackEnd(c);
+  c.list.sort((a, b) => a.ms - b.ms);
+  return {
+    list: c.list,
+    protectionEnd: protection?.ms ?? null,
+    protectionSource: protection?.deadline.source ?? 'estimate',
+    disputeOpens: opens,
+  };
 }

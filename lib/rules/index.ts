@@ -18,7 +18,7 @@ export {
 } from './arn';
 export { assessAll, assessOrder } from './assess';
 export { CHECKLIST_ITEM_IDS, checklistFor, reasonFromText, suggestReason } from './checklists';
-export { closingInstant, openingInstant, startOfDayInZone, zoneOffsetMs } from './dates';
+export { closingInstant, openingInstant, startOfDayInZone } from './dates';
 export {
   checkEvidenceFile,
   checkEvidenceFiles,
@@ -26,9 +26,10 @@ export {
   type EvidenceFileCheck,
   type EvidenceKind,
 } from './evidence-files';
+export { LINE_STAGES, type LineLifecycle, type LineStage } from './lifecycle';
 export { assessAllWithWake, nextWake, orderBoundaries, reminderTimes, type WakeContext } from './next-wake';
 export { DEFAULT_POLICY, POLICY_VERSION, type Policy, type PolicyRule, type PolicyRuleName } from './policy';
-export { ALERT_TEXTS, CHECKLIST_TEXTS } from './texts';
+export { CHECKLIST_TEXTS } from './texts';
 export {
   ALERT_KINDS,
   type Alert,

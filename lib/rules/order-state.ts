@@ -3,10 +3,38 @@
  * tracking says delivered, which disputes are open and which refunds are still on their way.
  * Computed once per order and shared by deadlines, alerts and the settled check.
  */
-import type { DisputeRecord, OrderFacts, OrderStatus, PackageRecord, RefundRecord } from '../schema/model';
+
+import { looksDelivered } from '../aliexpress/tracking-codes';
+import type {
+  DisputeRecord,
+  OrderFacts,
+  OrderStatus,
+  PackageRecord,
+  RefundRecord,
+  TrackingEvent,
+} from '../schema/model';
 import { dayInZone, dayNumber, instantMs } from './dates';
 
 export type PayChannel = 'card' | 'paypal' | 'balance';
+
+/** How a closed dispute ended, from its status text and the refunds tied to it. */
+export type DisputeOutcome = 'refunded_full' | 'refunded_part' | 'rejected' | 'cancelled';
+
+/** The buyer cancelled (withdrew) the case: AliExpress lets a cancelled case be opened again. */
+const CANCELLED_WORDS = /cancel|withdr|отмен|anulad|annul|storn|anulow|zurückgezogen/i;
+
+/** One order line (one item the buyer is owed) and what covers it now. */
+export interface LineState {
+  /** The order line id, or null for an order whose lines are not known. */
+  lineId: string | null;
+  title: string | null;
+  /** An open dispute on this line (or on the whole order). */
+  openDispute: DisputeRecord | null;
+  /** The latest closed dispute on this line, with how it ended. */
+  closed: { dispute: DisputeRecord; outcome: DisputeOutcome } | null;
+  /** Money refunded for this line (arrived or on its way). */
+  refunded: boolean;
+}
 
 export interface OrderState {
   orderId: string;
@@ -31,6 +59,17 @@ export interface OrderState {
   payChannel: PayChannel;
   /** Undelivered packages, for the silent-tracking check. */
   movingPackages: PackageRecord[];
+  /** Undelivered packages whose latest event reads like a delivery (not a certain code). */
+  maybeDelivered: PackageRecord[];
+  /** Every line the buyer is owed, with what covers it. */
+  lines: LineState[];
+  /**
+   * Lines still waiting for the parcel with nothing else covering them (no open dispute, no
+   * case that ended, no refund): the ones protection alerts are about.
+   */
+  watchedLines: LineState[];
+  /** A closed dispute that did not give the money back (rejected or partly refunded). */
+  lostDispute: boolean;
 }
 
 /** How money moves for a payment or refund method text ("Credit/Debit card", "PayPal", …). */
@@ -68,25 +107,87 @@ export function refundArrived(r: RefundRecord): boolean {
   return refundProcessed(r) && payChannelOf(r.method) === 'balance';
 }
 
+function refundedAmount(refunds: readonly RefundRecord[], d: DisputeRecord): number | null {
+  let sum: number | null = null;
+  for (const r of refunds) {
+    const mine = r.disputeId === d.id || (r.disputeId === null && r.lineId !== null && r.lineId === d.lineId);
+    if (!mine) continue;
+    if (r.amount === null || (d.amount !== null && r.amount.currency !== d.amount.currency))
+      return Number.POSITIVE_INFINITY;
+    sum = (sum ?? 0) + r.amount.amountMinor;
+  }
+  return sum;
+}
+
+export function disputeOutcome(d: DisputeRecord, refunds: readonly RefundRecord[]): DisputeOutcome {
+  if (CANCELLED_WORDS.test(d.statusText)) return 'cancelled';
+  const got = refundedAmount(refunds, d);
+  if (got === null || got === 0) return 'rejected';
+  if (d.amount === null || got >= d.amount.amountMinor) return 'refunded_full';
+  return 'refunded_part';
+}
+
+/** The newest event of a package (AliExpress lists newest first; we do not rely on it). */
+function latestEvent(p: PackageRecord): TrackingEvent | undefined {
+  let best: TrackingEvent | undefined;
+  let bestAt = Number.NEGATIVE_INFINITY;
+  for (const e of p.events) {
+    const at = instantMs(e.at) ?? Number.NEGATIVE_INFINITY;
+    if (best === undefined || at > bestAt) {
+      best = e;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+function lineStates(facts: OrderFacts): LineState[] {
+  const known = facts.order.lines ?? [];
+  const lines: LineState[] =
+    known.length > 0
+      ? known.map((l) => ({ lineId: l.id, title: l.title, openDispute: null, closed: null, refunded: false }))
+      : [{ lineId: null, title: null, openDispute: null, closed: null, refunded: false }];
+  // A record without a line id (or for a line we do not know) covers every line.
+  const covers = (lineId: string | null) => (l: LineState) =>
+    lineId === null || l.lineId === null || l.lineId === lineId || !known.some((k) => k.id === lineId);
+  for (const d of facts.disputes) {
+    const outcome = d.status === 'closed' ? disputeOutcome(d, facts.refunds) : null;
+    for (const l of lines.filter(covers(d.lineId))) {
+      if (d.status === 'open') l.openDispute = d;
+      else if (outcome !== null && outcome !== 'cancelled') l.closed = { dispute: d, outcome };
+    }
+  }
+  for (const r of facts.refunds) for (const l of lines.filter(covers(r.lineId))) l.refunded = true;
+  return lines;
+}
+
 export function orderState(facts: OrderFacts): OrderState {
   const o = facts.order;
   const status: OrderStatus = o.status ?? 'unknown';
   const completed = status === 'completed' || (o.completedOn !== undefined && status !== 'in_dispute');
   const ended = status === 'closed' || status === 'cancelled';
-  const shipped = o.shippedOn !== undefined || o.protection !== undefined || facts.packages.length > 0;
+  const shipped =
+    o.shippedOn !== undefined ||
+    o.protection !== undefined ||
+    facts.packages.length > 0 ||
+    status === 'awaiting_delivery';
   const preShipment = status === 'unpaid' || status === 'awaiting_shipment';
   const inTransit = shipped && !completed && !ended && !preShipment;
 
   let deliveredByTracking = facts.packages.length > 0;
   let deliveredAtMs: number | null = null;
   const movingPackages: PackageRecord[] = [];
+  const maybeDelivered: PackageRecord[] = [];
   for (const p of facts.packages) {
     if (!p.delivered) {
       deliveredByTracking = false;
       movingPackages.push(p);
+      const last = latestEvent(p);
+      if (last !== undefined && looksDelivered(last)) maybeDelivered.push(p);
       continue;
     }
-    const at = instantMs(p.deliveredAt) ?? instantMs(p.events[0]?.at);
+    // Delivered, time unknown: it happened no later than we stored the package.
+    const at = instantMs(p.deliveredAt) ?? instantMs(latestEvent(p)?.at) ?? instantMs(p.updatedAt);
     if (at !== null && (deliveredAtMs === null || at > deliveredAtMs)) deliveredAtMs = at;
   }
   if (!deliveredByTracking) deliveredAtMs = null;
@@ -96,6 +197,11 @@ export function orderState(facts: OrderFacts): OrderState {
   const arrivedRefunds: RefundRecord[] = [];
   for (const r of facts.refunds) (refundArrived(r) ? arrivedRefunds : unarrivedRefunds).push(r);
 
+  const lines = lineStates(facts);
+  const wholeOrderInDispute = status === 'in_dispute' && openDisputes.length === 0;
+  const watchedLines = wholeOrderInDispute
+    ? []
+    : lines.filter((l) => l.openDispute === null && l.closed === null && !l.refunded);
   return {
     orderId: o.id,
     status,
@@ -110,5 +216,9 @@ export function orderState(facts: OrderFacts): OrderState {
     arrivedRefunds,
     payChannel: payChannelOf(o.paymentMethod),
     movingPackages,
+    maybeDelivered,
+    lines,
+    watchedLines,
+    lostDispute: lines.some((l) => l.closed !== null && l.closed.outcome !== 'refunded_full'),
   };
 }

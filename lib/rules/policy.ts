@@ -17,11 +17,19 @@ export interface PolicyRule {
   source: string;
   /** When the sources were written (as precise as they are), or when we chose the number. */
   asOf: string;
+  /**
+   * The AliExpress help page a buyer may read about it, when there is one. The only source a
+   * buyer is shown; research sources stay in `source` and docs/rules.md.
+   */
+  helpUrl?: string;
 }
 
 export const POLICY_RULE_NAMES = [
   'protectionDays',
+  'estimateEarlierByDays',
   'deliveredShortensToDays',
+  'changeReasonDays',
+  'shipWithinDays',
   'disputeOpensAfterDays',
   'afterCompletionDays',
   'sellerReplyDays',
@@ -53,22 +61,30 @@ export interface Policy {
 }
 
 const OUR_CHOICE = 'Buyer Shield choice (docs/rules.md)';
+/** AliExpress's own buyer-protection help page (the one page it still serves on disputes). */
+const HELP_DISPUTE = 'https://www.aliexpress.com/buyerprotection/how_do_i_open_a_dispute.html';
 
 /** The version of DEFAULT_POLICY; backups and reminders record it. */
-export const POLICY_VERSION = '2026-11-21.1';
+export const POLICY_VERSION = '2026-12-02.1';
 
 export const DEFAULT_POLICY: Policy = {
   version: POLICY_VERSION,
   rules: {
     // Estimate only: the per-order "Refund if no delivery before <date>" always wins.
     // 60 days is the typical/standard length (30–120 seen by era and destination).
+    // Counted from the earliest date known (placed, else paid, else shipped): one guide counts
+    // from the order date, and 60 is AliExpress's maximum, so no estimate outlasts the window.
     protectionDays: {
       value: 60,
       unit: 'days',
       source:
         'www.aliexpress.com/buyerprotection/how_do_i_open_a_dispute.html ("60 days maximum"); cnjdpart.com/ru/pages/faqs; ElMagoCT/aliexpress-parcel-intelligence src/engine/dispute.ts',
       asOf: '2016–2026',
+      helpUrl: HELP_DISPUTE,
     },
+    // An estimated end may be early or late by days: its reminders start this much earlier
+    // than those of a date AliExpress shows.
+    estimateEarlierByDays: { value: 3, unit: 'days', source: OUR_CHOICE, asOf: '2026-12-02' },
     // B.2: once tracking says delivered the remaining time may be cut to 5 days (old official)
     // or 7 (RU guide); we take the shorter, conservative one.
     deliveredShortensToDays: {
@@ -77,7 +93,19 @@ export const DEFAULT_POLICY: Policy = {
       source:
         'www.aliexpress.com/buyerprotection/how_do_i_open_a_dispute.html (5 days, old official); gamevid.ru guide (7 days)',
       asOf: '≈2016–2024',
+      helpUrl: HELP_DISPUTE,
     },
+    // AliExpress's dispute page: when tracking turns "delivered" during a "not received"
+    // dispute, the buyer has 5 days to change the reason or the money goes to the seller.
+    changeReasonDays: {
+      value: 5,
+      unit: 'days',
+      source: 'AliExpress dispute page text (issue 13 audit)',
+      asOf: '2026',
+    },
+    // A seller's handling time is 3–7 days on most listings; after 7 days unshipped, the buyer
+    // may cancel the order for a full refund.
+    shipWithinDays: { value: 7, unit: 'days', source: OUR_CHOICE, asOf: '2026-12-02' },
     // "11th day after shipment", i.e. once 10 full days have passed.
     disputeOpensAfterDays: {
       value: 10,
@@ -92,6 +120,7 @@ export const DEFAULT_POLICY: Policy = {
       source:
         'sale.aliexpress.com/__pc/esiTMXJb3L.htm?locale=es_ES ("Refund in 15 days"); activities.aliexpress.com/adcms/www-aliexpress-com/buyerprotection/seller_guaranteed.php',
       asOf: 'undated official; 2021–2022 copies',
+      helpUrl: 'https://sale.aliexpress.com/__pc/esiTMXJb3L.htm',
     },
     // The clock restarts after every change to the request (ssopdot.com/blog/35242.html).
     sellerReplyDays: {
@@ -144,9 +173,10 @@ export const DEFAULT_POLICY: Policy = {
       asOf: '2021-12',
     },
     // Conservative: counted from payment. Visa 13.1 may count from the expected delivery date
-    // instead (up to 540 days); Mastercard sources disagree; some issuers use 90 days.
+    // instead (up to 540 days); Mastercard sources disagree; some issuers use 90 days, so 90
+    // is the figure no buyer loses by (buyer guides, issue 13).
     chargebackDays: {
-      value: 120,
+      value: 90,
       unit: 'days',
       source:
         'quavo-inc.atlassian.net/wiki/pages/viewpage.action?pageId=341080959 (Visa 13.1); justt.ai/chargeback-reason-codes/mastercard/4853-goods-or-services-not-provided/',

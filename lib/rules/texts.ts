@@ -1,13 +1,11 @@
 /**
- * All wording the rules produce, in English. The text itself lives in the English locale file
- * (public/_locales/en/messages.json), so it is written once and translated beside it: alert
- * texts by alert kind (`alert_<kind>_title|action|why`), checklist items by item id
- * (`check_<id>_label|hint`), the bank script (`bank_script…`). `{name}` placeholders are
- * filled by `fill`; `{days}` is the policy number, `{source}` its source (lib/rules/policy.ts).
- * No dates are formatted here: the UI shows `deadlineAt` in the buyer's zone with a countdown.
+ * The English wording the rules themselves fill: checklist items by item id
+ * (`check_<id>_label|hint`) and the bank script (`bank_script…`), read from the English locale
+ * file (public/_locales/en/messages.json) so each text is written once and translated beside
+ * it. Alerts carry no text: the UI words them from `alert_<kind>_title|action|why` in the
+ * buyer's language with the alert's `values`.
  */
 import MESSAGES from '../../public/_locales/en/messages.json';
-import { ALERT_KINDS, type AlertKind } from './types';
 
 type Key = keyof typeof MESSAGES;
 
@@ -21,27 +19,8 @@ function en(key: string): string {
   return MESSAGES[key].message;
 }
 
-export interface AlertText {
-  title: string;
-  action: string;
-  why: string;
-}
-
-/** The English wording of every alert kind (public/_locales/en/messages.json). */
-export const ALERT_TEXTS = Object.fromEntries(
-  ALERT_KINDS.map((kind) => [
-    kind,
-    { title: en(`alert_${kind}_title`), action: en(`alert_${kind}_action`), why: en(`alert_${kind}_why`) },
-  ]),
-) as Record<AlertKind, AlertText>;
-
-/** Fills `{name}` placeholders; unknown names stay visible so a missing value is noticed. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = values[name];
-    return v === undefined ? whole : String(v);
-  });
-}
+/** Fills `{name}` placeholders (the one filler the UI uses too). */
+export { fillTemplate as fill } from '../i18n';
 
 /** What to tell the bank about a late card refund (lib/rules/arn.ts fills it). */
 export const BANK_SCRIPT = en('bank_script');

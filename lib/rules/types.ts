@@ -3,6 +3,7 @@
  * that every rule module can share them without import cycles.
  */
 import type { DeadlineKind, Instant, Severity } from '../schema/model';
+import type { LineLifecycle } from './lifecycle';
 import type { Policy } from './policy';
 
 /** One window boundary of one order. Independent of `now`: past deadlines stay listed. */
@@ -22,7 +23,11 @@ export interface Deadline {
 
 export const ALERT_KINDS = [
   'protection_ending',
+  'protection_over',
   'ask_extension',
+  'check_parcel',
+  'may_cancel_unshipped',
+  'change_reason_delivered',
   'delivered_not_confirmed',
   'tracking_silent',
   'dispute_can_open',
@@ -45,15 +50,13 @@ export interface Alert {
   orderId: string;
   deadlineKind: DeadlineKind | null;
   deadlineAt: Instant | null;
-  title: string;
-  /** What to do now. */
-  action: string;
-  /** The rule behind it and its source. */
-  why: string;
-  /** The policy source(s) of the numbers used. */
-  source: string;
-  /** The numbers filled into the texts (`{days}`, `{source}`), so the UI can translate them. */
-  values: { days: number; source: string };
+  /**
+   * The numbers filled into the texts (`{days}`). The wording itself is the UI's: locale keys
+   * `alert_<kind>_title|action|why`, translated where it is shown.
+   */
+  values: { days: number };
+  /** AliExpress's own help page about this rule, or null: the only source a buyer is shown. */
+  helpUrl: string | null;
 }
 
 export const DISPUTE_REASONS = [
@@ -87,6 +90,10 @@ export interface Assessment {
   alerts: Alert[];
   /** The first deadline after `now`, or null. */
   nextDeadline: Deadline | null;
+  /** Each item the buyer is owed: its stage and its one primary next step. */
+  lines: LineLifecycle[];
+  /** The order's headline: its most urgent line's step (else the most urgent alert), or null. */
+  headline: Alert | null;
   checklist: { reason: DisputeReason; items: ChecklistItem[] };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_KINDS, ALERT_TEXTS, type AlertKind, type Assessment, assessOrder } from '../../../lib/rules';
+import { fillTemplate } from '../../../lib/i18n';
+import { ALERT_KINDS, type AlertKind, type Assessment, assessOrder } from '../../../lib/rules';
 import type { Severity } from '../../../lib/schema/model';
+import EN from '../../../public/_locales/en/messages.json';
 import { dispute, event, facts, pkg, refund, ZONES } from './factory';
 
 const NOW = new Date('2026-07-15T12:00:00.000Z');
@@ -17,7 +19,9 @@ describe.each(ZONES)('alerts in %s', (zone) => {
     ['2026-08-01T12:00:00Z', 'nothing yet', {}],
     ['2026-08-08T12:00:00Z', 'soon + extension', { protection_ending: 'soon', ask_extension: 'soon' }],
     ['2026-08-17T12:00:00Z', 'urgent, too late to extend', { protection_ending: 'urgent' }],
-    ['2026-08-21T12:00:00Z', 'ended', {}],
+    // Never silent: ended with the parcel still missing escalates, and stays urgent.
+    ['2026-08-21T12:00:00Z', 'ended, not delivered', { protection_over: 'urgent' }],
+    ['2026-10-21T12:00:00Z', 'long after, still not delivered', { protection_over: 'urgent' }],
   ])('protection ending at %s: %s', (now, _label, expected) => {
     const f = facts({ shippedOn: '2026-06-01', protection: { endsOn: '2026-08-20', text: '' } });
     const got = kinds(assessOrder(f, at(now)));
@@ -62,6 +66,9 @@ describe.each(ZONES)('alerts in %s', (zone) => {
     expect(kinds(assessOrder(f, at('2026-07-22T12:00:00Z'))).dispute_can_open).toBe('soon');
   });
 });
+
+const en = (key: string): string =>
+  (EN as Record<string, { message: string } | undefined>)[key]?.message ?? '';
 
 describe('dispute and refund alerts (UTC)', () => {
   const ctx = { now: NOW, zone: 'UTC' };
@@ -115,24 +122,64 @@ describe('dispute and refund alerts (UTC)', () => {
       paidOn: '2026-03-08',
       protection: { endsOn: '2026-09-30', text: '' },
     });
-    // 2026-03-08 + 120 days = 2026-07-06 (start in UTC+8: 2026-07-05T16:00Z).
-    expect(kinds(assessOrder(f, { ...ctx, now: new Date('2026-06-25T00:00:00Z') })).chargeback_closing).toBe(
+    // 2026-03-08 + 90 days = 2026-06-06 (start in UTC+8: 2026-06-05T16:00Z).
+    expect(kinds(assessOrder(f, { ...ctx, now: new Date('2026-05-26T00:00:00Z') })).chargeback_closing).toBe(
       'soon',
     );
-    expect(kinds(assessOrder(f, { ...ctx, now: new Date('2026-07-02T00:00:00Z') })).chargeback_closing).toBe(
+    expect(kinds(assessOrder(f, { ...ctx, now: new Date('2026-06-02T00:00:00Z') })).chargeback_closing).toBe(
       'urgent',
     );
   });
 
-  it('appeal window after a closed dispute, and the 15 days after completion', () => {
+  it('a rejected case may be appealed, and its line not disputed again (one claim per item)', () => {
     const f = facts(
       { status: 'completed', completedOn: '2026-07-10' },
       { disputes: [dispute({ status: 'closed', closedAt: '2026-07-14T00:00:00Z' })] },
     );
+    expect(kinds(assessOrder(f, ctx))).toEqual({ appeal_window: 'info' });
+  });
+
+  it('the 15 days after completion stay open for a line whose case did not end', () => {
+    const line = (id: string) => ({
+      id,
+      title: `Item ${id}`,
+      variant: null,
+      quantity: 1,
+      unitPrice: null,
+      imageUrl: null,
+      productId: null,
+    });
+    const f = facts(
+      { status: 'completed', completedOn: '2026-07-10', lines: [line('L1'), line('L2')] },
+      { disputes: [dispute({ status: 'closed', lineId: 'L1', closedAt: '2026-07-14T00:00:00Z' })] },
+    );
     expect(kinds(assessOrder(f, ctx))).toEqual({ appeal_window: 'info', after_completion_window: 'info' });
   });
 
-  it('every alert has title, action, why and source; no id twice', () => {
+  it('a case refunded in full or cancelled offers no appeal', () => {
+    const amount = { amountMinor: 1299, currency: 'USD' };
+    const closed = dispute({ status: 'closed', closedAt: '2026-07-14T00:00:00Z', amount });
+    const full = facts(
+      { status: 'closed' },
+      { disputes: [closed], refunds: [refund({ disputeId: 'D1', amount, arrivedOn: '2026-07-15' })] },
+    );
+    expect(kinds(assessOrder(full, ctx)).appeal_window).toBeUndefined();
+    const cancelled = facts(
+      { status: 'closed' },
+      { disputes: [{ ...closed, statusText: 'Dispute cancelled' }] },
+    );
+    expect(kinds(assessOrder(cancelled, ctx)).appeal_window).toBeUndefined();
+    const part = facts(
+      { status: 'closed' },
+      {
+        disputes: [closed],
+        refunds: [refund({ disputeId: 'D1', amount: { amountMinor: 500, currency: 'USD' } })],
+      },
+    );
+    expect(kinds(assessOrder(part, ctx)).appeal_window).toBe('info');
+  });
+
+  it('every alert words fully in English (title, action, why, no placeholder left); no id twice', () => {
     const d = dispute({ openedAt: '2026-07-01T00:00:00Z' });
     const f = facts(
       { status: 'in_dispute', shippedOn: '2026-06-01' },
@@ -148,16 +195,18 @@ describe('dispute and refund alerts (UTC)', () => {
     const a = assessOrder(f, ctx);
     const ids = a.alerts.map((x) => x.id);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(a.alerts.length).toBeGreaterThan(1);
     for (const x of a.alerts) {
-      expect(x.title).not.toMatch(/\{\w+\}/);
-      expect(x.why).not.toMatch(/\{\w+\}/);
-      expect(x.action.length).toBeGreaterThan(10);
-      expect(x.source.length).toBeGreaterThan(5);
+      for (const part of ['title', 'action', 'why']) {
+        const text = fillTemplate(en(`alert_${x.kind}_${part}`), x.values);
+        expect(text).not.toMatch(/\{\w+\}/);
+        expect(text.length).toBeGreaterThan(10);
+      }
     }
   });
 
   it('has texts for every alert kind', () => {
-    for (const k of ALERT_KINDS) expect(ALERT_TEXTS[k].title.length).toBeGreaterThan(5);
+    for (const k of ALERT_KINDS) expect(en(`alert_${k}_title`).length).toBeGreaterThan(5);
   });
 });
 

@@ -22,6 +22,8 @@ const money = fc.integer({ min: 1, max: 5000 }).map((amountMinor) => ({ amountMi
 export const factsArb: fc.Arbitrary<OrderFacts> = fc
   .record({
     status: fc.constantFrom(...ORDER_STATUSES),
+    placedOn: opt(dateArb),
+    lineCount: fc.integer({ min: 0, max: 2 }),
     shippedOn: opt(dateArb),
     completedOn: opt(dateArb),
     paidOn: opt(dateArb),
@@ -34,13 +36,23 @@ export const factsArb: fc.Arbitrary<OrderFacts> = fc
       fc.record({
         delivered: fc.boolean(),
         deliveredAt: fc.option(instantArb, { nil: null }),
-        events: fc.array(instantArb, { maxLength: 3 }),
+        events: fc.array(
+          fc.record({
+            at: instantArb,
+            text: fc.constantFrom('In transit', 'Delivered to parcel locker', 'Package out for delivery'),
+          }),
+          { maxLength: 3 },
+        ),
       }),
       { maxLength: 2 },
     ),
     disputes: fc.array(
       fc.record({
         status: fc.constantFrom('open' as const, 'closed' as const, 'unknown' as const),
+        line: fc.constantFrom(null, 0, 1),
+        reason: fc.constantFrom(null, 'Item not received', 'Item not as described'),
+        statusText: fc.constantFrom('Dispute in progress', 'Dispute closed', 'Dispute cancelled'),
+        amount: fc.option(money, { nil: null }),
         openedAt: fc.option(instantArb, { nil: null }),
         updatedAt: fc.option(instantArb, { nil: null }),
         closedAt: fc.option(instantArb, { nil: null }),
@@ -53,6 +65,8 @@ export const factsArb: fc.Arbitrary<OrderFacts> = fc
     refunds: fc.array(
       fc.record({
         status: fc.constantFrom('pending' as const, 'processed' as const, 'unknown' as const),
+        dispute: fc.constantFrom(null, 0, 1),
+        amount: fc.option(money, { nil: null }),
         processedOn: fc.option(dateArb, { nil: null }),
         arrivedOn: fc.option(dateArb, { nil: null }),
         method: fc.constantFrom('Credit/Debit card', 'PayPal', 'AliExpress balance', null),
@@ -61,9 +75,21 @@ export const factsArb: fc.Arbitrary<OrderFacts> = fc
     ),
   })
   .map((r) => {
+    const lines = Array.from({ length: r.lineCount }, (_, i) => ({
+      id: `L${i}`,
+      title: `Item ${i}`,
+      variant: null,
+      quantity: 1,
+      unitPrice: null,
+      imageUrl: null,
+      productId: null,
+    }));
+    const lineId = (i: number | null) => (i === null || i >= lines.length ? null : `L${i}`);
     const f = facts(
       {
         status: r.status,
+        placedOn: r.placedOn,
+        lines: lines.length > 0 ? lines : undefined,
         shippedOn: r.shippedOn,
         completedOn: r.completedOn,
         paidOn: r.paidOn,
@@ -77,13 +103,17 @@ export const factsArb: fc.Arbitrary<OrderFacts> = fc
             trackingNumber: `LP${i}`,
             delivered: p.delivered,
             deliveredAt: p.deliveredAt,
-            events: p.events.map((at) => event(at)),
+            events: p.events.map((e) => event(e.at, e.text)),
           }),
         ),
         disputes: r.disputes.map((d, i) =>
           dispute({
             id: `D${i}`,
             status: d.status,
+            lineId: lineId(d.line),
+            reason: d.reason,
+            statusText: d.statusText,
+            amount: d.amount,
             openedAt: d.openedAt,
             updatedAt: d.updatedAt,
             closedAt: d.closedAt,
@@ -92,7 +122,14 @@ export const factsArb: fc.Arbitrary<OrderFacts> = fc
             platformProposal: d.platform === null ? null : { amount: d.platform, solution: null },
           }),
         ),
-        refunds: r.refunds.map((x, i) => refund({ id: `R${i}`, ...x })),
+        refunds: r.refunds.map(({ dispute: di, ...x }, i) =>
+          refund({
+            id: `R${i}`,
+            ...x,
+            disputeId: di === null || di >= r.disputes.length ? null : `D${di}`,
+            lineId: di === null ? null : lineId(r.disputes[di]?.line ?? null),
+          }),
+        ),
       },
     );
     if (r.protectionSeenAt !== undefined)

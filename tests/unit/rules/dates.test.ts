@@ -7,7 +7,6 @@ import {
   isoDateOf,
   openingInstant,
   startOfDayInZone,
-  zoneOffsetMs,
 } from '../../../lib/rules/dates';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -50,10 +49,14 @@ describe('closing and opening instants (earlier/later of buyer zone and UTC+8)',
 });
 
 describe('zone offsets and days', () => {
-  it('reads offsets across DST', () => {
-    expect(zoneOffsetMs('America/Los_Angeles', Date.parse('2026-03-08T09:59:59Z'))).toBe(-8 * 3_600_000);
-    expect(zoneOffsetMs('America/Los_Angeles', Date.parse('2026-03-08T10:00:00Z'))).toBe(-7 * 3_600_000);
-    expect(zoneOffsetMs('Pacific/Kiritimati', Date.parse('2026-07-15T00:00:00Z'))).toBe(14 * 3_600_000);
+  it('finds the day on either side of a DST change', () => {
+    // Los Angeles springs forward at 2026-03-08 10:00Z (02:00 PST → 03:00 PDT).
+    expect(isoDateOf(dayInZone(Date.parse('2026-03-09T06:59:59Z'), 'America/Los_Angeles'))).toBe(
+      '2026-03-08',
+    );
+    expect(isoDateOf(dayInZone(Date.parse('2026-03-09T07:00:00Z'), 'America/Los_Angeles'))).toBe(
+      '2026-03-09',
+    );
   });
   it('finds the calendar day of an instant in a zone', () => {
     expect(isoDateOf(dayInZone(Date.parse('2026-07-15T12:00:00Z'), 'Pacific/Kiritimati'))).toBe('2026-07-16');

@@ -29,14 +29,25 @@ const CLOSING: Record<Zone, (date: string) => string> = {
 describe.each(ZONES)('must-show deadlines in %s', (zone) => {
   const ctx = { now: NOW, zone };
 
-  it('shipped 12 days ago, no page date: dispute_opens passed, protection_end estimated at +60 days', () => {
+  it('shipped 12 days ago, no page date: dispute_opens passed, protection_end estimated at order + 60 days', () => {
+    // Placed 2026-06-28: 60 days is AliExpress's maximum, so the estimate counts from the order.
     const a = assessOrder(facts({ shippedOn: '2026-07-03' }), ctx);
     const opens = dl(a, 'dispute_opens');
     expect(opens.at).toBe(OPENING[zone]('2026-07-14'));
     expect(Date.parse(opens.at)).toBeLessThan(NOW.getTime());
     const end = dl(a, 'protection_end');
     expect(end).toMatchObject({ source: 'estimate', ruleId: 'protection_estimate', needsAction: true });
-    expect(end.at).toBe(CLOSING[zone]('2026-09-01'));
+    expect(end.at).toBe(CLOSING[zone]('2026-08-27'));
+  });
+
+  it('no order or payment date: the estimate counts from shipment; no dates at all: from nothing', () => {
+    const a = assessOrder(facts({ shippedOn: '2026-07-03', placedOn: undefined, paidOn: undefined }), ctx);
+    expect(dl(a, 'protection_end').at).toBe(CLOSING[zone]('2026-09-01'));
+  });
+
+  it('awaiting delivery without a shipment date: estimated from the payment date', () => {
+    const a = assessOrder(facts({ placedOn: undefined, paidOn: '2026-06-30' }), ctx);
+    expect(dl(a, 'protection_end')).toMatchObject({ source: 'estimate', at: CLOSING[zone]('2026-08-29') });
   });
 
   it('a page date beats the estimate and is converted conservatively', () => {
@@ -106,11 +117,11 @@ describe('other deadlines (UTC)', () => {
       source: 'estimate',
       ruleId: 'protection_after_delivery',
     });
-    // A page date read after the delivery already reflects it and wins.
+    // Never late: a page date read after the delivery never lengthens the 5-day cut.
     f.order.sources.protection = { source: 'order_detail', kind: 'json', at: '2026-07-15T00:00:00.000Z' };
     expect(dl(assessOrder(f, ctx), 'protection_end')).toMatchObject({
-      source: 'page',
-      at: utc8('2026-08-30'),
+      source: 'estimate',
+      at: '2026-07-19T09:00:00.000Z',
     });
   });
 
@@ -140,9 +151,9 @@ describe('other deadlines (UTC)', () => {
     expect(dl(a, 'appeal_end', 'D0').at).toBe('2026-07-19T00:00:00.000Z');
   });
 
-  it('chargeback fallback: 120 days from payment by card, 180 by PayPal, none from the balance', () => {
+  it('chargeback fallback: 90 days from payment by card, 180 by PayPal, none from the balance', () => {
     const card = assessOrder(facts({ shippedOn: '2026-07-01' }), ctx);
-    expect(dl(card, 'chargeback_end')).toMatchObject({ at: utc8('2026-10-26'), ruleId: 'chargeback' });
+    expect(dl(card, 'chargeback_end')).toMatchObject({ at: utc8('2026-09-26'), ruleId: 'chargeback' });
     const paypal = assessOrder(facts({ shippedOn: '2026-07-01', paymentMethod: 'PayPal' }), ctx);
     expect(dl(paypal, 'chargeback_end')).toMatchObject({ at: utc8('2026-12-25'), ruleId: 'paypal' });
     const balance = assessOrder(facts({ shippedOn: '2026-07-01', paymentMethod: 'AliExpress balance' }), ctx);
@@ -156,11 +167,16 @@ describe('other deadlines (UTC)', () => {
     expect(a.nextDeadline?.kind).toBe('protection_end');
   });
 
-  it('unshipped orders have no windows yet', () => {
-    const a = assessOrder(facts({ status: 'awaiting_shipment' }), ctx);
+  it('unshipped orders have no windows yet; after 7 days unshipped the buyer may cancel', () => {
+    const f = facts({ status: 'awaiting_shipment' });
+    const a = assessOrder(f, { ...ctx, now: new Date('2026-07-01T00:00:00Z') });
     expect(a.deadlines).toEqual([]);
     expect(a.alerts).toEqual([]);
     expect(a.group).toBe('watch');
+    // Paid 2026-06-28: from the 8th day (opening instant of 2026-07-06) the cancel advice shows.
+    const late = assessOrder(f, { ...ctx, now: new Date('2026-07-10T00:00:00Z') });
+    expect(late.alerts.map((x) => [x.kind, x.severity])).toEqual([['may_cancel_unshipped', 'soon']]);
+    expect(late.group).toBe('act_now');
   });
 
   it('does not depend on the machine time zone', () => {

@@ -7,15 +7,15 @@ const DAY = 86_400_000;
 
 describe('nextWake', () => {
   const shipped = facts({ shippedOn: '2026-07-03' });
-  // Protection estimate ends 2026-09-01 (start in UTC+8: 2026-08-31T16:00Z).
+  // Protection estimate: placed 2026-06-28 + 60 = 2026-08-27 (start in UTC+8: 2026-08-26T16:00Z).
 
-  it('is the next boundary: protection becomes "soon" 14 days before the end', () => {
-    expect(nextWake([shipped], { now: NOW, zone: 'UTC' })?.toISOString()).toBe('2026-08-17T16:00:00.000Z');
+  it('is the next boundary: an estimated protection becomes "soon" 14 + 3 days before the end', () => {
+    expect(nextWake([shipped], { now: NOW, zone: 'UTC' })?.toISOString()).toBe('2026-08-09T16:00:00.000Z');
   });
 
   it('includes reminder lead times before deadlines the buyer must act on', () => {
     expect(nextWake([shipped], { now: NOW, zone: 'UTC', leadTimesMs: [20 * DAY] })?.toISOString()).toBe(
-      '2026-08-11T16:00:00.000Z',
+      '2026-08-06T16:00:00.000Z',
     );
   });
 
@@ -41,8 +41,8 @@ describe('nextWake', () => {
     const bounds = orderBoundaries(f, { now: NOW, zone: 'UTC' }).map((d) => d.toISOString());
     // 20 business days after 2026-07-01 is 2026-07-29: ask the bank from 2026-07-30, follow for 120 days.
     expect(bounds).toEqual(expect.arrayContaining(['2026-07-30T00:00:00.000Z', '2026-11-27T00:00:00.000Z']));
-    // …and around the card-chargeback fallback (paid 2026-06-28 + 120 days), since money is at stake.
-    expect(bounds).toContain('2026-10-25T16:00:00.000Z');
+    // …and around the card-chargeback fallback (paid 2026-06-28 + 90 days), since money is at stake.
+    expect(bounds).toContain('2026-09-25T16:00:00.000Z');
   });
 });
 

@@ -1,0 +1,142 @@
+/**
+ * One lifecycle per order line (each item the buyer is owed), read from the stored facts and
+ * the alerts active at `now`: the stage the line is in and its one primary next step. The
+ * order's headline is its most urgent line's step (docs/rules.md "Lines and stages").
+ */
+import type { Severity } from '../schema/model';
+import { type LineState, type OrderState, refundProcessed } from './order-state';
+import type { Alert, AlertKind } from './types';
+
+export const LINE_STAGES = [
+  'unpaid',
+  'awaiting_shipment',
+  'shipment_late',
+  'in_transit',
+  'maybe_delivered',
+  'delivered_unconfirmed',
+  'protection_over',
+  'completed',
+  'dispute_waiting_seller',
+  'dispute_seller_proposed',
+  'dispute_platform',
+  'return_to_ship',
+  'return_shipped',
+  'dispute_refunded_part',
+  'dispute_rejected',
+  'refund_pending',
+  'refund_processed',
+  'refund_overdue',
+  'refund_arrived',
+  'settled',
+] as const;
+export type LineStage = (typeof LINE_STAGES)[number];
+
+export interface LineLifecycle {
+  /** The order line id, or null when the order's lines are not known. */
+  lineId: string | null;
+  title: string | null;
+  stage: LineStage;
+  /** The one next step: the most urgent alert about this line, or null (the stage says what to wait for). */
+  step: Alert | null;
+}
+
+/** Alerts about the parcel and the order's protection: they concern the lines still awaited. */
+const PARCEL_KINDS: ReadonlySet<AlertKind> = new Set([
+  'protection_ending',
+  'protection_over',
+  'ask_extension',
+  'check_parcel',
+  'delivered_not_confirmed',
+  'tracking_silent',
+  'dispute_can_open',
+]);
+
+const RANK: Record<Severity, number> = { urgent: 0, soon: 1, info: 2 };
+
+function subjectOf(a: Alert): string {
+  return a.id.slice(a.id.indexOf(':', a.id.indexOf(':') + 1) + 1);
+}
+
+/** Whether an alert is about this line. */
+function concerns(a: Alert, l: LineState, st: OrderState, watched: boolean): boolean {
+  if (PARCEL_KINDS.has(a.kind)) return watched;
+  const subject = subjectOf(a);
+  if (a.kind === 'ask_bank_with_arn') return refundsOf(l, st).some((r) => r.id === subject);
+  if (a.kind === 'chargeback_closing') return watched || l.openDispute !== null || lost(l) || l.refunded;
+  if (a.kind === 'after_completion_window') return l.closed === null && l.openDispute === null;
+  if (a.kind === 'may_cancel_unshipped') return true;
+  // Dispute alerts: the dispute open or closed on this line.
+  return l.openDispute?.id === subject || l.closed?.dispute.id === subject;
+}
+
+const lost = (l: LineState) => l.closed !== null && l.closed.outcome !== 'refunded_full';
+
+function refundsOf(l: LineState, st: OrderState) {
+  return [...st.unarrivedRefunds, ...st.arrivedRefunds].filter(
+    (r) => r.lineId === null || l.lineId === null || r.lineId === l.lineId,
+  );
+}
+
+function refundStage(l: LineState, st: OrderState, overdue: boolean): LineStage | null {
+  const mine = refundsOf(l, st);
+  if (mine.length === 0) return null;
+  const waiting = mine.filter((r) => st.unarrivedRefunds.includes(r));
+  if (waiting.length === 0) return 'refund_arrived';
+  if (overdue) return 'refund_overdue';
+  return waiting.some((r) => !refundProcessed(r)) ? 'refund_pending' : 'refund_processed';
+}
+
+function stageOf(
+  l: LineState,
+  st: OrderState,
+  step: Alert | null,
+  watched: boolean,
+  kinds: Set<AlertKind>,
+): LineStage {
+  const d = l.openDispute;
+  if (d !== null) {
+    if (d.returnShippedOn !== null) return 'return_shipped';
+    if (d.returnAgreedOn !== null) return 'return_to_ship';
+    if (d.platformProposal !== null || kinds.has('platform_stepping_in')) return 'dispute_platform';
+    return d.sellerProposal !== null ? 'dispute_seller_proposed' : 'dispute_waiting_seller';
+  }
+  const refund = refundStage(l, st, step?.kind === 'ask_bank_with_arn');
+  if (l.closed !== null && l.closed.outcome === 'refunded_part')
+    return refund !== null && refund !== 'refund_arrived' ? refund : 'dispute_refunded_part';
+  if (l.closed !== null && l.closed.outcome === 'rejected') return 'dispute_rejected';
+  if (refund !== null) return refund;
+  if (st.status === 'unpaid') return 'unpaid';
+  if (st.status === 'awaiting_shipment')
+    return kinds.has('may_cancel_unshipped') ? 'shipment_late' : 'awaiting_shipment';
+  if (st.completed) return 'completed';
+  if (st.inTransit && watched) {
+    if (kinds.has('protection_over')) return 'protection_over';
+    if (st.deliveredByTracking) return 'delivered_unconfirmed';
+    if (kinds.has('check_parcel')) return 'maybe_delivered';
+    return 'in_transit';
+  }
+  return 'settled';
+}
+
+/** Every line's stage and primary step; `alerts` are the order's alerts at `now`, urgent first. */
+export function lifecycles(st: OrderState, alerts: readonly Alert[], settled: boolean): LineLifecycle[] {
+  const kinds = new Set(alerts.map((a) => a.kind));
+  return st.lines.map((l) => {
+    const watched = st.watchedLines.includes(l);
+    let step: Alert | null = null;
+    for (const a of alerts) {
+      if (!concerns(a, l, st, watched)) continue;
+      if (step === null || RANK[a.severity] < RANK[step.severity]) step = a;
+    }
+    const stage = settled ? 'settled' : stageOf(l, st, step, watched, kinds);
+    return { lineId: l.lineId, title: l.title, stage, step };
+  });
+}
+
+/** The order's headline: the most urgent line's step (lines are in order, so ties keep the first). */
+export function headlineOf(lines: readonly LineLifecycle[]): Alert | null {
+  let best: Alert | null = null;
+  for (const l of lines)
+    if (l.step !== null && (best === null || RANK[l.step.severity] < RANK[best.severity])) best = l.step;
+  return best;
+}

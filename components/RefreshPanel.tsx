@@ -1,4 +1,5 @@
-import { type RunState, stopKind } from '@/lib/content/refresh-run';
+import { stopKind } from '@/lib/aliexpress/mtop';
+import type { RunState } from '@/lib/content/refresh-run';
 import type { Ui } from './ui-context';
 
 export interface RefreshPanelProps {

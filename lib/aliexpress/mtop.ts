@@ -27,3 +27,15 @@ export function mtopProblem(code: string): string {
   if (/TOKEN/.test(code)) return `AliExpress's request token had expired; the page will retry (${code})`;
   return `AliExpress answered with an error (${code})`;
 }
+
+/**
+ * What a stop code means to the buyer. MTOP `ret` codes (shared/reference/aliexpress-data.md
+ * §3.1): lost login, the anti-bot check, the rate limit; `login`/`captcha` from the page; any
+ * other code is an error.
+ */
+export function stopKind(code: string): 'login' | 'captcha' | 'traffic' | 'unavailable' | 'error' {
+  if (/LOGIN|SESSION_EXPIRED|SID_INVALID/i.test(code)) return 'login';
+  if (/VALIDATE|CAPTCHA/i.test(code)) return 'captcha';
+  if (/TRAFFIC/.test(code)) return 'traffic';
+  return /^(NO_MTOP|TIMEOUT)$/.test(code) ? 'unavailable' : 'error';
+}

@@ -10,7 +10,6 @@ import type { Ui } from '@/components/ui-context';
 import { type OrderListCards, orderIdOfPage } from '@/lib/aliexpress/page-cards';
 import { translator } from '@/lib/i18n';
 import type { PageSummary, Responses, Result } from '@/lib/protocol/messages';
-import { DISMISSED_KEY } from '@/lib/protocol/storage-keys';
 import type { PageKind } from '@/lib/schema/model';
 import css from './page-ui.css?inline';
 

@@ -41,18 +41,6 @@ export interface RunDeps {
 }
 
 /**
- * What a stop code means to the buyer. MTOP `ret` codes (shared/reference/aliexpress-data.md
- * §3.1): lost login, the anti-bot check, the rate limit; `login`/`captcha` from the page; any
- * other code is an error.
- */
-export function stopKind(code: string): 'login' | 'captcha' | 'traffic' | 'unavailable' | 'error' {
-  if (/LOGIN|SESSION_EXPIRED|SID_INVALID/i.test(code)) return 'login';
-  if (/VALIDATE|CAPTCHA/i.test(code)) return 'captcha';
-  if (/TRAFFIC/.test(code)) return 'traffic';
-  return /^(NO_MTOP|TIMEOUT)$/.test(code) ? 'unavailable' : 'error';
-}
-
-/**
  * The request address the background reads with: the tracking body has no order id, so the
  * reader takes it from the `data=` parameter (lib/aliexpress/read-tracking.ts), as when captured.
  */

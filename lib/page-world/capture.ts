@@ -7,12 +7,7 @@
  * extension/src/public/injected/aliexpress-hook.js; ElMagoCT src/content/interceptor.ts).
  * Bundled into the MAIN-world script: keep it tiny, imports limited to the API constant list.
  */
-import {
-  CAPTURE_SOURCE,
-  type CaptureMessage,
-  isCaptureReady,
-  MAX_CAPTURE_CHARS,
-} from '../protocol/window-messages';
+import { CAPTURE_SOURCE, type CaptureMessage, isCaptureReady } from '../protocol/window-messages';
 import { CAPTURED_APIS, type CapturedApi } from '../schema/model';
 
 const APIS: readonly string[] = CAPTURED_APIS;

@@ -3,8 +3,10 @@
  * progress, cancel, resume after a stop, a stop on every blocking code and page, no retry, and
  * each answer handed to save with an address the tracking reader can take the order id from.
  */
+
+import { stopKind } from '@/lib/aliexpress/mtop';
 import { orderIdFromRequest } from '@/lib/aliexpress/read-tracking';
-import { type Progress, type RunDeps, type RunState, refreshRun, stopKind } from '@/lib/content/refresh-run';
+import { type Progress, type RunDeps, type RunState, refreshRun } from '@/lib/content/refresh-run';
 import type { RefreshApi, Reply } from '@/lib/protocol/window-messages';
 
 const DETAIL = 'mtop.aliexpress.trade.buyer.order.detail';

@@ -8,27 +8,60 @@ export interface RefreshPanelProps {
   state: RunState;
   onStart: () => void;
   onCancel: () => void;
+  /** Hides the panel for this page (the popup can still start a refresh). */
+  onClose: () => void;
 }
 
 const BUTTON = 'border:1px solid;border-radius:12px;padding:2px 10px';
+const CLOSE = 'border:0;background:none;font-size:16px;line-height:1;padding:0 4px;cursor:pointer';
+
+/** At most three order numbers, then "and N more": a summary stays short. */
+function orderList(ids: string[]): string {
+  return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} (+${ids.length - 3})`;
+}
 
 /**
- * The order list's "Refresh open orders" panel: the button (or "resume" after a stop), a
- * progress bar with "12 of 40" and Cancel while it runs, and how the last run ended.
+ * The order list's "Refresh open orders" panel. Idle, it is a small pill (one button, covering
+ * nothing of the page); while a run goes it shows progress with Cancel; after a run it says how
+ * it ended, naming any order it had to skip, and can be closed.
  */
-export function RefreshPanel({ ui: { t }, state: s, onStart, onCancel }: RefreshPanelProps) {
-  const v = { done: s.done, total: s.total, code: s.code ?? '' };
+export function RefreshPanel({ ui: { t }, state: s, onStart, onCancel, onClose }: RefreshPanelProps) {
+  const skipped = s.skipped ?? [];
+  const v = {
+    done: s.done,
+    total: s.total,
+    code: s.code ?? '',
+    updated: s.done - skipped.length,
+    count: skipped.length,
+    orders: orderList(skipped.map((x) => x.orderId)),
+  };
+  if (s.phase === 'idle') {
+    return (
+      <button type="button" class="bs-pill" onClick={onStart}>
+        {t('refresh_button')}
+      </button>
+    );
+  }
   const ended =
     s.phase === 'stopped'
       ? t(`refresh_stop_${stopKind(v.code)}`, v)
       : s.phase === 'cancelled'
         ? t('refresh_cancelled', v)
         : s.phase === 'done'
-          ? t(s.total ? 'refresh_done' : 'refresh_none', v)
+          ? skipped.length
+            ? t('refresh_done_skipped', v)
+            : t(s.total ? 'refresh_done' : 'refresh_none', v)
           : null;
   return (
     <section class="bs-banner bs-info" aria-label={t('refresh_title')}>
-      <p class="bs-title">{t('refresh_title')}</p>
+      <p class="bs-title">
+        {t('refresh_title')}{' '}
+        {s.phase === 'running' ? null : (
+          <button type="button" style={CLOSE} aria-label={t('refresh_close')} onClick={onClose}>
+            ×
+          </button>
+        )}
+      </p>
       {s.phase === 'running' ? (
         <p>
           <progress max={s.total || 1} value={s.done} aria-label={t('refresh_progress_label')} />{' '}
@@ -45,6 +78,7 @@ export function RefreshPanel({ ui: { t }, state: s, onStart, onCancel }: Refresh
         </p>
       )}
       {ended ? <p role={s.phase === 'stopped' ? 'alert' : 'status'}>{ended}</p> : null}
+      {skipped.length && s.phase !== 'done' ? <p>{t('refresh_skipped_so_far', v)}</p> : null}
     </section>
   );
 }

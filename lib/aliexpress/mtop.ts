@@ -30,10 +30,14 @@ export function mtopProblem(code: string): string {
 
 /**
  * What a stop code means to the buyer. MTOP `ret` codes (shared/reference/aliexpress-data.md
- * §3.1): lost login, the anti-bot check, the rate limit; `login`/`captcha` from the page; any
- * other code is an error.
+ * §3.1): lost login, the anti-bot check, the rate limit; `login`/`captcha` from the page; a run
+ * cut short by a reload; any other code is an error.
  */
-export function stopKind(code: string): 'login' | 'captcha' | 'traffic' | 'unavailable' | 'error' {
+export function stopKind(
+  code: string,
+): 'login' | 'captcha' | 'traffic' | 'unavailable' | 'interrupted' | 'error' {
+  // Ours: the page was closed or reloaded while a run was going (lib/content/refresh-run.ts).
+  if (code === 'INTERRUPTED') return 'interrupted';
   if (/LOGIN|SESSION_EXPIRED|SID_INVALID/i.test(code)) return 'login';
   if (/VALIDATE|CAPTCHA/i.test(code)) return 'captcha';
   if (/TRAFFIC/.test(code)) return 'traffic';

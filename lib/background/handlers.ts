@@ -279,12 +279,16 @@ export const handlers: Handlers = {
     const settings = await readSettings(ctx.db);
     const snap = await snapshotOf(ctx, settings);
     const rank = { act_now: 0, watch: 1, settled: 2 } as const;
+    // Only orders whose detail or tracking can still change: a completed, closed or cancelled
+    // order's pages say nothing new (its refunds and disputes come from the refund pages).
+    const FINAL = new Set(['completed', 'closed', 'cancelled']);
     const open = snap.facts
       .map((f, i) => ({
         id: f.order.id,
+        final: FINAL.has(f.order.status ?? 'unknown'),
         group: f.order.status ? (snap.assessments[i]?.group ?? 'watch') : 'watch',
       }))
-      .filter((o) => o.group !== 'settled')
+      .filter((o) => o.group !== 'settled' && !o.final)
       // The most urgent first, so a run stopped early has done those.
       .sort((a, b) => rank[a.group] - rank[b.group] || (a.id < b.id ? 1 : -1));
     return ok({

@@ -31,16 +31,30 @@ export function isStartRefresh(m: unknown): boolean {
 
 export function mountRefresh(deps: MountDeps): RefreshHandle {
   const { host, root } = deps.makeHost();
-  // Fixed in a corner, so progress stays in view while the buyer scrolls the list.
-  host.style.cssText = 'position:fixed;right:16px;bottom:16px;z-index:2147483646;width:320px';
+  // Fixed in the bottom-left corner, so progress stays in view while the buyer scrolls; idle it
+  // is a small pill, clear of the cards' own buttons on their right (docs/screenshots).
+  host.style.cssText = 'position:fixed;left:16px;bottom:16px;z-index:2147483646;max-width:320px';
   let ui: Ui | null = null;
   let state: RunState = { phase: 'idle', done: 0, total: 0 };
+  let closed = false;
   const paint = () => {
-    if (ui)
-      render(
-        <RefreshPanel ui={ui} state={state} onStart={() => void run.start()} onCancel={() => run.cancel()} />,
-        root,
-      );
+    if (!ui) return;
+    host.hidden = closed;
+    render(
+      closed ? null : (
+        <RefreshPanel
+          ui={ui}
+          state={state}
+          onStart={() => void run.start()}
+          onCancel={() => run.cancel()}
+          onClose={() => {
+            closed = true;
+            paint();
+          }}
+        />
+      ),
+      root,
+    );
   };
   const local = browser.storage.local;
   const run = refreshRun({
@@ -64,14 +78,19 @@ export function mountRefresh(deps: MountDeps): RefreshHandle {
       paint();
     },
   });
-  // The root element exists from document_start; the body may not yet.
-  document.documentElement.append(host);
+  // Last in the page, so the panel is the page's last Tab stop, after AliExpress's own links.
+  (document.body ?? document.documentElement).append(host);
   void deps.ui().then((u) => {
     ui = u;
     paint();
   });
+  // A run stopped before a reload still says why, and offers to resume.
+  void run.restore();
   return {
-    start: () => void run.start(),
+    start: () => {
+      closed = false;
+      void run.start();
+    },
     destroy: () => {
       run.cancel();
       render(null, root);

@@ -4,16 +4,29 @@
  * pause between, and hands each answer to the background's readers (`saveCapture`). It runs only
  * when the buyer asks, can be cancelled, stops at the first sign of a login, a human check or a
  * rate limit (never retrying), and keeps the orders still to do so the next run resumes there.
+ * Any other failure (an error code, a time-out) skips that order, names it in the summary and
+ * goes on: one bad order never keeps the others from being brought up to date (issue 15).
  * Every dependency is passed in, so the tests drive it with fakes and fake timers.
  */
+import { stopKind } from '../aliexpress/mtop';
 import { REFRESH_APIS, type RefreshApi, type Reply } from '../protocol/window-messages';
 
 /** browser.storage.local key of the orders a stopped run has still to do. */
 export { PROGRESS_KEY } from '../protocol/storage-keys';
 
+/** An order the run could not refresh, and the code AliExpress (or the bridge) answered. */
+export interface Skipped {
+  orderId: string;
+  code: string;
+}
+
 export interface Progress {
   orderIds: string[];
   total: number;
+  /** Orders skipped so far in this run. */
+  skipped?: Skipped[];
+  /** Why the run stopped, kept so a reload still says it (and offers to resume). */
+  stopped?: string;
 }
 
 export interface RunState {
@@ -24,6 +37,8 @@ export interface RunState {
   code?: string;
   /** Orders this run left, offered as "resume" (a later page resumes them too). */
   pending?: number;
+  /** Orders that failed and were skipped, named in the summary. */
+  skipped?: Skipped[];
 }
 
 export interface RunDeps {
@@ -51,15 +66,36 @@ function requestUrl(api: RefreshApi, orderId: string): string {
 /** Stored progress; only this extension can write `storage.local`, the shape is checked anyway. */
 export function parseProgress(raw: unknown): Progress | null {
   const p = raw as Partial<Progress> | undefined;
-  return Array.isArray(p?.orderIds) && p.orderIds.length && typeof p.total === 'number'
-    ? (p as Progress)
-    : null;
+  if (!Array.isArray(p?.orderIds) || !p.orderIds.every((id) => typeof id === 'string')) return null;
+  if (typeof p.total !== 'number') return null;
+  const skipped = Array.isArray(p.skipped)
+    ? p.skipped.filter((x): x is Skipped => typeof x?.orderId === 'string' && typeof x.code === 'string')
+    : [];
+  if (p.orderIds.length === 0 && typeof p.stopped !== 'string') return null;
+  return {
+    orderIds: p.orderIds,
+    total: p.total,
+    ...(skipped.length ? { skipped } : {}),
+    ...(typeof p.stopped === 'string' ? { stopped: p.stopped.slice(0, 64) } : {}),
+  };
+}
+
+/**
+ * Whether a failure stops the run: AliExpress wants the buyer (sign-in, human check), asks us to
+ * slow down, the page has no request helper at all, or the background cannot store. Anything
+ * else is about that one order, which is skipped.
+ */
+function stopsTheRun(code: string): boolean {
+  const kind = stopKind(code);
+  return kind === 'login' || kind === 'captcha' || kind === 'traffic' || /^(NO_MTOP|NOT_SAVED)$/.test(code);
 }
 
 export interface RefreshRun {
   /** Runs, or resumes where the last run stopped; does nothing while running. */
   start: () => Promise<void>;
   cancel: () => void;
+  /** After a reload: shows how the last run stopped (or was interrupted) and offers to resume. */
+  restore: () => Promise<void>;
 }
 
 export function refreshRun(d: RunDeps): RefreshRun {
@@ -75,6 +111,19 @@ export function refreshRun(d: RunDeps): RefreshRun {
       cancelled = true;
       wake();
     },
+    async restore() {
+      if (state.phase !== 'idle') return;
+      const left = await d.load();
+      if (!left || left.orderIds.length === 0) return;
+      set({
+        phase: 'stopped',
+        done: left.total - left.orderIds.length,
+        total: left.total,
+        pending: left.orderIds.length,
+        code: left.stopped ?? 'INTERRUPTED',
+        ...(left.skipped?.length ? { skipped: left.skipped } : {}),
+      });
+    },
     async start() {
       if (state.phase === 'running') return;
       cancelled = false;
@@ -84,12 +133,14 @@ export function refreshRun(d: RunDeps): RefreshRun {
       // Resume: the orders left, minus any that have settled since.
       const ids = left ? left.orderIds.filter((id) => open.orderIds.includes(id)) : open.orderIds;
       const total = left ? left.total : ids.length;
+      const skipped: Skipped[] = left?.skipped ? [...left.skipped] : [];
+      const withSkipped = () => (skipped.length ? { skipped: [...skipped] } : {});
       let done = total - ids.length;
       let asked = false;
       for (const [i, orderId] of ids.entries()) {
-        set({ phase: 'running', done, total });
+        set({ phase: 'running', done, total, ...withSkipped() });
         // Stored before asking: a stop leaves this order and the ones after it to the next run.
-        await d.store({ orderIds: ids.slice(i), total });
+        await d.store({ orderIds: ids.slice(i), total, ...withSkipped() });
         for (const api of REFRESH_APIS) {
           if (asked && !cancelled) {
             await Promise.race([d.sleep(open.pauseMs), new Promise<void>((r) => (wake = r))]);
@@ -107,15 +158,21 @@ export function refreshRun(d: RunDeps): RefreshRun {
                 ? null
                 : 'NOT_SAVED';
           }
-          // Never retried: the buyer sees why and resumes when AliExpress is ready.
-          if (code !== null) {
-            return set({ phase: code ? 'stopped' : 'cancelled', done, total, pending: ids.length - i, code });
+          if (code === null) continue;
+          if (code !== '' && !stopsTheRun(code)) {
+            // This order only: named in the summary, the run goes on with the next order.
+            skipped.push({ orderId, code });
+            break;
           }
+          // Never retried: the buyer sees why and resumes when AliExpress is ready.
+          const pending = ids.length - i;
+          if (code) await d.store({ orderIds: ids.slice(i), total, ...withSkipped(), stopped: code });
+          return set({ phase: code ? 'stopped' : 'cancelled', done, total, pending, code, ...withSkipped() });
         }
         done += 1;
       }
       await d.store(null);
-      set({ phase: 'done', done, total });
+      set({ phase: 'done', done, total, ...withSkipped() });
     },
   };
 }

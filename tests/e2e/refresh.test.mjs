@@ -71,7 +71,7 @@ const CAPTCHA = {
 };
 
 /** Routes for one browser: the list, detail and tracking; optionally a captcha on the nth order. */
-function server({ captchaOnOrder = null } = {}) {
+function server({ captchaOnOrder = null, failOrderIds = [] } = {}) {
   const log = { requests: [], detailOrder: [], captchaServed: false };
   const api = (name, url) => {
     if (name === 'mtop.aliexpress.trade.buyer.order.list') return orderListBody(ORDERS);
@@ -85,6 +85,7 @@ function server({ captchaOnOrder = null } = {}) {
         log.captchaServed = true;
         return CAPTCHA;
       }
+      if (failOrderIds.includes(id)) return { ...CAPTCHA, ret: ['FAIL_SYS_NETWORK::network error'] };
       return orderDetailBody(order);
     }
     if (name === TRACK) return trackingBody({ trackingNumber: trackingNumber(id), events: EVENTS });
@@ -145,11 +146,18 @@ describe('refresh open orders', () => {
     it('asks nothing until the buyer clicks; then shows progress and fills in every order', async () => {
       const page = await openList(browser);
       const panel = page.getByRole('region', { name: 'Buyer Shield: open orders' });
-      await panel.getByRole('button', { name: 'Refresh open orders' }).waitFor();
-      await page.waitForTimeout(1000);
+      // Idle, the panel is one small button, the page's last Tab stop.
+      const pill = page.getByRole('button', { name: 'Refresh open orders' });
+      await pill.waitFor();
+      await viewShot(page, 'refresh-idle-pill', SCREENSHOTS);
+      assert.equal(
+        await page.evaluate(() => document.body.lastElementChild?.tagName.toLowerCase()),
+        'buyer-shield-ui',
+        'the panel comes after every AliExpress control in the Tab order',
+      );
       assert.equal(routes.log.requests.length, 0, 'no request before the buyer asks');
 
-      await panel.getByRole('button', { name: 'Refresh open orders' }).click();
+      await pill.click();
       const status = panel.getByRole('status');
       await until(
         async () => /^([3-9]|1\d) of 20$/.test((await status.textContent().catch(() => '')) ?? ''),
@@ -220,7 +228,7 @@ describe('refresh open orders', () => {
     it('stops with the message, keeps the first four, asks nothing more', async () => {
       page = await openList(browser);
       const panel = page.getByRole('region', { name: 'Buyer Shield: open orders' });
-      await panel.getByRole('button', { name: 'Refresh open orders' }).click();
+      await page.getByRole('button', { name: 'Refresh open orders' }).click();
       const alert = panel.getByRole('alert');
       await alert.waitFor({ timeout: 30_000 });
       assert.match(
@@ -234,6 +242,14 @@ describe('refresh open orders', () => {
       await page.waitForTimeout(PAUSE_MS * 4);
       assert.equal(routes.log.requests.length, asked, 'never retried');
       assert.ok(await panel.getByRole('button', { name: 'Resume refresh (16 left)' }).isVisible());
+
+      // The stop survives a reload: the panel still says why and offers to resume.
+      await page.reload();
+      await page.waitForFunction(() => document.title === 'Orders loaded');
+      const again = page.getByRole('region', { name: 'Buyer Shield: open orders' });
+      await again.getByRole('button', { name: 'Resume refresh (16 left)' }).waitFor();
+      assert.match(await again.getByRole('alert').textContent(), /Stopped after 4 of 20: AliExpress wants/);
+      assert.equal(routes.log.requests.length, asked, 'a reload asks nothing by itself');
 
       const first4 = new Set(routes.log.detailOrder.slice(0, 4));
       const backup = await exportBackup(browser);
@@ -265,6 +281,38 @@ describe('refresh open orders', () => {
       const backup = await exportBackup(browser);
       assert.ok(backup.orders.every(hasPageData), 'every order now has its page data');
       await popup.close();
+    });
+  });
+
+  describe('one order that fails is skipped, the run goes on', () => {
+    let browser;
+    let routes;
+    before(async () => {
+      browser = await launch();
+      routes = server({ failOrderIds: [ORDERS[2].id] });
+      await serveAliExpress(browser.ctx, {
+        pages: { '/p/order/index.html': orderListPageWithMtop() },
+        api: routes.api,
+      });
+    });
+    after(() => browser?.close());
+
+    it('order 3 fails: 19 are brought up to date and the summary names order 3', async () => {
+      const page = await openList(browser);
+      await page.getByRole('button', { name: 'Refresh open orders' }).click();
+      const panel = page.getByRole('region', { name: 'Buyer Shield: open orders' });
+      const summary = panel.getByText(/^Done: 19 of 20 open orders are up to date\./);
+      await summary.waitFor({ timeout: 60_000 });
+      assert.match(await summary.textContent(), new RegExp(`Could not refresh 1: order ${ORDERS[2].id}\\.`));
+      await viewShot(page, 'refresh-skipped', SCREENSHOTS);
+      const backup = await exportBackup(browser);
+      const good = backup.orders.filter(hasPageData).map((o) => o.id);
+      assert.equal(good.length, 19);
+      assert.ok(!good.includes(ORDERS[2].id), 'the failing order was not stored as refreshed');
+      // Closed by the buyer, the panel is gone from the page.
+      await panel.getByRole('button', { name: 'Close the refresh panel' }).click();
+      await until(async () => (await panel.count()) === 0, { what: 'the panel closed' });
+      await page.close();
     });
   });
 });

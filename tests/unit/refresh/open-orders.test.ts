@@ -1,6 +1,7 @@
 /**
  * Issue 7: `getOpenOrderIds` answers the orders not settled (or of unknown status), the most
- * urgent first, with the buyer's pause; content scripts may ask it.
+ * urgent first, with the buyer's pause; content scripts may ask it. Issue 15: not the orders
+ * whose pages can no longer change (completed, closed, cancelled).
  */
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
@@ -30,12 +31,15 @@ function context(): HandlerContext {
 const order = (id: string, over: Partial<OrderObservation>): OrderObservation => ({ ...ORDER, id, ...over });
 
 describe('getOpenOrderIds', () => {
-  it('lists open and unknown orders, not settled ones, with the pause', async () => {
+  it('lists open and unknown orders, not settled ones nor ones whose pages can no longer change, with the pause', async () => {
     const ctx = context();
     const orders = [
       order('8100000000000001', {}),
       order('8100000000000002', { status: 'closed', statusText: 'Closed', placedOn: '2025-01-01' }),
       { id: '8100000000000003', lines: [] } as OrderObservation,
+      // Completed 3 days ago: still watched (the window after completion is open), but its
+      // detail and tracking say nothing new, so refreshing it would only cost a request.
+      order('8100000000000004', { status: 'completed', statusText: 'Completed', completedOn: '2026-10-02' }),
     ];
     const saved = await handleMessage(
       {

@@ -164,11 +164,8 @@ describe('refreshRun', () => {
     ['FAIL_SYS_SESSION_EXPIRED', 'login'],
     ['NEED_LOGIN', 'login'],
     ['FAIL_SYS_SID_INVALID', 'login'],
-    ['FAIL_SYS_TOKEN_EXOIRED', 'error'],
     ['NO_MTOP', 'unavailable'],
-    ['TIMEOUT', 'unavailable'],
-    ['FAIL_BIZ_SOMETHING', 'error'],
-  ])('stops at once on %s (%s), never retrying', async (code, kind) => {
+  ])('stops at once on %s (%s), never retrying, and keeps why for after a reload', async (code, kind) => {
     const f = fake();
     f.answers.set(2, { ok: false, code }); // order 2's detail
     const done = refreshRun(f.deps).start();
@@ -178,10 +175,92 @@ describe('refreshRun', () => {
     expect(f.saved).toHaveLength(2);
     expect(last(f)).toEqual({ phase: 'stopped', done: 1, total: 3, pending: 2, code });
     expect(stopKind(code)).toBe(kind);
-    expect(f.stored.value).toEqual({ orderIds: IDS.slice(1), total: 3 });
+    expect(f.stored.value).toEqual({ orderIds: IDS.slice(1), total: 3, stopped: code });
     // Nothing more is asked however long we wait.
     await vi.advanceTimersByTimeAsync(60_000);
     expect(f.calls).toHaveLength(3);
+  });
+
+  it.each([
+    ['FAIL_SYS_TOKEN_EXOIRED', 'error'],
+    ['TIMEOUT', 'unavailable'],
+    ['FAIL_SYS_NETWORK', 'error'],
+    ['FAIL_BIZ_SOMETHING', 'error'],
+  ])('skips the one order that fails with %s and brings the others up to date', async (code, kind) => {
+    const f = fake();
+    f.answers.set(2, { ok: false, code }); // order 2's detail
+    const done = refreshRun(f.deps).start();
+    await vi.runAllTimersAsync();
+    await done;
+    // Order 2's tracking is not asked; order 3 is asked in full.
+    expect(f.calls.map((c) => [c.api, c.orderId])).toEqual([
+      [DETAIL, IDS[0]],
+      [TRACK, IDS[0]],
+      [DETAIL, IDS[1]],
+      [DETAIL, IDS[2]],
+      [TRACK, IDS[2]],
+    ]);
+    expect(stopKind(code)).toBe(kind);
+    expect(last(f)).toEqual({ phase: 'done', done: 3, total: 3, skipped: [{ orderId: IDS[1], code }] });
+    expect(f.stored.value).toBeNull();
+  });
+
+  it('a run of 20 where order 3 fails brings 19 up to date and names order 3', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `81000000000000${String(i + 10)}`);
+    const f = fake({ ids, pauseMs: 500 });
+    f.answers.set(4, { ok: false, code: 'FAIL_SYS_NETWORK' }); // order 3's detail
+    const done = refreshRun(f.deps).start();
+    await vi.runAllTimersAsync();
+    await done;
+    const refreshed = new Set(f.saved.map((s) => orderIdFromRequest(s.url)));
+    expect(refreshed.size).toBe(19);
+    expect(refreshed.has(ids[2] ?? '')).toBe(false);
+    expect(last(f)).toMatchObject({ phase: 'done', done: 20, skipped: [{ orderId: ids[2] }] });
+  });
+
+  it('a stop after a skip keeps the skipped order named, and resuming goes on after it', async () => {
+    const f = fake();
+    f.answers.set(0, { ok: false, code: 'FAIL_SYS_NETWORK' }); // order 1's detail
+    f.answers.set(1, { ok: false, code: 'FAIL_SYS_TRAFFIC_LIMIT' }); // order 2's detail
+    const run = refreshRun(f.deps);
+    const first = run.start();
+    await vi.runAllTimersAsync();
+    await first;
+    const skipped = [{ orderId: IDS[0], code: 'FAIL_SYS_NETWORK' }];
+    expect(last(f)).toEqual({
+      phase: 'stopped',
+      done: 1,
+      total: 3,
+      pending: 2,
+      code: 'FAIL_SYS_TRAFFIC_LIMIT',
+      skipped,
+    });
+    // After a reload: the panel shows the stop and offers to resume, asking nothing yet.
+    const reloaded = fake();
+    reloaded.stored.value = f.stored.value;
+    await refreshRun(reloaded.deps).restore();
+    expect(last(reloaded)).toEqual({
+      phase: 'stopped',
+      done: 1,
+      total: 3,
+      pending: 2,
+      code: 'FAIL_SYS_TRAFFIC_LIMIT',
+      skipped,
+    });
+    expect(reloaded.calls).toHaveLength(0);
+    const again = refreshRun(reloaded.deps).start();
+    await vi.runAllTimersAsync();
+    await again;
+    expect(reloaded.calls.map((c) => c.orderId)).toEqual([IDS[1], IDS[1], IDS[2], IDS[2]]);
+    expect(last(reloaded)).toEqual({ phase: 'done', done: 3, total: 3, skipped });
+  });
+
+  it('a page reloaded in the middle of a run says it was interrupted', async () => {
+    const f = fake();
+    f.stored.value = { orderIds: IDS.slice(2), total: 3 };
+    await refreshRun(f.deps).restore();
+    expect(last(f)).toEqual({ phase: 'stopped', done: 2, total: 3, pending: 1, code: 'INTERRUPTED' });
+    expect(stopKind('INTERRUPTED')).toBe('interrupted');
   });
 
   it.each(['login', 'captcha'] as const)(
@@ -207,7 +286,7 @@ describe('refreshRun', () => {
     const first = run.start();
     await vi.runAllTimersAsync();
     await first;
-    expect(f.stored.value).toEqual({ orderIds: [IDS[2]], total: 3 });
+    expect(f.stored.value).toEqual({ orderIds: [IDS[2]], total: 3, stopped: 'FAIL_SYS_USER_VALIDATE' });
     const again = fake({ ids: IDS.slice(0, 2) }); // order 3 has settled
     again.stored.value = f.stored.value;
     const second = refreshRun(again.deps).start();

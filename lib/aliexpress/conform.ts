@@ -127,7 +127,8 @@ function order(o: OrderObservation): OrderObservation | null {
     const lines = Array.isArray(o.lines) ? o.lines.flatMap((l) => line(l) ?? []) : [];
     next.lines = lines.slice(0, L.linesPerOrder);
   }
-  if (o.tags !== undefined) next.tags = Array.isArray(o.tags) ? o.tags.filter((t) => TAGS.includes(t)) : [];
+  if (o.tags !== undefined)
+    next.tags = Array.isArray(o.tags) ? [...new Set(o.tags.filter((t) => TAGS.includes(t)))] : [];
   if (o.protection !== undefined) {
     const endsOn = isoDate(o.protection?.endsOn);
     keep(

@@ -2,12 +2,16 @@
 // Firefox ESR through web-ext, and its page-world capture sees an AliExpress order list.
 // Recipe: shared/reference/toolchain.md "Firefox fallback" (a Node server on 127.0.0.1, the
 // page's host mapped to it with network.dns.localDomains, the page beacons back what it saw).
+// The server speaks https, since the extension runs on https pages only (issue 14): a
+// certificate made for the run with openssl, trusted by the profile's cert_override.txt.
 // Installs nothing: in CI a missing firefox-esr or web-ext fails with the fix; elsewhere the
 // tests are skipped with that reason printed.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +31,9 @@ const missing = [
     ? null
     : `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)`,
   webExt ? null : 'web-ext is not installed (npm install: it is a devDependency)',
+  existsSync('/usr/bin/openssl')
+    ? null
+    : 'no openssl (apt-get install -y openssl), needed for the https test server',
 ].filter(Boolean);
 const reason = missing.length ? `Firefox e2e cannot run: ${missing.join('; ')}` : null;
 if (reason && !process.env.CI) console.log(`SKIPPING ${reason}`);
@@ -36,7 +43,7 @@ function orderListPage(port) {
   const api = `/h5/${API}/1.0/?jsv=2.5.1&api=${API}&type=originaljson&data=%7B%7D`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Orders</title></head>
 <body><div id="root">Loading…</div><script>
-  var beacon = function (what, value) { fetch('http://www.aliexpress.com:${port}/seen?' + what + '=' + encodeURIComponent(value)); };
+  var beacon = function (what, value) { fetch('https://www.aliexpress.com:${port}/seen?' + what + '=' + encodeURIComponent(value)); };
   window.addEventListener('message', function (e) {
     if (e.data && e.data.source === 'buyer-shield-capture') beacon('capture', e.data.api + ' ' + e.data.body.length);
   });
@@ -71,11 +78,32 @@ describe('Firefox (firefox-mv2 through web-ext)', {
   describe('in Firefox ESR', () => {
     let server;
     let runner;
+    let dir;
     const seen = [];
 
     before(async () => {
-      server = createServer((req, res) => {
-        const url = new URL(req.url ?? '/', 'http://www.aliexpress.com');
+      dir = await mkdtemp(path.join(tmpdir(), 'buyer-shield-firefox-'));
+      const [keyFile, certFile] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+      await run('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=www.aliexpress.com',
+        '-addext',
+        'subjectAltName=DNS:www.aliexpress.com',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ]);
+      const tls = { key: await readFile(keyFile), cert: await readFile(certFile) };
+      server = createServer(tls, (req, res) => {
+        const url = new URL(req.url ?? '/', 'https://www.aliexpress.com');
         if (url.pathname === '/seen') {
           seen.push(Object.fromEntries(url.searchParams));
           res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
@@ -98,11 +126,21 @@ describe('Firefox (firefox-mv2 through web-ext)', {
       });
       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
       const port = server.address().port;
+      // The profile trusts this one certificate for this one host and port.
+      const { stdout } = await run('openssl', ['x509', '-in', certFile, '-noout', '-fingerprint', '-sha256']);
+      const fingerprint = stdout.trim().split('=')[1];
+      const profile = path.join(dir, 'profile');
+      await mkdir(profile);
+      await writeFile(
+        path.join(profile, 'cert_override.txt'),
+        `# PSM Certificate Override Settings file\nwww.aliexpress.com:${port}:\tOID.2.16.840.1.101.3.4.2.1\t${fingerprint}\t\n`,
+      );
       runner = await webExt.cmd.run(
         {
           sourceDir: SOURCE,
           target: ['firefox-desktop'],
           firefox: FIREFOX,
+          firefoxProfile: profile,
           args: ['--headless'],
           noInput: true,
           noReload: true,
@@ -110,7 +148,7 @@ describe('Firefox (firefox-mv2 through web-ext)', {
             'network.dns.localDomains': 'www.aliexpress.com',
             'network.stricttransportsecurity.preloadlist': false,
           },
-          startUrl: [`http://www.aliexpress.com:${port}/p/order/index.html`],
+          startUrl: [`https://www.aliexpress.com:${port}/p/order/index.html`],
         },
         { shouldExitProgram: false },
       );
@@ -119,6 +157,7 @@ describe('Firefox (firefox-mv2 through web-ext)', {
     after(async () => {
       await runner?.exit();
       server?.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
     });
 
     it('installs, and the page-world capture hands the order list body to the extension', async () => {

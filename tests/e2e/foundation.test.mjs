@@ -14,6 +14,7 @@ import {
   openPopup,
   screenshot,
   serveAliExpress,
+  until,
 } from './harness.mjs';
 import { orderListPage } from './pages.mjs';
 
@@ -47,8 +48,8 @@ describe('foundation: page → background → popup → backup', () => {
     assert.equal(manifest.manifest_version, 3);
     assert.deepEqual([...manifest.permissions].sort(), ['alarms', 'notifications', 'storage']);
     assert.deepEqual([...manifest.host_permissions].sort(), [
-      '*://*.aliexpress.com/*',
-      '*://*.aliexpress.us/*',
+      'https://*.aliexpress.com/*',
+      'https://*.aliexpress.us/*',
     ]);
     assert.equal(manifest.content_security_policy, undefined, 'the default MV3 policy forbids remote code');
     for (const size of ['16', '32', '48', '128']) assert.ok(manifest.icons?.[size], `icon ${size}`);
@@ -60,11 +61,14 @@ describe('foundation: page → background → popup → backup', () => {
     await page.getByText(`Order ID: ${ORDER.id}`).waitFor();
     const popup = await openPopup(browser);
     // The popup asks the background once; reopen until the capture has been stored.
-    for (let i = 0; i < 50; i += 1) {
-      if (await popup.getByRole('article', { name: `Order ${ORDER.id}` }).count()) break;
-      await new Promise((r) => setTimeout(r, 200));
-      await popup.reload();
-    }
+    await until(
+      async () => {
+        if (await popup.getByRole('article', { name: `Order ${ORDER.id}` }).count()) return true;
+        await popup.reload();
+        return false;
+      },
+      { what: 'the order in the popup', timeout: 30_000, interval: 200 },
+    );
     const card = popup.getByRole('article', { name: `Order ${ORDER.id}` });
     await card.waitFor();
     assert.match(await card.innerText(), /USB-C cable 2m, braided/);

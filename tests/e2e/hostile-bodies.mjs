@@ -173,6 +173,23 @@ export function unreadableQuantityMessage() {
   return capture(JSON.stringify(body));
 }
 
+/**
+ * A valid list body with one new order, posted after a message under test: the background
+ * applies a page's bodies in the order they were posted (each message opens its transaction
+ * before anything awaits), so once this order is stored, every earlier body has been applied.
+ */
+export const MARKER = {
+  id: '8400000000000177',
+  status: 'Awaiting delivery',
+  placedOn: iso(-2),
+  totalMinor: 100,
+  store: 'Marker Store',
+  lines: [{ id: '8400000000000178', title: 'Marker item', quantity: 1, unitMinor: 100 }],
+};
+export function markerMessage() {
+  return capture(text([MARKER]));
+}
+
 /** Messages that are not our capture's and must be ignored: each carries the NEVER order. */
 export function ignoredMessages() {
   const valid = text([NEVER]);

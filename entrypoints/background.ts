@@ -30,6 +30,7 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/popup.html') });
     },
     onDataChanged: () => recompute.soon(),
+    extensionVersion: () => browser.runtime.getManifest().version,
   };
   const me = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 

@@ -1,4 +1,6 @@
 import type { CapturedApi, Observations, PageKind } from '@/lib/schema/model';
+import { parseBody } from './body';
+import { mtopErrorCode } from './mtop';
 
 /**
  * The anonymiser of the samples a buyer can choose to share (docs/contributing-samples.md). Pure:
@@ -357,6 +359,15 @@ export function missingPart(api: CapturedApi, o: Observations): string | null {
   )
     return 'a processed refund without an ARN';
   return null;
+}
+
+/**
+ * Whether an unreadable body is worth keeping as a sample: not an MTOP error answer (log in
+ * again, rate limit, expired token), which holds no page data and says all in its code.
+ */
+export function worthASample(body: string): boolean {
+  const parsed = parseBody(body);
+  return !parsed.ok || mtopErrorCode(parsed.json) === null;
 }
 
 export interface SampleInput {

@@ -3,6 +3,7 @@
  * gets here (lib/messages.ts); these functions hold the behaviour, `setupMessaging` the wiring.
  */
 import * as v from 'valibot';
+import { buildSampleFile, missingPart, worthASample } from '../aliexpress/anonymise';
 import { readCapturedBody } from '../aliexpress/read-captured';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
 import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../protocol/messages';
@@ -14,6 +15,7 @@ import { applyObservations } from '../store/apply';
 import { backupFileName, exportBackup, importBackup } from '../store/backup';
 import type { BuyerShieldDb } from '../store/db';
 import { loadAllFacts, loadChecklistDone, loadFactsFor } from '../store/queries';
+import { getSample, keepSample, listSamples, SAMPLE_IDS, SAMPLE_KEYS, type SampleId } from '../store/samples';
 import { ordersToCsv } from './csv';
 import { buildDashboard } from './dashboard';
 import { getSnapshot, invalidateSnapshot } from './snapshot';
@@ -33,10 +35,13 @@ export interface HandlerContext {
   openTab: (url: string) => Promise<void>;
   /** Called after data changed, so reminders, alarm and badge are worked out again. */
   onDataChanged: () => void;
+  /** The extension's version, named in saved samples. */
+  extensionVersion?: () => string;
 }
 
 export async function readSettings(db: BuyerShieldDb): Promise<Settings> {
-  const rows = await db.settings.toArray();
+  // Kept sample bodies share the table (lib/store/samples.ts) but are no setting.
+  const rows = await db.settings.where('key').noneOf(SAMPLE_KEYS).toArray();
   return normaliseSettings(Object.fromEntries(rows.map((r) => [r.key, r.value])) as Partial<Settings>);
 }
 
@@ -109,8 +114,13 @@ export const handlers: Handlers = {
         : null;
     if (problem !== null || !checked?.success) {
       await recordDiagnostic(ctx, { source: p.api, url: safeUrl(p.url), problem: problem ?? 'unreadable' });
+      if (worthASample(p.body))
+        await keepSample(ctx.db, { api: p.api, problem: problem ?? 'unreadable', at, body: p.body });
       return ok({ written: 0, problem });
     }
+    // Read, but without a part we look for and have never seen for real: worth a sample too.
+    const missing = missingPart(p.api, checked.output);
+    if (missing !== null) await keepSample(ctx.db, { api: p.api, problem: missing, at, body: p.body });
     const { written } = await applyObservations(ctx.db, checked.output, { source: p.api, kind: 'json', at });
     if (written > 0) changed(ctx);
     return ok({ written, problem: null });
@@ -239,6 +249,25 @@ export const handlers: Handlers = {
       orderIds: open.map((o) => o.id).slice(0, 2000),
       pauseMs: Math.max(500, settings.refreshPauseMs),
     });
+  },
+
+  async anonymisedSample(p, ctx) {
+    const samples = await listSamples(ctx.db);
+    const id = SAMPLE_IDS.find((x): x is SampleId => x === p.id);
+    const kept = id ? await getSample(ctx.db, id) : null;
+    if (!kept) return ok({ samples, file: null });
+    // A new secret offset per file: ids cannot be matched across files or undone from one.
+    const words = crypto.getRandomValues(new Uint32Array(2));
+    const seed = (BigInt(words[0] ?? 1) << 32n) | BigInt(words[1] ?? 1);
+    const file = buildSampleFile({
+      api: kept.api,
+      problem: kept.problem,
+      seenAt: kept.at,
+      body: kept.body,
+      extensionVersion: ctx.extensionVersion?.() ?? 'unknown',
+      seed,
+    });
+    return ok({ samples, file });
   },
 
   async wipeAll(_p, ctx) {

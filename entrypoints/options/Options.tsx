@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Samples } from '@/components/Samples';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
 import { call } from '@/lib/pages/client';
+import { useSamples } from '@/lib/pages/samples';
 import { MAX_BACKUP_BYTES } from '@/lib/protocol/limits';
 import { type Settings, UI_LANGUAGES } from '@/lib/schema/settings';
 
@@ -45,6 +47,7 @@ export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const [confirmWipe, setConfirmWipe] = useState(false);
+  const samples = useSamples();
 
   async function loadStrings() {
     const r = await call('getUiStrings', {});
@@ -197,6 +200,13 @@ export function Options() {
             {t('csv_button')}
           </button>
         </section>
+
+        {samples.samples.length ? (
+          <section aria-labelledby="samples-title">
+            <h2 id="samples-title">{t('samples_title')}</h2>
+            <Samples {...samples} />
+          </section>
+        ) : null}
 
         <section aria-labelledby="wipe-title">
           <h2 id="wipe-title">{t('wipe_title')}</h2>

@@ -12,7 +12,9 @@ export function Diagnostics({ items, samples }: { items: Diagnostic[]; samples?:
   if (!items.length && !samples) return null;
   return (
     <details class="diagnostics">
-      <summary>{t('diagnostics_summary', { count: items.length })}</summary>
+      <summary>
+        {items.length ? t('diagnostics_summary', { count: items.length }) : t('samples_title')}
+      </summary>
       <ul>
         {items.map((d) => (
           <li key={d.id}>

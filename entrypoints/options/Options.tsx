@@ -107,6 +107,7 @@ export function Options() {
     setConfirmWipe(false);
     setStatus(r.ok ? { kind: 'ok', text: t('wipe_done') } : { kind: 'error', text: r.error });
     if (r.ok) call('getSettings', {}).then((s) => s.ok && setSettings(s.value));
+    if (r.ok) samples.reload();
   }
 
   const toggleLead = (m: number, on: boolean) =>

@@ -21,6 +21,8 @@ export interface SamplesState {
   prepared: PreparedSample | null;
   error: string | null;
   prepare: (id: SampleSummary['id']) => void;
+  /** Asks for the list again (after "Delete all data"). */
+  reload: () => void;
 }
 
 export function useSamples(): SamplesState {
@@ -28,11 +30,13 @@ export function useSamples(): SamplesState {
   const [prepared, setPrepared] = useState<PreparedSample | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
+  const reload = () => {
     call('anonymisedSample', {}).then((r) => {
       if (r.ok) setSamples(r.value.samples);
+      if (r.ok && r.value.samples.length === 0) setPrepared(null);
     });
-  }, []);
+  };
+  useEffect(reload, []);
 
   useEffect(() => () => (prepared ? URL.revokeObjectURL(prepared.url) : undefined), [prepared]);
 
@@ -48,5 +52,5 @@ export function useSamples(): SamplesState {
     });
   };
 
-  return { samples, prepared, error, prepare };
+  return { samples, prepared, error, prepare, reload };
 }

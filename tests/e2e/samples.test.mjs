@@ -113,4 +113,19 @@ describe('anonymised samples of pages we cannot read', () => {
     assert.equal(body.data.data[info].tag, 'detail_simple_order_info_component');
     assert.ok(sample.removed.ids >= 2);
   });
+
+  it('Options offers the same sample, and "Delete all data" removes it', async () => {
+    const options = await browser.ctx.newPage();
+    await options.goto(browser.url('options.html'));
+    const heading = options.getByRole('heading', { name: 'Samples for bug reports' });
+    await heading.waitFor();
+    await options.getByRole('button', { name: 'Save an anonymised sample' }).waitFor();
+    await options.getByRole('button', { name: 'Delete all data' }).click();
+    await options.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await heading.waitFor({ state: 'detached' });
+    await options.reload();
+    await options.getByRole('heading', { name: 'Privacy' }).waitFor();
+    assert.equal(await heading.count(), 0);
+    await options.close();
+  });
 });

@@ -22,8 +22,9 @@ import { mtopErrorCode } from './mtop';
  *   browser knew cannot be undone from the file; a new one is drawn for every file.
  * - A 23-digit ARN (Luhn-valid) keeps its first 11 digits (format, acquirer, processing date) and
  *   gets a new reference and check digit, so it still reads as an ARN.
- * - Untouched: field names, money, dates and epochs (13-digit values in 2000–2100 and anything
- *   under a time/date key), codes, component tags, statuses and labels AliExpress wrote.
+ * - Untouched: field names, money, dates and epochs (anything under a time/date field, and
+ *   13-digit values in 2000–2100 unless their field names an id), codes, component tags,
+ *   statuses and labels AliExpress wrote.
  * A body that is neither JSON nor JSONP (an HTML page) keeps only its punctuation and spacing.
  */
 

@@ -1,14 +1,20 @@
+import type { ComponentChildren } from 'preact';
 import { formatInstant } from '@/lib/format';
 import type { Diagnostic } from '@/lib/store/db';
 import { useUi } from './ui-context';
 
-/** Pages Buyer Shield could not read, so the buyer knows what it may be missing. */
-export function Diagnostics({ items }: { items: Diagnostic[] }) {
+/**
+ * Pages Buyer Shield could not read, so the buyer knows what it may be missing; `samples` (the
+ * pages kept for a shared sample) are offered in the same list.
+ */
+export function Diagnostics({ items, samples }: { items: Diagnostic[]; samples?: ComponentChildren }) {
   const { t, locale, zone } = useUi();
-  if (!items.length) return null;
+  if (!items.length && !samples) return null;
   return (
     <details class="diagnostics">
-      <summary>{t('diagnostics_summary', { count: items.length })}</summary>
+      <summary>
+        {items.length ? t('diagnostics_summary', { count: items.length }) : t('samples_title')}
+      </summary>
       <ul>
         {items.map((d) => (
           <li key={d.id}>
@@ -20,6 +26,7 @@ export function Diagnostics({ items }: { items: Diagnostic[] }) {
           </li>
         ))}
       </ul>
+      {samples}
     </details>
   );
 }

@@ -31,6 +31,7 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/popup.html') });
     },
     onDataChanged: () => recompute.soon(),
+    extensionVersion: () => browser.runtime.getManifest().version,
   };
   // Once per profile, on a new install (not on updates): what Buyer Shield does and how to
   // start. Remembered, because an unpacked extension reports "install" at every browser start.

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Samples } from '@/components/Samples';
 import { type Ui, UiContext, useUi } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
 import { call } from '@/lib/pages/client';
+import { useSamples } from '@/lib/pages/samples';
 import { MAX_BACKUP_BYTES } from '@/lib/protocol/limits';
 import { type Settings, UI_LANGUAGES } from '@/lib/schema/settings';
 
@@ -46,6 +48,7 @@ export function Options() {
   const [ui, setUi] = useState<Ui | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
+  const samples = useSamples();
 
   async function loadStrings() {
     const r = await call('getUiStrings', {});
@@ -82,7 +85,19 @@ export function Options() {
         ) : null}
         <RemindersSection settings={settings} save={save} />
         <BackupSection setStatus={setStatus} />
-        <WipeSection setStatus={setStatus} onWiped={() => void loadSettings()} />
+        {samples.samples.length ? (
+          <section aria-labelledby="samples-title">
+            <h2 id="samples-title">{t('samples_title')}</h2>
+            <Samples {...samples} />
+          </section>
+        ) : null}
+        <WipeSection
+          setStatus={setStatus}
+          onWiped={() => {
+            void loadSettings();
+            samples.reload();
+          }}
+        />
         <section aria-labelledby="privacy-title">
           <h2 id="privacy-title">{t('privacy_title')}</h2>
           <p>{t('privacy_text')}</p>

@@ -4,11 +4,13 @@ import { EmptyState } from '@/components/EmptyState';
 import { OrderGroups } from '@/components/OrderGroups';
 import type { OrderActions } from '@/components/order-actions';
 import { RefreshButton } from '@/components/RefreshButton';
+import { Samples } from '@/components/Samples';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
 import { calendarDateIn, markRefundArrived, setChecklistItem } from '@/lib/pages/actions';
 import { call } from '@/lib/pages/client';
 import { ORDER_LIST_URL, startRefreshInTab } from '@/lib/pages/refresh';
+import { useSamples } from '@/lib/pages/samples';
 import type { Dashboard, DashboardGroupId } from '@/lib/protocol/messages';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -28,6 +30,7 @@ export function App() {
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  const samples = useSamples();
   const [limits, setLimits] = useState<Record<DashboardGroupId, number>>({
     act_now: PAGE,
     watch: PAGE,
@@ -102,7 +105,12 @@ export function App() {
             />
           </>
         ) : null}
-        {data ? <Diagnostics items={data.diagnostics} /> : null}
+        {data ? (
+          <Diagnostics
+            items={data.diagnostics}
+            samples={samples.samples.length ? <Samples {...samples} /> : undefined}
+          />
+        ) : null}
       </main>
     </UiContext.Provider>
   );

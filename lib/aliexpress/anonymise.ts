@@ -1,4 +1,6 @@
 import type { CapturedApi, Observations, PageKind } from '@/lib/schema/model';
+import { parseBody } from './body';
+import { mtopErrorCode } from './mtop';
 
 /**
  * The anonymiser of the samples a buyer can choose to share (docs/contributing-samples.md). Pure:
@@ -20,8 +22,9 @@ import type { CapturedApi, Observations, PageKind } from '@/lib/schema/model';
  *   browser knew cannot be undone from the file; a new one is drawn for every file.
  * - A 23-digit ARN (Luhn-valid) keeps its first 11 digits (format, acquirer, processing date) and
  *   gets a new reference and check digit, so it still reads as an ARN.
- * - Untouched: field names, money, dates and epochs (13-digit values in 2000–2100 and anything
- *   under a time/date key), codes, component tags, statuses and labels AliExpress wrote.
+ * - Untouched: field names, money, dates and epochs (anything under a time/date field, and
+ *   13-digit values in 2000–2100 unless their field names an id), codes, component tags,
+ *   statuses and labels AliExpress wrote.
  * A body that is neither JSON nor JSONP (an HTML page) keeps only its punctuation and spacing.
  */
 
@@ -39,7 +42,7 @@ export interface Removed {
 type Category = Exclude<keyof Removed, 'ids'>;
 
 const NAME_KEY =
-  /^(?:(?:contact|receiver|buyer|consignee|recipient|full|first|last|middle|nick|user|login|member|store|shop|seller|signer|company|card_?holder|holder)_?name)$/i;
+  /^(?:(?:contact|receiver|buyer|consignee|recipient|full|first|last|middle|nick|user|login|member|store|shop|seller|signer|company|card_?holder|holder)_?name|(?:buyer_?)?login_?id|nick|alias)$/i;
 const ADDRESS_KEY =
   /address|^street|^(?:city|province|district|county|town|neighbou?rhood)(?:_?name)?$|zip|post_?code|^house_?(?:no|number)$/i;
 const PHONE_KEY = /phone|mobile|^tel$|telephone|^fax$/i;
@@ -55,7 +58,14 @@ const PERSONAL_CONTAINER =
 /** SKU attribute lists: their `text`/`value` are the seller's words for the variant. */
 const SKU_CONTAINER = /^sku\w*$/i;
 const TIME_KEY = /time|date(?!d)|gmt|stamp/i;
-const timeKey = (key: string | null): boolean => key !== null && TIME_KEY.test(key) && !/id$/.test(key);
+const ID_KEY = /(?:id|no|num|number|seq|code)$/i;
+type DigitsUnder = 'time' | 'id' | 'other';
+/** What the digits under a field are: a time (kept), an id (remapped), or unknown. */
+function digitsUnder(key: string | null): DigitsUnder {
+  if (key === null) return 'other';
+  if (ID_KEY.test(key)) return 'id';
+  return TIME_KEY.test(key) ? 'time' : 'other';
+}
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const PHONE = /\+\d[\d\s().-]{6,}\d/g;
@@ -211,15 +221,17 @@ export function anonymiseBody(body: string, seed: bigint): Anonymised {
     removed.texts = body.trim() === '' ? 0 : 1;
     return { text: placeholder(body), removed };
   }
-  const remapRun = (run: string, timeKey: boolean): string =>
+  const remapRun = (run: string, under: DigitsUnder): string => {
     // All zeros is a placeholder already, never an id.
-    timeKey || isEpochMs(run) || /^0+$/.test(run) ? run : remap(run);
-  const remapRuns = (s: string, timeKey: boolean): string =>
+    if (under === 'time' || /^0+$/.test(run)) return run;
+    // A 13-digit epoch-like value elsewhere is a time too, unless its field names an id.
+    return under === 'other' && isEpochMs(run) ? run : remap(run);
+  };
+  const remapRuns = (s: string, under: DigitsUnder): string =>
     s.replace(SPACED_23, (m) => {
       const digits = m.replace(/\D/g, '');
       // An ARN written in groups ("7424 1056 1991 …") is remapped as the 23 digits it is.
-      if (digits.length !== 23 || !luhnOk(digits))
-        return m.replace(DIGIT_RUN, (run) => remapRun(run, timeKey));
+      if (digits.length !== 23 || !luhnOk(digits)) return m.replace(DIGIT_RUN, (run) => remapRun(run, under));
       const next = remap(digits);
       let at = 0;
       return m.replace(/\d/g, () => next[at++] as string);
@@ -258,7 +270,7 @@ export function anonymiseBody(body: string, seed: bigint): Anonymised {
       if (closed && body[k] === ':' && top && !top.isArray) {
         // A field name: kept, but ids inside it ("pc_om_list_order_8214…") are remapped.
         top.lastKey = raw.toLowerCase();
-        out += `"${remapRuns(raw, false)}"`;
+        out += `"${remapRuns(raw, 'id')}"`;
         continue;
       }
       const key = top ? (top.isArray ? top.key : top.lastKey) : null;
@@ -269,7 +281,7 @@ export function anonymiseBody(body: string, seed: bigint): Anonymised {
         value = placeholder(decoded(raw));
         value = JSON.stringify(value).slice(1, -1);
       } else {
-        value = remapRuns(scrub(raw), timeKey(key));
+        value = remapRuns(scrub(raw), digitsUnder(key));
       }
       out += closed ? `"${value}"` : `"${value}`;
       continue;
@@ -312,7 +324,7 @@ export function anonymiseBody(body: string, seed: bigint): Anonymised {
           at === (num[0] === '-' ? 1 : 0) && d !== '0' ? '1' : '0',
         );
       } else {
-        out += remapRuns(num, timeKey(key));
+        out += remapRuns(num, digitsUnder(key));
       }
       i += num.length;
       continue;
@@ -357,6 +369,15 @@ export function missingPart(api: CapturedApi, o: Observations): string | null {
   )
     return 'a processed refund without an ARN';
   return null;
+}
+
+/**
+ * Whether an unreadable body is worth keeping as a sample: not an MTOP error answer (log in
+ * again, rate limit, expired token), which holds no page data and says all in its code.
+ */
+export function worthASample(body: string): boolean {
+  const parsed = parseBody(body);
+  return !parsed.ok || mtopErrorCode(parsed.json) === null;
 }
 
 export interface SampleInput {

@@ -6,9 +6,21 @@
  * id elsewhere is never taken for one. Replace with the real field once a capture shows it.
  */
 
-/** "ARN", "Acquirer Reference Number" and a few translations seen in bank/help vocabulary. */
+/**
+ * "ARN", "Acquirer Reference Number" and its translations in bank and card-network help
+ * vocabulary. GUESS: none of the translations has been seen on an AliExpress page; they rest on
+ * how banks name the number (pt/es/fr/de/it/ru/pl/ko/ja/zh/tr). Any of them is only taken next
+ * to 23 Luhn-valid digits.
+ */
 const ARN_LABEL =
-  /\bARN\b|acquirer'?s?\s*ref(?:erence)?(?:\s*(?:number|no\.?|n[º°o]))?|n[úu]mero de refer[eê]ncia do adquirente|n[úu]mero de referencia del adquirente|num[ée]ro de r[ée]f[ée]rence de l'acqu[ée]reur|referenznummer des acquirers|numero di riferimento dell'acquirente|номер arn|референсный номер/i;
+  /\bARN\b|acquirer'?s?\s*ref(?:erence)?(?:\s*(?:number|no\.?|n[º°o]))?|n[úu]mero de refer[eê]ncia do adquirente|n[úu]mero de referencia del adquirente|num[ée]ro de r[ée]f[ée]rence de l'acqu[ée]reur|referenznummer des acquirers|numero di riferimento dell'acquirente|номер arn|референсный номер|numer referencyjny (?:agenta rozliczeniowego|acquirera)|매입사\s*참조\s*번호|アクワイア(?:ラ|ラー|ラ―)参照番号|收单(?:行|机构)?参考号|(?:alıcı|edinen) banka referans numarası/i;
+
+/**
+ * Field names that say "ARN": `arn`, `arnNo`, `refundArn`, `acquirerReferenceNumber`, and
+ * `acquirerReferenceNo` — the name Alipay's acquiring refund API gives it (GUESS that AliExpress
+ * passes it on under that name; no capture shows it).
+ */
+const ARN_KEY = /arn|acquirer.?ref/i;
 
 const ARN_NEAR = /(\d(?:[ \u00a0]?\d){22})(?!\d)/;
 
@@ -37,6 +49,21 @@ export function arnFromText(text: string): string | null {
   return digits.length === 23 && luhnOk(digits) ? digits : null;
 }
 
+/**
+ * An ARN written as a bare JSON number under an ARN field name: 23 digits do not survive
+ * `JSON.parse` (beyond 2^53), so they are taken from the body text. GUESS: a number is possible
+ * because AliExpress sends other long ids as numbers (`tradeOrderId` in the detail).
+ */
+export function arnFromRaw(raw: string | null): string | null {
+  if (raw === null) return null;
+  const found = new Set<string>();
+  for (const m of raw.matchAll(/"([A-Za-z_]*(?:arn|acquirer_?ref)[A-Za-z_]*)"\s*:\s*(\d{23})(?![\d.])/gi)) {
+    if (m[2] && luhnOk(m[2])) found.add(m[2]);
+  }
+  // Two different ARNs cannot be told apart from the text: none is taken.
+  return found.size === 1 ? ([...found][0] ?? null) : null;
+}
+
 /** An ARN value held under a key whose name says so (/arn|acquirer.?ref/i), or a labelled text. */
 export function arnFromJson(x: unknown, depth = 0): string | null {
   if (depth > 6 || x === null || typeof x !== 'object') return null;
@@ -49,7 +76,7 @@ export function arnFromJson(x: unknown, depth = 0): string | null {
   }
   const obj = x as Record<string, unknown>;
   for (const [k, v] of Object.entries(obj)) {
-    if (/arn|acquirer.?ref/i.test(k) && (typeof v === 'string' || typeof v === 'number')) {
+    if (ARN_KEY.test(k) && (typeof v === 'string' || typeof v === 'number')) {
       const digits = String(v).replace(/[ \u00a0]/g, '');
       if (/^\d{23}$/.test(digits) && luhnOk(digits)) return digits;
     }

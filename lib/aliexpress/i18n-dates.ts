@@ -174,10 +174,17 @@ function nearestNumber(rest: string, digits: 2 | 4): number | null {
 
 const MONTH_DAY_YEAR = /^\s*(\p{L}+)\.?\s(\d{1,2}),\s(\d{4})\s*$/u;
 
-function candidateLangs(langHint?: string): string[] {
-  const hint = baseLang(langHint);
-  const all: string[] = [...DATE_LANGS];
-  return hint ? [hint, ...all.filter((l) => l !== hint)] : all;
+const langOrders = new Map<string, readonly string[]>();
+
+/** The hint's language first, then the others; one list per hint (asked for every date read). */
+function candidateLangs(langHint?: string): readonly string[] {
+  const hint = baseLang(langHint) ?? '';
+  let langs = langOrders.get(hint);
+  if (!langs) {
+    langs = hint ? [hint, ...DATE_LANGS.filter((l) => l !== hint)] : DATE_LANGS;
+    if (langOrders.size < 64) langOrders.set(hint, langs);
+  }
+  return langs;
 }
 
 /** Removes clock times ("18:39", "21:19:58") so their digits are not read as day/year. */

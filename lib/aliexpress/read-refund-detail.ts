@@ -1,5 +1,5 @@
 import type { DisputeObservation, Proposal, ReadResult, RefundObservation } from '@/lib/schema/model';
-import { arnFromJson } from './arn';
+import { arnFromJson, arnFromRaw } from './arn';
 import type { ReadContext } from './context';
 import { parseDisplayDate } from './i18n-dates';
 import { at, isRecord, type JsonRecord, records, str } from './json';
@@ -18,7 +18,7 @@ import { disputeStatusOf, kindOf, refundStatusOf, reverseMoney } from './reverse
  * NOT from any source (best effort, kept tolerant): the proposal objects (any key matching
  * /seller.*(solution|proposal)/ or /(platform|arbitrat).*(solution|proposal)/) and the ARN (see arn.ts).
  */
-export function readRefundDetail(body: unknown, ctx: ReadContext): ReadResult {
+export function readRefundDetail(body: unknown, ctx: ReadContext, raw: string | null = null): ReadResult {
   const m = at(body, 'data', 'module');
   if (!isRecord(m)) return fail('no data.module in the refund detail');
   const id = str(m.reverseOrderLineId) ?? fromRequest(ctx.requestUrl, 'reverseOrderLineId');
@@ -51,7 +51,11 @@ export function readRefundDetail(body: unknown, ctx: ReadContext): ReadResult {
     returnAgreedOn: null,
     returnShippedOn: null,
   };
-  return ok({ disputes: [dispute], refunds: refundsOf(m, id, orderId, lineId, lang) });
+  const refunds = refundsOf(m, id, orderId, lineId, lang);
+  // An ARN sent as a bare number is only in the text; with one refund it can only be its.
+  const only = refunds.length === 1 ? refunds[0] : undefined;
+  if (only && only.arn === null) only.arn = arnFromRaw(raw);
+  return ok({ disputes: [dispute], refunds });
 }
 
 function proposalOf(m: JsonRecord, key: RegExp, lang: string | undefined): Proposal | null {
@@ -96,15 +100,24 @@ function refundsOf(
     ];
   }
   return channels.map((c, i) => {
-    const statusText = str(c.refundStatusText) ?? str(c.refundStatus) ?? newestStatus;
+    // `refundStatus`, `aeRefundFinishTime`: ElMagoCT. GUESS: `refundStatusDesc`/`statusText` and
+    // `refundFinishTime`/`finishTime`/`gmtFinish`, the names AliExpress uses for a status text and
+    // a finish time elsewhere (`…StatusText`, `gmt…`), in case the row is named so.
+    const statusText =
+      str(c.refundStatusText) ??
+      str(c.refundStatusDesc) ??
+      str(c.statusText) ??
+      str(c.refundStatus) ??
+      newestStatus;
     const status = refundStatusOf(statusText);
+    const finished = c.aeRefundFinishTime ?? c.refundFinishTime ?? c.finishTime ?? c.gmtFinish;
     return {
       id: channels.length > 1 ? `${id}:${i}` : id,
       ...base,
       amount: reverseMoney(c.money ?? c.refundMoney, lang),
       status,
       statusText,
-      ...processedOf(status === 'processed' ? (c.aeRefundFinishTime ?? info.refundNewestTime) : null, lang),
+      ...processedOf(status === 'processed' ? (finished ?? info.refundNewestTime) : null, lang),
       arn: arnFromJson(c),
       method: str(c.refundChannelName) ?? str(c.channelName) ?? str(c.payMethodName) ?? str(c.refundChannel),
     };

@@ -33,8 +33,10 @@ export function disputeStatusOf(reverseStatus: unknown, statusText: string | nul
 
 const REFUND_DONE =
   /success|succeed|complet|refunded|finish|processed|reembolsad|conclu|rembours[ée]|erstattet|rimborsat|zwrócon|terugbetaald|возвращ|환불 완료|返金済|iade edildi|הוחזר|تم الاسترداد/i;
+// GUESS (ko): "요청 완료" ("request completed") and "환불 요청" ("refund requested") are the
+// Korean cards' states before the money moves (issue 17, from the Korean UI's wording; no capture).
 const REFUND_PENDING =
-  /pending|process|progress|wait|andamento|aguard|curso|en cours|bearbeitung|attesa|toku|behandeling|обработ|진행|処理中|bekle|בתהליך|قيد/i;
+  /pending|process|progress|wait|andamento|aguard|curso|en cours|bearbeitung|attesa|toku|behandeling|обработ|진행|요청 완료|환불 요청|処理中|bekle|בתהליך|قيد/i;
 
 export function refundStatusOf(text: string | null): RefundStatus {
   if (!text) return 'unknown';

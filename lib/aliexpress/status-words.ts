@@ -144,6 +144,19 @@ const flat: Array<{ phrase: string; status: OrderStatus }> = Object.entries(STAT
 /** Maps a status text in any supported language to `OrderStatus` ('unknown' if unrecognised). */
 export function statusFromText(text: string | null | undefined): OrderStatus {
   if (!text) return 'unknown';
+  // A list repeats a handful of status texts on every card: each is worked out once (bounded).
+  let status = seenStatus.get(text);
+  if (status === undefined) {
+    status = statusOfText(text);
+    if (seenStatus.size >= 1024) seenStatus.clear();
+    seenStatus.set(text, status);
+  }
+  return status;
+}
+
+const seenStatus = new Map<string, OrderStatus>();
+
+function statusOfText(text: string): OrderStatus {
   const t = normalise(text);
   if (t === '') return 'unknown';
   for (const { phrase, status } of flat) if (t === phrase) return status;

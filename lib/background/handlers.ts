@@ -5,6 +5,7 @@
  * through lib/store/.
  */
 import * as v from 'valibot';
+import { buildSampleFile, missingPart, worthASample } from '../aliexpress/anonymise';
 import { readCapturedBody } from '../aliexpress/read-captured';
 import { formatInstant } from '../format';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
@@ -20,6 +21,7 @@ import { backupFileName, exportBackup, importBackup } from '../store/backup';
 import type { BuyerShieldDb } from '../store/db';
 import { recentDiagnostics, recordDiagnostic } from '../store/diagnostics';
 import { deleteEverything, loadChecklistDone, saveChecklistTick, setRefundArrived } from '../store/queries';
+import { getSample, keepSample, listSamples, SAMPLE_IDS, type SampleId } from '../store/samples';
 import { readSettings, writeSettings } from '../store/settings';
 import { ordersToCsv } from './csv';
 import { buildDashboard } from './dashboard';
@@ -37,6 +39,8 @@ export interface HandlerContext {
   openTab: (url: string) => Promise<void>;
   /** Called after data changed, so reminders, alarm and badge are worked out again. */
   onDataChanged: () => void;
+  /** The extension's version, named in saved samples. */
+  extensionVersion?: () => string;
 }
 
 function ruleContext(ctx: HandlerContext): RuleContext {
@@ -154,8 +158,13 @@ export const handlers: Handlers = {
         : null;
     if (problem !== null || !checked?.success) {
       await diagnose(ctx, { source: p.api, url: safeUrl(p.url), problem: problem ?? 'unreadable' });
+      if (worthASample(p.body))
+        await keepSample(ctx.db, { api: p.api, problem: problem ?? 'unreadable', at, body: p.body });
       return ok({ written: 0, problem });
     }
+    // Read, but without a part we look for and have never seen for real: worth a sample too.
+    const missing = missingPart(p.api, checked.output);
+    if (missing !== null) await keepSample(ctx.db, { api: p.api, problem: missing, at, body: p.body });
     const source = { source: p.api, kind: 'json' as const, at };
     return ok({ written: await savePageReading(ctx, from, checked.output, source, p.url), problem: null });
   },
@@ -295,6 +304,25 @@ export const handlers: Handlers = {
       orderIds: open.map((o) => o.id).slice(0, 2000),
       pauseMs: Math.max(500, settings.refreshPauseMs),
     });
+  },
+
+  async anonymisedSample(p, ctx) {
+    const samples = await listSamples(ctx.db);
+    const id = SAMPLE_IDS.find((x): x is SampleId => x === p.id);
+    const kept = id ? await getSample(ctx.db, id) : null;
+    if (!kept) return ok({ samples, file: null });
+    // A new secret offset per file: ids cannot be matched across files or undone from one.
+    const words = crypto.getRandomValues(new Uint32Array(2));
+    const seed = (BigInt(words[0] ?? 1) << 32n) | BigInt(words[1] ?? 1);
+    const file = buildSampleFile({
+      api: kept.api,
+      problem: kept.problem,
+      seenAt: kept.at,
+      body: kept.body,
+      extensionVersion: ctx.extensionVersion?.() ?? 'unknown',
+      seed,
+    });
+    return ok({ samples, file });
   },
 
   async wipeAll(_p, ctx) {

@@ -6,12 +6,14 @@
  * that only send stay small.
  * Expected failures come back as `{ ok: false, error }`, never as thrown errors.
  */
+import type { SampleFile } from '../aliexpress/anonymise';
 import type { RefundView } from '../background/views';
 import type { UiStrings } from '../i18n';
 import type { Alert, Assessment, Deadline } from '../rules';
 import type { OrderFacts } from '../schema/model';
 import type { Settings } from '../schema/settings';
 import type { Diagnostic } from '../store/db';
+import type { SampleSummary } from '../store/samples';
 import type { MessageType, RequestOf } from './requests';
 
 /** `retry` marks a failure of delivery (the worker stopped or did not answer), not of content. */
@@ -56,6 +58,8 @@ export interface Responses {
   markRefundArrived: Record<string, never>;
   /** Orders not settled (or of unknown status), for "Refresh open orders", and its pause. */
   getOpenOrderIds: { orderIds: string[]; pauseMs: number };
+  /** `file` only when an id was asked for and that sample is still kept. */
+  anonymisedSample: { samples: SampleSummary[]; file: SampleFile | null };
 }
 
 /** One order as an in-page badge or banner shows it. */

@@ -73,6 +73,11 @@ export const REQUESTS = {
   }),
   /** The order list's "Refresh open orders" asks which orders to bring up to date. */
   getOpenOrderIds: v.object({}),
+  /**
+   * The bodies kept for samples (lib/store/samples.ts) and, with `id`, that one anonymised as a
+   * file for the buyer to save (lib/aliexpress/anonymise.ts; docs/contributing-samples.md).
+   */
+  anonymisedSample: v.object({ id: v.optional(v.pipe(v.string(), v.regex(/^sample:\d$/))) }),
 } as const;
 
 /** Parses an incoming message; `null` means it is not one of ours or not well formed. */

@@ -219,6 +219,22 @@ describe('anonymiseBody on odd input', () => {
   });
 });
 
+describe('times and ids that look alike', () => {
+  it('keeps 13-digit epochs, but remaps a 13-digit value whose field names an id', () => {
+    const body =
+      '{"curTime":1788071273217,"gmtModified":"1648004111497","extra":1788071273217,"paymentOutId":1788071273217,"loginId":"maria1990"}';
+    const out = JSON.parse(anonymiseBody(body, SEED).text.replace(/:(\d{13})/g, ':"$1"'));
+    expect(out).toMatchObject({
+      curTime: '1788071273217',
+      gmtModified: '1648004111497',
+      extra: '1788071273217',
+    });
+    expect(out.paymentOutId).toMatch(/^\d{13}$/);
+    expect(out.paymentOutId).not.toBe('1788071273217');
+    expect(out.loginId).toBe('xxxxx0000');
+  });
+});
+
 describe('buildSampleFile', () => {
   it('names the API, the page, the version and what was removed; the problem’s ids are remapped too', () => {
     const file = buildSampleFile({

@@ -59,6 +59,15 @@ describe('exact money fields', () => {
       amountMinor: 12300,
       currency: 'KRW',
     });
+    // Issue 17's forms: KRW with the integer part ungrouped and no fraction, PLN with the sign after.
+    expect(moneyFromFormatPriceInfo('₩11,110|11110|', 'KRW')).toEqual({
+      amountMinor: 11110,
+      currency: 'KRW',
+    });
+    expect(moneyFromFormatPriceInfo('129,46zł|129|46', 'PLN')).toEqual({
+      amountMinor: 12946,
+      currency: 'PLN',
+    });
     expect(moneyFromFormatPriceInfo('-R$5,66|5|66', 'BRL')).toEqual({ amountMinor: -566, currency: 'BRL' });
     expect(moneyFromFormatPriceInfo('R$132,74', 'BRL')).toBeNull();
     expect(moneyFromFormatPriceInfo('R$1|1|00', 'NOPE')).toBeNull();

@@ -1,21 +1,26 @@
 /**
  * In-page UI: a badge in each order card of the order list and a banner on an order's detail
  * and tracking pages. Each lives in its own shadow root, so the page's CSS cannot reach it and
- * ours cannot disturb the page; page data is rendered as text by Preact, never as HTML.
+ * ours cannot disturb the page; page data is rendered as text, never as HTML (dom-render.ts).
  */
-import { render } from 'preact';
-import { PageBadge } from '@/components/PageBadge';
-import { PageBanner } from '@/components/PageBanner';
+import type { PageBadge } from '@/components/PageBadge';
+import type { PageBanner } from '@/components/PageBanner';
 import type { Ui } from '@/components/ui-context';
 import { type OrderListCards, orderIdOfPage } from '@/lib/aliexpress/page-cards';
 import { translator } from '@/lib/i18n';
 import type { PageSummary, Responses, Result } from '@/lib/protocol/messages';
 import type { PageKind } from '@/lib/schema/model';
+import { render } from './dom-render';
 import css from './page-ui.css?inline';
 
 /** Our shadow hosts' tag (the DOM watcher ignores them). */
 export const HOST_TAG = 'buyer-shield-ui';
 export const DISMISSED_KEY = 'dismissedOrders';
+
+export interface PageViews {
+  badge?: typeof PageBadge;
+  banner?: typeof PageBanner;
+}
 
 export interface UiDeps {
   getStrings: () => Promise<Result<Responses['getUiStrings']>>;
@@ -25,6 +30,8 @@ export interface UiDeps {
   saveDismissed: (ids: string[]) => Promise<void>;
   /** The order-list cards (lib/aliexpress/page-cards.ts); only the list page needs them. */
   cards?: OrderListCards;
+  /** The components this script shows, passed by its entrypoint so no page carries the other's. */
+  views: PageViews;
 }
 
 /**
@@ -186,21 +193,25 @@ export class PageUi {
     const ui = this.ui;
     if (!ui) return;
     const now = new Date();
+    const { badge: Badge, banner: Banner } = this.deps.views;
     for (const m of this.mounted) {
       const summary = this.summaries.get(m.orderId) ?? null;
-      const view =
-        m.kind === 'badge' ? (
-          <PageBadge ui={ui} summary={summary} now={now} onDismiss={() => this.dismiss(m)} />
-        ) : (
-          <PageBanner
+      const onDismiss = () => this.dismiss(m);
+      if (m.kind === 'badge' && Badge) {
+        render(<Badge ui={ui} summary={summary} now={now} onDismiss={onDismiss} />, m.root);
+      } else if (m.kind === 'banner' && Banner) {
+        const onOpenChecklist = () => this.deps.openChecklist(m.orderId);
+        render(
+          <Banner
             ui={ui}
             summary={summary}
             now={now}
-            onOpenChecklist={() => this.deps.openChecklist(m.orderId)}
-            onDismiss={() => this.dismiss(m)}
-          />
+            onOpenChecklist={onOpenChecklist}
+            onDismiss={onDismiss}
+          />,
+          m.root,
         );
-      render(view, m.root);
+      }
     }
   }
 

@@ -12,7 +12,7 @@ import { send } from '@/lib/protocol/messages';
 import { CAPTURE_READY } from '@/lib/protocol/window-messages';
 import type { PageKind } from '@/lib/schema/model';
 import { PageSession, type PageSessionDeps } from './page-session';
-import { DISMISSED_KEY, HOST_TAG, makeHost, PageUi, type UiDeps } from './page-ui';
+import { DISMISSED_KEY, HOST_TAG, makeHost, PageUi, type PageViews, type UiDeps } from './page-ui';
 
 /** How long a single-page app gets to render before an unread page is reported. */
 const REPORT_AFTER_MS = 15_000;
@@ -28,13 +28,15 @@ export interface PageOptions {
   readers: Partial<Record<PageKind, DomReader>>;
   /** The order-list cards, for the badges (order-list script only). */
   cards?: OrderListCards;
+  /** The in-page components of this script's pages (badge on the list, banner on an order). */
+  views: PageViews;
   /** The "Refresh open orders" feature (order-list script only). */
   refresh?: { mount: typeof mountRefresh; isStart: (m: unknown) => boolean };
 }
 
 export function runAliExpressPage(ctx: ContentScriptContext, options: PageOptions): void {
   const runtimeSend: RuntimeSend = (m) => browser.runtime.sendMessage(m);
-  const uiDeps = pageUiDeps(runtimeSend, options.cards);
+  const uiDeps = pageUiDeps(runtimeSend, options);
   const read = makePageReader(options.readers);
   let session: PageSession | null = null;
   let ui: PageUi | null = null;
@@ -100,7 +102,7 @@ function handledKind(url: URL, options: PageOptions): PageKind | null {
 }
 
 /** The badges' and banner's way to the background and to the buyer's dismissals. */
-function pageUiDeps(runtimeSend: RuntimeSend, cards: OrderListCards | undefined): UiDeps {
+function pageUiDeps(runtimeSend: RuntimeSend, { cards, views }: PageOptions): UiDeps {
   return {
     // Only the words pages use; order-specific texts come with the summaries.
     getStrings: () => send(runtimeSend, 'getUiStrings', { prefixes: PAGE_TEXT_PREFIXES }),
@@ -115,6 +117,7 @@ function pageUiDeps(runtimeSend: RuntimeSend, cards: OrderListCards | undefined)
       await browser.storage.local.set({ [DISMISSED_KEY]: ids.slice(-2000) });
     },
     ...(cards ? { cards } : {}),
+    views,
   };
 }
 

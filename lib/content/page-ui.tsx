@@ -68,9 +68,8 @@ export class PageUi {
   private summaries = new Map<string, PageSummary>();
   private dismissed = new Set<string>();
   private ready: Promise<void> | null = null;
-  /** List cards already looked at, and the order of each card waiting to come near. */
+  /** List cards already looked at (each is watched until it comes near the viewport). */
   private seen = new WeakSet<Element>();
-  private cardOrders = new WeakMap<Element, string>();
   private near: IntersectionObserver | null = null;
 
   constructor(
@@ -115,9 +114,7 @@ export class PageUi {
       for (const card of cards.cards(doc)) {
         if (this.seen.has(card) || card.querySelector(HOST_TAG)) continue;
         this.seen.add(card);
-        const orderId = cards.orderId(card);
-        if (!orderId || this.dismissed.has(`badge:${orderId}`)) continue;
-        this.whenNear(card, orderId);
+        this.whenNear(card);
       }
     } else if (this.kind === 'order_detail' || this.kind === 'tracking') {
       const orderId = orderIdOfPage(this.url);
@@ -140,12 +137,11 @@ export class PageUi {
     await this.refresh(this.mounted.filter((m) => !this.summaries.has(m.orderId)).map((m) => m.orderId));
   }
 
-  private whenNear(card: Element, orderId: string): void {
+  private whenNear(card: Element): void {
     if (typeof IntersectionObserver !== 'function') {
-      this.mountBadge(card, orderId);
+      this.mountBadge(card);
       return;
     }
-    this.cardOrders.set(card, orderId);
     this.near ??= new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: NEAR });
     this.near.observe(card);
   }
@@ -155,20 +151,22 @@ export class PageUi {
     for (const e of entries) {
       if (!e.isIntersecting) continue;
       this.near?.unobserve(e.target);
-      const orderId = this.cardOrders.get(e.target);
-      if (!orderId || !e.target.isConnected) continue;
-      this.mountBadge(e.target, orderId);
-      added = true;
+      if (e.target.isConnected && this.mountBadge(e.target)) added = true;
     }
     if (added) void this.fillIn();
   }
 
-  private mountBadge(card: Element, orderId: string): void {
+  /** The card's badge, unless it shows no order or the buyer dismissed it; whether one was added. */
+  private mountBadge(card: Element): boolean {
     const cards = this.deps.cards;
-    if (!cards || card.querySelector(HOST_TAG)) return;
+    if (!cards || card.querySelector(HOST_TAG)) return false;
+    // Worked out only now, for the cards near the viewport.
+    const orderId = cards.orderId(card);
+    if (!orderId || this.dismissed.has(`badge:${orderId}`)) return false;
     const { host, root } = makeHost('badge');
     cards.anchor(card).append(host);
     this.mounted.push({ orderId, root, host, kind: 'badge' });
+    return true;
   }
 
   /** Asks the background again, e.g. after this page's data was stored. */

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS } from './lib/aliexpress/hosts';
@@ -31,13 +32,30 @@ export default defineConfig({
     // The polyfill serves the extension's own pages and worker. Content scripts run inside
     // AliExpress pages on a size budget (BENCHMARKS.md) and need none of it: Chrome's MV3 and
     // Firefox's content-script APIs are promise-based, which WXT's plain `browser` exposes.
+    // Nor Preact: their few components (badge, banner, refresh panel) are rendered by
+    // lib/content/dom-render.ts through the tiny JSX runtime lib/content/dom-jsx.ts.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const jsxRuntime = fileURLToPath(new URL('./lib/content/dom-jsx.ts', import.meta.url));
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
-        config.resolve = { ...config.resolve, alias: alias.filter((a) => a.find !== 'wxt/browser') };
-      } else if (alias && typeof alias === 'object') {
-        delete (alias as Record<string, string>)['wxt/browser'];
+        config.resolve = {
+          ...config.resolve,
+          alias: [
+            { find: /^preact\/jsx-(dev-)?runtime$/, replacement: jsxRuntime },
+            ...alias.filter((a) => a.find !== 'wxt/browser'),
+          ],
+        };
+      } else {
+        const rest = { ...((alias ?? {}) as Record<string, string>) };
+        delete rest['wxt/browser'];
+        config.resolve = {
+          ...config.resolve,
+          alias: [
+            { find: /^preact\/jsx-(dev-)?runtime$/, replacement: jsxRuntime },
+            ...Object.entries(rest).map(([find, replacement]) => ({ find, replacement })),
+          ],
+        };
       }
     },
   },

@@ -1,4 +1,5 @@
 import { defineContentScript } from '#imports';
+import { PageBadge } from '@/components/PageBadge';
 import { ORDER_LIST_MATCHES } from '@/lib/aliexpress/hosts';
 import { ORDER_LIST_CARDS } from '@/lib/aliexpress/page-cards';
 import { readDomOrderList } from '@/lib/aliexpress/read-dom-order-list';
@@ -14,6 +15,7 @@ export default defineContentScript({
     runAliExpressPage(ctx, {
       readers: { order_list: readDomOrderList },
       cards: ORDER_LIST_CARDS,
+      views: { badge: PageBadge },
       refresh: { mount: mountRefresh, isStart: isStartRefresh },
     });
   },

@@ -1,20 +1,25 @@
 /**
  * In-page UI: a badge in each order card of the order list and a banner on an order's detail
  * and tracking pages. Each lives in its own shadow root, so the page's CSS cannot reach it and
- * ours cannot disturb the page; page data is rendered as text by Preact, never as HTML.
+ * ours cannot disturb the page; page data is rendered as text, never as HTML (dom-render.ts).
  */
-import { render } from 'preact';
-import { PageBadge } from '@/components/PageBadge';
-import { PageBanner } from '@/components/PageBanner';
+import type { PageBadge } from '@/components/PageBadge';
+import type { PageBanner } from '@/components/PageBanner';
 import type { Ui } from '@/components/ui-context';
 import { type OrderListCards, orderIdOfPage } from '@/lib/aliexpress/page-cards';
 import { translator } from '@/lib/i18n';
 import type { PageSummary, Responses, Result } from '@/lib/protocol/messages';
 import type { PageKind } from '@/lib/schema/model';
+import { render } from './dom-render';
 import css from './page-ui.css?inline';
 
 /** Our shadow hosts' tag (the DOM watcher ignores them). */
 export const HOST_TAG = 'buyer-shield-ui';
+
+export interface PageViews {
+  badge?: typeof PageBadge;
+  banner?: typeof PageBanner;
+}
 
 export interface UiDeps {
   getStrings: () => Promise<Result<Responses['getUiStrings']>>;
@@ -24,6 +29,8 @@ export interface UiDeps {
   saveDismissed: (ids: string[]) => Promise<void>;
   /** The order-list cards (lib/aliexpress/page-cards.ts); only the list page needs them. */
   cards?: OrderListCards;
+  /** The components this script shows, passed by its entrypoint so no page carries the other's. */
+  views: PageViews;
 }
 
 /**
@@ -60,9 +67,8 @@ export class PageUi {
   private summaries = new Map<string, PageSummary>();
   private dismissed = new Set<string>();
   private ready: Promise<void> | null = null;
-  /** List cards already looked at, and the order of each card waiting to come near. */
+  /** List cards already looked at (each is watched until it comes near the viewport). */
   private seen = new WeakSet<Element>();
-  private cardOrders = new WeakMap<Element, string>();
   private near: IntersectionObserver | null = null;
 
   constructor(
@@ -107,9 +113,7 @@ export class PageUi {
       for (const card of cards.cards(doc)) {
         if (this.seen.has(card) || card.querySelector(HOST_TAG)) continue;
         this.seen.add(card);
-        const orderId = cards.orderId(card);
-        if (!orderId || this.dismissed.has(`badge:${orderId}`)) continue;
-        this.whenNear(card, orderId);
+        this.whenNear(card);
       }
     } else if (this.kind === 'order_detail' || this.kind === 'tracking') {
       const orderId = orderIdOfPage(this.url);
@@ -132,12 +136,11 @@ export class PageUi {
     await this.refresh(this.mounted.filter((m) => !this.summaries.has(m.orderId)).map((m) => m.orderId));
   }
 
-  private whenNear(card: Element, orderId: string): void {
+  private whenNear(card: Element): void {
     if (typeof IntersectionObserver !== 'function') {
-      this.mountBadge(card, orderId);
+      this.mountBadge(card);
       return;
     }
-    this.cardOrders.set(card, orderId);
     this.near ??= new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: NEAR });
     this.near.observe(card);
   }
@@ -147,20 +150,22 @@ export class PageUi {
     for (const e of entries) {
       if (!e.isIntersecting) continue;
       this.near?.unobserve(e.target);
-      const orderId = this.cardOrders.get(e.target);
-      if (!orderId || !e.target.isConnected) continue;
-      this.mountBadge(e.target, orderId);
-      added = true;
+      if (e.target.isConnected && this.mountBadge(e.target)) added = true;
     }
     if (added) void this.fillIn();
   }
 
-  private mountBadge(card: Element, orderId: string): void {
+  /** The card's badge, unless it shows no order or the buyer dismissed it; whether one was added. */
+  private mountBadge(card: Element): boolean {
     const cards = this.deps.cards;
-    if (!cards || card.querySelector(HOST_TAG)) return;
+    if (!cards || card.querySelector(HOST_TAG)) return false;
+    // Worked out only now, for the cards near the viewport.
+    const orderId = cards.orderId(card);
+    if (!orderId || this.dismissed.has(`badge:${orderId}`)) return false;
     const { host, root } = makeHost('badge');
     cards.anchor(card).append(host);
     this.mounted.push({ orderId, root, host, kind: 'badge' });
+    return true;
   }
 
   /** Asks the background again, e.g. after this page's data was stored. */
@@ -185,21 +190,25 @@ export class PageUi {
     const ui = this.ui;
     if (!ui) return;
     const now = new Date();
+    const { badge: Badge, banner: Banner } = this.deps.views;
     for (const m of this.mounted) {
       const summary = this.summaries.get(m.orderId) ?? null;
-      const view =
-        m.kind === 'badge' ? (
-          <PageBadge ui={ui} summary={summary} now={now} onDismiss={() => this.dismiss(m)} />
-        ) : (
-          <PageBanner
+      const onDismiss = () => this.dismiss(m);
+      if (m.kind === 'badge' && Badge) {
+        render(<Badge ui={ui} summary={summary} now={now} onDismiss={onDismiss} />, m.root);
+      } else if (m.kind === 'banner' && Banner) {
+        const onOpenChecklist = () => this.deps.openChecklist(m.orderId);
+        render(
+          <Banner
             ui={ui}
             summary={summary}
             now={now}
-            onOpenChecklist={() => this.deps.openChecklist(m.orderId)}
-            onDismiss={() => this.dismiss(m)}
-          />
+            onOpenChecklist={onOpenChecklist}
+            onDismiss={onDismiss}
+          />,
+          m.root,
         );
-      render(view, m.root);
+      }
     }
   }
 

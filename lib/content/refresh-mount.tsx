@@ -2,12 +2,12 @@
  * Wires "Refresh open orders" into the order-list page: a `RefreshRun` with the real browser,
  * page and background behind its dependencies, and the panel in its own shadow root.
  */
-import { render } from 'preact';
 import { browser } from '#imports';
 import { RefreshPanel } from '@/components/RefreshPanel';
 import type { Ui } from '@/components/ui-context';
 import { detectBlockedPage } from '../aliexpress/blocked-page';
 import { send } from '../protocol/messages';
+import { render } from './dom-render';
 import { requestThroughPage } from './refresh-bridge';
 import { PROGRESS_KEY, parseProgress, type RunState, refreshRun } from './refresh-run';
 

@@ -13,12 +13,16 @@ import { CAPTURE_READY } from '@/lib/protocol/window-messages';
 import type { PageKind } from '@/lib/schema/model';
 import { DISMISSED_KEY } from '../protocol/storage-keys';
 import { PageSession, type PageSessionDeps } from './page-session';
-import { HOST_TAG, makeHost, PageUi, type UiDeps } from './page-ui';
+import { HOST_TAG, makeHost, PageUi, type PageViews, type UiDeps } from './page-ui';
 
 /** How long a single-page app gets to render before an unread page is reported. */
 const REPORT_AFTER_MS = 15_000;
 const DOM_READ_DEBOUNCE_MS = 400;
 const UI_SCAN_DEBOUNCE_MS = 50;
+/** The longest a captured body waits for the page's first summaries (see `badgesFirst`). */
+const FIRST_BADGES_MS = 800;
+/** The page kinds with a badge or banner. */
+const UI_KINDS: ReadonlySet<PageKind> = new Set(['order_list', 'order_detail', 'tracking']);
 const RETRY_AFTER_MS = 1000;
 const PAGE_TEXT_PREFIXES = ['badge_', 'banner_', 'source_', 'no_deadline', 'refresh_'];
 
@@ -29,13 +33,16 @@ export interface PageOptions {
   readers: Partial<Record<PageKind, DomReader>>;
   /** The order-list cards, for the badges (order-list script only). */
   cards?: OrderListCards;
+  /** The in-page components of this script's pages (badge on the list, banner on an order). */
+  views: PageViews;
   /** The "Refresh open orders" feature (order-list script only). */
   refresh?: { mount: typeof mountRefresh; isStart: (m: unknown) => boolean };
 }
 
 export function runAliExpressPage(ctx: ContentScriptContext, options: PageOptions): void {
   const runtimeSend: RuntimeSend = (m) => browser.runtime.sendMessage(m);
-  const uiDeps = pageUiDeps(runtimeSend, options.cards);
+  let answered = () => {};
+  const uiDeps = pageUiDeps(runtimeSend, options, () => answered());
   const read = makePageReader(options.readers);
   let session: PageSession | null = null;
   let ui: PageUi | null = null;
@@ -59,8 +66,17 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
       kind === 'order_list' && options.refresh
         ? (refresh ?? mountRefreshPanel(options.refresh.mount, runtimeSend, () => ui))
         : null;
+    // The worker runs one thing at a time and reading a captured body takes it a while: the
+    // body waits for the page's first summaries (or FIRST_BADGES_MS), so badges of stored orders
+    // show without queueing behind it. Pages without badges or banner do not wait.
+    const badgesFirst = UI_KINDS.has(kind)
+      ? new Promise<void>((done) => {
+          answered = done;
+          ctx.setTimeout(done, FIRST_BADGES_MS);
+        })
+      : Promise.resolve();
     const current = new PageSession(
-      sessionDeps(ctx, runtimeSend, read, () => void pageUi.refresh()),
+      sessionDeps(ctx, runtimeSend, read, badgesFirst, () => void pageUi.refresh()),
       kind,
       url,
     );
@@ -101,11 +117,11 @@ function handledKind(url: URL, options: PageOptions): PageKind | null {
 }
 
 /** The badges' and banner's way to the background and to the buyer's dismissals. */
-function pageUiDeps(runtimeSend: RuntimeSend, cards: OrderListCards | undefined): UiDeps {
+function pageUiDeps(runtimeSend: RuntimeSend, { cards, views }: PageOptions, answered: () => void): UiDeps {
   return {
     // Only the words pages use; order-specific texts come with the summaries.
     getStrings: () => send(runtimeSend, 'getUiStrings', { prefixes: PAGE_TEXT_PREFIXES }),
-    getSummaries: (orderIds) => send(runtimeSend, 'getPageSummaries', { orderIds }),
+    getSummaries: (orderIds) => send(runtimeSend, 'getPageSummaries', { orderIds }).finally(answered),
     openChecklist: (orderId) => void send(runtimeSend, 'openChecklist', { orderId }),
     loadDismissed: async () => {
       const stored = await browser.storage.local.get(DISMISSED_KEY);
@@ -116,6 +132,7 @@ function pageUiDeps(runtimeSend: RuntimeSend, cards: OrderListCards | undefined)
       await browser.storage.local.set({ [DISMISSED_KEY]: ids.slice(-2000) });
     },
     ...(cards ? { cards } : {}),
+    views,
   };
 }
 
@@ -124,6 +141,7 @@ function sessionDeps(
   ctx: ContentScriptContext,
   runtimeSend: RuntimeSend,
   read: PageSessionDeps['read'],
+  badgesFirst: Promise<void>,
   onWritten: () => void,
 ): PageSessionDeps {
   return {
@@ -136,6 +154,7 @@ function sessionDeps(
       if (r.ok && r.value.written > 0) onWritten();
     },
     saveCapture: async (m) => {
+      await badgesFirst;
       let r = await send(runtimeSend, 'saveCapture', m);
       // The worker may be stopped while it stores (MV3); the store is one transaction, so
       // sending the same body again once is safe and usually lands in a fresh worker.

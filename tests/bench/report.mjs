@@ -1,22 +1,46 @@
 // Renders the results of one `npm run bench` (see run.mjs) as BENCHMARKS.md and as the table
-// printed on stdout. Goals come from issue 8; a missed goal is shown as MISSED with its cause.
+// printed on stdout. Goals come from issue 16; a missed goal is shown as MISSED with its cause.
 
-/** Goals of issue 8. KB here means 1,000 bytes (the stricter reading). */
+/** Goals of issue 16. KB here means 1,000 bytes (the stricter reading). */
 export const GOALS = {
-  rules10kMs: 100,
-  storeMs: 2000,
-  storeOverFloor: 2,
-  revisitRows: 0,
-  popupMs: 200,
   pageCostMs: 16,
-  captureGzip: 3000,
-  contentGzip: 25_000,
-  zipBytes: 150_000,
+  captureWrapMs: 0.1,
+  listScriptGzip: 12_000,
+  popupMs: 150,
+  storeOverFloor: 1.5,
+  revisitRows: 0,
+  rules10kMs: 50,
+  readOverParse: 2,
+  peerZipBytes: 122_959,
+  backgroundGzip: 50_000,
+  workerHeapBytes: 40_000_000,
+  pageHeapBytes: 2_000_000,
+};
+
+/**
+ * Before this change (issue 16), for the before/after columns. Page cost and badge timing: this
+ * bench (`--only=page --quick`, 3 loads) on commit eb96c24 on the same loaded machine, the peer
+ * in the same run; the other figures: the issue's own table (a quiet machine).
+ */
+export const BEFORE = {
+  pageCostMs: 93.6,
+  peerPageCostMs: 8.5,
+  badgesInViewMs: 456,
+  pageHeapBytes: 820_000,
+  popupMs: 252,
+  storeOverFloor: 2.84,
+  rules10kMs: 106,
+  readOverParse: 3.06,
+  zipBytes: 189_641,
+  backgroundGzip: 72_023,
+  listScriptGzip: 20_827,
+  onlyCaptureAtStart: 'no: all three AliExpress scripts at document_start',
 };
 
 const n0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const n1 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const n2 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const n3 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 
 export function ms(x) {
   if (!Number.isFinite(x)) return '–';
@@ -26,6 +50,7 @@ const msU = (x) => `${ms(x)} ms`;
 const us = (x) => `${x < 10 ? n2.format(x) : n1.format(x)} µs`;
 const ratio = (x) => `${n2.format(x)}×`;
 const bytes = (x) => `${n0.format(x)} B`;
+const mb = (x) => `${n2.format(x / 1e6)} MB`;
 const iqr = (s, f = ms) => `${f(s.q1)}–${f(s.q3)}`;
 const range = (s, f = ms) => `${f(s.min)}–${f(s.max)}`;
 const verdict = (ok) => (ok ? 'met' : '**MISSED**');
@@ -38,75 +63,168 @@ function table(head, rows) {
   ].join('\n');
 }
 
-/** The goals and whether each was met, from the results. */
+const entry = (r, re) => r.sizes.entries.find((e) => re.test(e.name));
+const peerEntry = (r, re) => r.peerSizes?.entries.find((e) => re.test(e.name)) ?? null;
+
+/** The content scripts that run at document_start, from the built manifest. */
+function atStart(r) {
+  return (r.contentScripts ?? []).filter((c) => c.runAt === 'document_start').flatMap((c) => c.js);
+}
+
+/**
+ * The goals and whether each was met, from the results: `peer` is the peer's figure in the same
+ * run (or its published one), `before` the figure before this change.
+ */
 export function verdicts(r) {
   const rules10k = r.node.rules.find((x) => x.orders === 10_000);
-  const size = (re) => r.sizes.entries.find((e) => re.test(e.name));
-  const capture = size(/MAIN world/);
-  const content = size(/\(isolated\)/);
-  const out = [
-    {
-      id: 'rules',
-      goal: `Rules: 10,000 orders (assessAll + nextWake) ≤ ${GOALS.rules10kMs} ms`,
-      value: msU(rules10k.total.median),
-      ok: rules10k.total.median <= GOALS.rules10kMs,
-    },
-  ];
-  if (r.browser) {
-    const s = r.browser.storing;
+  const growth = Math.max(...r.node.rules.map((x) => x.perOrderVs1000.median));
+  const list = entry(r, /aliexpress\.js \(isolated\)/);
+  const bg = entry(r, /background/);
+  const cw = r.node.captureWrap;
+  const wrapWorst = cw ? Math.max(...Object.values(cw).map((s) => s.median)) : Number.NaN;
+  const start = atStart(r);
+  const out = [];
+  const b = r.browser;
+  const pc = b?.pageCost;
+  if (pc) {
     out.push(
       {
-        id: 'store-time',
-        goal: `Storing: 10,000 orders through the real path ≤ ${GOALS.storeMs} ms`,
-        value: msU(s.store.median),
-        ok: s.store.median <= GOALS.storeMs,
-      },
-      {
-        id: 'store-floor',
-        goal: `Storing: ≤ ${GOALS.storeOverFloor}× the raw Dexie bulkPut floor (same run)`,
-        value: ratio(s.storeOverFloor.median),
-        ok: s.storeOverFloor.median <= GOALS.storeOverFloor,
-      },
-      {
-        id: 'revisit',
-        goal: 'Storing: an unchanged re-visit of the 10,000 writes 0 rows',
-        value: `${Math.max(...s.revisitRowsChanged)} rows (every run)`,
-        ok: s.revisitRowsChanged.every((c) => c === GOALS.revisitRows),
-      },
-      {
-        id: 'popup',
-        goal: `Popup: first order card painted ≤ ${GOALS.popupMs} ms with 10,000 orders`,
-        value: msU(r.browser.popup.painted.median),
-        ok: r.browser.popup.painted.median <= GOALS.popupMs,
+        id: 'page-peer',
+        goal: `Page cost ≤ the peer's (100-order list, loads alternated, all frames, until ${n1.format(pc.windowMs / 1000)} s after the cards)`,
+        value: msU(pc.ours.total.median),
+        peer: pc.peer ? msU(pc.peer.total.median) : 'not run',
+        before: `${msU(BEFORE.pageCostMs)} (peer ${msU(BEFORE.peerPageCostMs)})`,
+        ok: pc.peer !== null && pc.ours.total.median <= pc.peer.total.median,
       },
       {
         id: 'page',
-        goal: `Page cost: our content scripts ≤ ${GOALS.pageCostMs} ms main-thread time per load (100 orders)`,
-        value: msU(r.browser.pageCost.total.median),
-        ok: r.browser.pageCost.total.median <= GOALS.pageCostMs,
+        goal: `Page cost ≤ ${GOALS.pageCostMs} ms main-thread time per load`,
+        value: msU(pc.ours.total.median),
+        peer: pc.peer ? msU(pc.peer.total.median) : '',
+        before: msU(BEFORE.pageCostMs),
+        ok: pc.ours.total.median <= GOALS.pageCostMs,
+      },
+      {
+        id: 'badges',
+        goal: 'Badges of the cards in view shown at least as soon as before (ms after the cards are in)',
+        value: msU(pc.ours.badgesInView.median),
+        peer: 'no badges',
+        before: msU(BEFORE.badgesInViewMs),
+        ok: pc.ours.badgesInView.median <= BEFORE.badgesInViewMs,
       },
     );
   }
   out.push(
     {
-      id: 'capture-size',
-      goal: `Size: MAIN-world capture script ≤ ${bytes(GOALS.captureGzip)} gzip`,
-      value: bytes(capture?.gzip ?? Number.NaN),
-      ok: (capture?.gzip ?? Number.POSITIVE_INFINITY) <= GOALS.captureGzip,
+      id: 'start',
+      goal: 'Only the capture runs at `document_start`',
+      value: start.join(', ') || 'none',
+      peer: 'nothing at document_start',
+      before: BEFORE.onlyCaptureAtStart,
+      ok: start.length === 1 && /capture/.test(start[0] ?? ''),
     },
     {
-      id: 'content-size',
-      goal: `Size: isolated content script ≤ ${bytes(GOALS.contentGzip)} gzip`,
-      value: bytes(content?.gzip ?? Number.NaN),
-      ok: (content?.gzip ?? Number.POSITIVE_INFINITY) <= GOALS.contentGzip,
+      id: 'wrap',
+      goal: `Capture's fetch/XHR wrappers add ≤ ${GOALS.captureWrapMs} ms per call (micro-bench, worst case)`,
+      value: cw ? `${n3.format(wrapWorst)} ms` : 'not run',
+      peer: '',
+      before: '',
+      ok: wrapWorst <= GOALS.captureWrapMs,
+    },
+    {
+      id: 'list-size',
+      goal: `Isolated order-list script ≤ ${bytes(GOALS.listScriptGzip)} gzip`,
+      value: bytes(list?.gzip ?? Number.NaN),
+      peer: peerEntry(r, /aliexpress\.js/) ? bytes(peerEntry(r, /aliexpress\.js/).gzip) : '',
+      before: bytes(BEFORE.listScriptGzip),
+      ok: (list?.gzip ?? Number.POSITIVE_INFINITY) <= GOALS.listScriptGzip,
+    },
+  );
+  if (b?.popup) {
+    out.push({
+      id: 'popup',
+      goal: `Popup: first card painted ≤ ${GOALS.popupMs} ms, 10,000 orders, cold worker`,
+      value: msU(b.popup.painted.median),
+      peer: '',
+      before: `${msU(BEFORE.popupMs)} (warm worker)`,
+      ok: b.popup.painted.median <= GOALS.popupMs,
+    });
+  }
+  if (b?.storing) {
+    const st = b.storing;
+    out.push(
+      {
+        id: 'store-floor',
+        goal: `Storing 10,000 orders ≤ ${GOALS.storeOverFloor}× the raw bulkPut floor (same run)`,
+        value: ratio(st.storeOverFloor.median),
+        peer: '',
+        before: ratio(BEFORE.storeOverFloor),
+        ok: st.storeOverFloor.median <= GOALS.storeOverFloor,
+      },
+      {
+        id: 'revisit',
+        goal: 'Storing: an unchanged re-visit of the 10,000 writes 0 rows',
+        value: `${Math.max(...st.revisitRowsChanged)} rows (every run)`,
+        peer: 'rewrites its whole blob',
+        before: '0 rows',
+        ok: st.revisitRowsChanged.every((c) => c === GOALS.revisitRows),
+      },
+    );
+  }
+  out.push(
+    {
+      id: 'rules',
+      goal: `Rules: 10,000 orders ≤ ${GOALS.rules10kMs} ms, growth to 50,000 linear`,
+      value: `${msU(rules10k.total.median)}, per-order cost ≤ ${ratio(growth)} of 1,000's`,
+      peer: '',
+      before: msU(BEFORE.rules10kMs),
+      ok: rules10k.total.median <= GOALS.rules10kMs && growth <= 1.25,
+    },
+    {
+      id: 'read',
+      goal: `Reading a 1,000-order list body ≤ ${GOALS.readOverParse}× \`JSON.parse\``,
+      value: ratio(r.node.readList.readOverParse.median),
+      peer: '≈ 2.3–2.5× (published)',
+      before: ratio(BEFORE.readOverParse),
+      ok: r.node.readList.readOverParse.median <= GOALS.readOverParse,
     },
     {
       id: 'zip',
-      goal: `Size: the zip ≤ ${bytes(GOALS.zipBytes)}`,
+      goal: `Zip ≤ the peer's (${bytes(GOALS.peerZipBytes)})`,
       value: r.sizes.zip ? bytes(r.sizes.zip.bytes) : 'no zip',
-      ok: (r.sizes.zip?.bytes ?? Number.POSITIVE_INFINITY) <= GOALS.zipBytes,
+      peer: bytes(GOALS.peerZipBytes),
+      before: bytes(BEFORE.zipBytes),
+      ok: (r.sizes.zip?.bytes ?? Number.POSITIVE_INFINITY) <= GOALS.peerZipBytes,
+    },
+    {
+      id: 'bg-size',
+      goal: `Background ≤ ${bytes(GOALS.backgroundGzip)} gzip`,
+      value: bytes(bg?.gzip ?? Number.NaN),
+      peer: peerEntry(r, /background/) ? bytes(peerEntry(r, /background/).gzip) : '',
+      before: bytes(BEFORE.backgroundGzip),
+      ok: (bg?.gzip ?? Number.POSITIVE_INFINITY) <= GOALS.backgroundGzip,
     },
   );
+  if (b?.popup?.workerHeap) {
+    out.push({
+      id: 'worker-heap',
+      goal: `Memory: worker's JS heap, 10,000 orders stored, snapshot built (goal ≤ ${mb(GOALS.workerHeapBytes)})`,
+      value: mb(b.popup.workerHeap.median),
+      peer: '',
+      before: '',
+      ok: b.popup.workerHeap.median <= GOALS.workerHeapBytes,
+    });
+  }
+  if (pc) {
+    out.push({
+      id: 'page-heap',
+      goal: `Memory: the page's extra JS heap on the 100-order list (goal ≤ ${mb(GOALS.pageHeapBytes)})`,
+      value: mb(pc.ours.extraHeap.median),
+      peer: pc.peer ? mb(pc.peer.extraHeap.median) : '',
+      before: mb(BEFORE.pageHeapBytes),
+      ok: pc.ours.extraHeap.median <= GOALS.pageHeapBytes,
+    });
+  }
   return out;
 }
 
@@ -115,17 +233,23 @@ export function verdicts(r) {
  * goal is missed. They name code of other modules; the benchmark does not change that code.
  */
 const CAUSES = {
-  rules:
-    'Assessing is one pass (`assessAllWithWake`, lib/rules/next-wake.ts) over orders whose `prepare()` builds the order state, deadlines and alert plans; about a third of the time is garbage collection of those short-lived objects. Suggested fix: reuse the prepared orders between recomputes when their facts did not change.',
-  'store-time':
-    "Each of the 20 captured pages goes MAIN world → content script → background as raw text, where it is parsed and read (about 20–30 µs per order, figure 1), conformed and checked by Valibot (lib/background/handlers.ts `saveCapture`), merged (`bulkGet` + `mergeOrder` + `bulkPut`, lib/store/apply.ts) in one transaction per page; the recompute after the burst (debounced 250 ms) then assesses all stored orders on the same thread. Since the first measurement (2,908 ms) the recompute is debounced and single-pass and the readers no longer build Intl objects per value. Suggested fix: validate readers' own output with a cheaper check than the full Valibot schema (it is already conformed), and merge pages of one burst in one transaction.",
-  'store-floor':
-    'See the storing-time note: the real path parses, reads, validates and merges each page and reads the existing rows (`bulkGet`) before its `bulkPut`; the floor only writes. The remaining gap is mostly the reader and the schema check.',
+  'page-peer':
+    "Tried, with the effect measured by this bench (before → after): the first `Intl.DateTimeFormat` of a page costs it 25–50 ms (ICU date data; measured in a bare page), so the page no longer builds one: the worker words the deadline's date (`PageSummary.texts.at`) and the page UI reads its zone lazily; badges are mounted only for cards within ~3 screens of the viewport (IntersectionObserver), so a 100-order list renders ~15 instead of 100 Preact badges in shadow roots and asks the worker for those only; the isolated scripts start at `document_idle`. Remaining cause (hotspots above): our three `runtime.sendMessage` calls per load (page strings, the captured body, the summaries), the capture's `fetch` wrapper cloning the 150 KB body and the shadow roots with their style sheets. Next step: one message for strings, dismissals and summaries (needs a protocol change: lib/protocol, owned by the store), and one constructed style sheet shared by every shadow root.",
+  page: 'See the line above: the same causes and next steps. The peer does less on this page (it reads 5 fields and shows nothing in the page).',
+  badges:
+    "The badges wait for the worker: `getPageSummaries` is answered after the `saveCapture` of the same page (reading and storing 100 orders) on the worker's single thread.",
+  'list-size':
+    'The order-list script carries the DOM reader of the list with its date and money parsers and word tables (the fallback when the JSON was not seen), Preact for the badges and the refresh panel, and the refresh controller. Next step: plain-DOM badges and panel (drops Preact, ~4–5 KB gzip), then move the refresh controller into its MAIN-world script.',
   popup:
-    "The popup asks for a page of each group (`getDashboard`, lib/background/dashboard.ts) and the worker keeps a snapshot of every order's assessment (lib/background/snapshot.ts). The benchmark opens the popup on a worker that has just stored 10,000 orders, so the first call builds the snapshot: reading 10,000 orders with their parcels from IndexedDB and assessing them takes most of the time (it was 1,450 ms when all orders were sent to the popup). Suggested fix: persist a small per-order summary (group, next deadline) at recompute, so a cold popup reads one page from an index instead of every order.",
-  page: 'Most of the remaining time is the first extension calls of a fresh content-script context (`runtime.sendMessage` for the page texts and `storage.local` for dismissed badges, see the hotspots; the content script now asks only for the page labels, and the DOM is no longer read when the JSON was seen), then Preact mounting 100 badges in shadow roots and the MutationObserver callbacks of a page inserting 100 cards. Suggested fix: mount badges only for cards in or near the viewport (IntersectionObserver), and start the text request lazily on the first card.',
-  'content-size':
-    'The isolated content scripts carry the DOM readers of their pages, the date and money parsers with their word tables (status words in 14 languages), the conformer, the in-page UI (Preact) and, on the order list, the refresh feature. Suggested fix: move the order-list refresh controller into its MAIN-world script.',
+    "Cold worker: the popup's first message wakes the service worker, which opens IndexedDB and builds the dashboard snapshot of all 10,000 orders (lib/background/snapshot.ts) before the first card can be sent. Next step (store): persist the per-order summary at recompute so a cold worker answers the first page from an index.",
+  'store-floor':
+    'Worked on by the store (issue 14): the real path parses, reads, validates and merges each page and reads the existing rows (`bulkGet`) before its `bulkPut`; the floor only writes.',
+  rules: 'Worked on by the rules (issue 13).',
+  read: 'Worked on by the readers (issue 17): `isCurrencyCode()` built an `Intl.NumberFormat` per money value.',
+  'bg-size':
+    'The worker bundles Dexie (~97 KB raw), Valibot schemas, the rules with date code and the readers. Next steps: drop the webextension polyfill from the worker (WXT no longer needs it), check which Valibot schemas the worker really needs.',
+  'worker-heap': "The snapshot keeps every order's assessment in memory.",
+  'page-heap': 'The isolated world holds the page strings, the summaries and the mounted badges.',
 };
 
 /** The zip's largest contents, from the built files (the zip deflates each file on its own). */
@@ -174,18 +298,22 @@ export function render(r) {
     '```sh\nnpm ci            # the README set-up; Debian Chromium at /usr/bin/chromium (or CHROME_PATH)\nnpm run bench     # = node tests/bench/run.mjs: wxt zip (builds), bundles the readers and rules for Node, runs everything, rewrites this file\nnode tests/bench/run.mjs --quick   # fewer runs, writes .bench/BENCHMARKS.quick.md instead\n```',
   );
   out.push('');
-  out.push('## Goals');
+  out.push('## Goals (issue 16)');
+  out.push('');
+  out.push(
+    'Figures are from a shared 2-core machine loaded by other work while the bench ran: absolute times are inflated and noisy. The peer (luftaquila/parcel-deck v0.1.0, `../shared/peers/parcel-deck/chrome-mv3`) is measured in the same run, its page loads alternated with ours, so the ratio stays fair. "Before" is the figure before this change (see `BEFORE` in tests/bench/report.mjs for where each comes from).',
+  );
   out.push('');
   out.push(
     table(
-      ['goal', 'median', 'verdict'],
-      v.map((x) => [x.goal, x.value, verdict(x.ok)]),
+      ['goal', 'Buyer Shield (this run)', 'peer (same run)', 'before', 'verdict'],
+      v.map((x) => [x.goal, x.value, x.peer ?? '', x.before ?? '', verdict(x.ok)]),
     ),
   );
   out.push('');
   out.push(
     missed.length
-      ? `${missed.length} of ${v.length} goals missed; each has its cause and a suggested fix under "Missed goals" below.`
+      ? `${missed.length} of ${v.length} goals missed; each has what was tried, the measured cause and the next step under "Missed goals" below.`
       : 'Every goal met.',
   );
   out.push('');
@@ -240,7 +368,7 @@ export function render(r) {
   );
   out.push('');
   out.push(
-    `No goal is set for reading. Peer: luftaquila/parcel-deck reads 1,000 orders in 9.1–9.8 ms median on Node 20 with \`JSON.parse\` alone ≈ 4 ms (≈ 2.3–2.5× \`JSON.parse\`), reading 5 fields. Here reading is ${ratio(rl.readOverParse.median)} \`JSON.parse\` of the same body in the same run (every field: status, dates, totals, store, lines with prices, variants, images). ${rl.readOverParse.median > 2.5 ? 'Slower than the peer relative to `JSON.parse`: most of the difference is `isCurrencyCode()` (lib/aliexpress/money.ts), which constructs a new `Intl.NumberFormat` for every money value (about 60 % of the reading time in a CPU profile of this benchmark). Caching its answer per currency code, as `minorDigits` already does, should bring reading near 2–2.5× `JSON.parse`.' : 'That is at or better than the peer.'}`,
+    `Goal (issue 16): ≤ ${GOALS.readOverParse}× \`JSON.parse\` (worked on by the readers, issue 17). Peer: luftaquila/parcel-deck reads 1,000 orders in 9.1–9.8 ms median on Node 20 with \`JSON.parse\` alone ≈ 4 ms (≈ 2.3–2.5× \`JSON.parse\`), reading 5 fields. Here reading is ${ratio(rl.readOverParse.median)} \`JSON.parse\` of the same body in the same run (every field: status, dates, totals, store, lines with prices, variants, images). ${rl.readOverParse.median > 2.5 ? 'Slower than the peer relative to `JSON.parse`: most of the difference is `isCurrencyCode()` (lib/aliexpress/money.ts), which constructs a new `Intl.NumberFormat` for every money value (about 60 % of the reading time in a CPU profile of this benchmark). Caching its answer per currency code, as `minorDigits` already does, should bring reading near 2–2.5× `JSON.parse`.' : 'That is at or better than the peer.'}`,
   );
   out.push('');
 
@@ -315,8 +443,8 @@ export function render(r) {
             iqr(s.store),
             range(s.store),
             s.store.runs,
-            `≤ ${n0.format(GOALS.storeMs)} ms`,
-            verdict(s.store.median <= GOALS.storeMs),
+            '',
+            '',
           ],
           [
             'floor: raw Dexie `bulkPut` of the same 10,000 rows (scratch database, same layout, same run)',
@@ -389,7 +517,7 @@ export function render(r) {
             '',
           ],
           [
-            'first order card painted (next frame)',
+            'first order card painted (next frame), cold worker',
             `**${msU(p.painted.median)}**`,
             iqr(p.painted),
             range(p.painted),
@@ -408,40 +536,62 @@ export function render(r) {
 
     // 5. Page cost
     const c = r.browser.pageCost;
-    out.push(`## 5. Page cost on a ${c.orders}-order list page (Chromium, CPU profiler)`);
+    out.push(`## 5. Page cost on a ${c.orders}-order list page, beside the peer (Chromium, CPU profiler)`);
     out.push('');
+    const row = (name, st, goal = '', ok = null) => [
+      name,
+      `**${msU(st.median)}**`,
+      iqr(st),
+      range(st),
+      st.runs,
+      goal,
+      ok === null ? '' : verdict(ok),
+    ];
     out.push(
       table(
-        ['script', 'median per load', 'IQR', 'min–max', 'loads', 'goal', 'verdict'],
+        ['extension, script', 'median per load', 'IQR', 'min–max', 'loads', 'goal', 'verdict'],
         [
-          [
-            '**all our content scripts**',
-            `**${msU(c.total.median)}**`,
-            iqr(c.total),
-            range(c.total),
-            c.total.runs,
-            `≤ ${GOALS.pageCostMs} ms`,
-            verdict(c.total.median <= GOALS.pageCostMs),
-          ],
-          ...Object.entries(c.byScript).map(([name, s]) => [
-            `content-scripts/${name}`,
-            msU(s.median),
-            iqr(s),
-            range(s),
-            s.runs,
-            '',
-            '',
-          ]),
+          row(
+            '**Buyer Shield, all frames**',
+            c.ours.total,
+            `≤ ${GOALS.pageCostMs} ms and ≤ peer`,
+            c.ours.total.median <= GOALS.pageCostMs &&
+              c.peer !== null &&
+              c.ours.total.median <= c.peer.total.median,
+          ),
+          ...Object.entries(c.ours.byScript).map(([name, st]) => row(`↳ ${name}`, st)),
+          ...(c.peer
+            ? [
+                row('**parcel-deck (peer), all frames**', c.peer.total),
+                ...Object.entries(c.peer.byScript).map(([name, st]) => row(`↳ ${name}`, st)),
+                [
+                  'Buyer Shield ÷ peer, per round',
+                  ratio(c.peer.oursOverPeer.median),
+                  iqr(c.peer.oursOverPeer, n2.format),
+                  range(c.peer.oursOverPeer, n2.format),
+                  c.peer.oursOverPeer.runs,
+                  '≤ 1×',
+                  verdict(c.peer.oursOverPeer.median <= 1),
+                ],
+              ]
+            : []),
+          row('first badge filled in, ms after the cards are in', c.ours.badgesFirst),
+          row(
+            'every card in view with its badge filled in, ms after the cards',
+            c.ours.badgesInView,
+            `≤ ${msU(BEFORE.badgesInViewMs)} (before)`,
+            c.ours.badgesInView.median <= BEFORE.badgesInViewMs,
+          ),
         ],
       ),
     );
     out.push('');
     out.push(
-      "The page is the order list as the real app behaves: its script fetches `order.list` (JSON, 100 orders) and then inserts 100 cards in the real DOM shape. Our time is every CPU-profiler sample (50 µs interval) whose stack holds a frame of `chrome-extension://<id>/content-scripts/…`, from navigation until 1.5 s after the cards are in (the DOM is read 400 ms after the last change): start-up, the capture's `fetch` wrapper and JSONP watcher, reading the JSON and the DOM, and sending. Natives called by our code (`JSON.parse`, Intl, DOM, messaging) count as ours. The first load is a warm-up and not counted. Mounting in-page badges, when the content script does it, runs in the isolated script and is counted in the same figure.",
+      `The page is the order list as the real app behaves: its script fetches \`order.list\` (JSON, ${c.orders} orders) and then inserts the cards in the real DOM shape. Each round loads it once in a browser with Buyer Shield, once with the peer and once with no extension (for the heap figure), in alternating order. An extension's time is every CPU-profiler sample (50 µs interval) whose stack holds a frame of \`chrome-extension://<its id>/\` (every script of it, in every world: content scripts and, for the peer, its injected page script), from navigation until ${n1.format(c.windowMs / 1000)} s after the cards are in. Natives called by that code (\`JSON.parse\`, Intl, DOM, messaging) count. The first round is a warm-up. On a loaded machine a sample can stand for more than 50 µs of its own work (the thread was descheduled), which inflates both sides.`,
     );
     out.push('');
     out.push(
-      'Hotspots (innermost frame of ours → the native it was in; mean ms per load; names are minified, so the start of the built code is shown to recognise the function):',
+      'Hotspots of Buyer Shield (innermost frame of ours → the native it was in; mean ms per load; names are minified, so the start of the built code is shown to recognise the function):',
     );
     out.push('');
     out.push(
@@ -455,6 +605,62 @@ export function render(r) {
       ),
     );
     out.push('');
+
+    // 7. Memory
+    out.push('## 7. Memory (Chromium, used JS heap after a forced GC)');
+    out.push('');
+    out.push(
+      table(
+        ['measure', 'median', 'min–max', 'runs', 'goal', 'verdict'],
+        [
+          ...(r.browser.popup?.workerHeap
+            ? [
+                [
+                  "the worker's heap, 10,000 orders stored, dashboard snapshot built",
+                  mb(r.browser.popup.workerHeap.median),
+                  range(r.browser.popup.workerHeap, mb),
+                  r.browser.popup.workerHeap.runs,
+                  `≤ ${mb(GOALS.workerHeapBytes)}`,
+                  verdict(r.browser.popup.workerHeap.median <= GOALS.workerHeapBytes),
+                ],
+              ]
+            : []),
+          [
+            "the page's extra heap with Buyer Shield (page heap − the same page without extensions, same round)",
+            mb(c.ours.extraHeap.median),
+            range(c.ours.extraHeap, mb),
+            c.ours.extraHeap.runs,
+            `≤ ${mb(GOALS.pageHeapBytes)}`,
+            verdict(c.ours.extraHeap.median <= GOALS.pageHeapBytes),
+          ],
+          ...(c.peer
+            ? [
+                [
+                  "the page's extra heap with the peer",
+                  mb(c.peer.extraHeap.median),
+                  range(c.peer.extraHeap, mb),
+                  c.peer.extraHeap.runs,
+                  '',
+                  '',
+                ],
+              ]
+            : []),
+          [
+            'the page alone (no extension)',
+            mb(c.none.heap.median),
+            range(c.none.heap, mb),
+            c.none.heap.runs,
+            '',
+            '',
+          ],
+        ],
+      ),
+    );
+    out.push('');
+    out.push(
+      "The worker's heap is read through a DevTools session attached to the service worker (`Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`); a page's heap is its renderer's V8 heap, which holds the page and every extension world in it.",
+    );
+    out.push('');
   } else {
     out.push('## 3–5. Browser figures');
     out.push('');
@@ -466,7 +672,11 @@ export function render(r) {
   out.push('## 6. Bundle sizes (production build, `.output/chrome-mv3`, gzip level 9 per file)');
   out.push('');
   const sizeGoal = (name) =>
-    /MAIN world/.test(name) ? GOALS.captureGzip : /\(isolated\)/.test(name) ? GOALS.contentGzip : null;
+    /aliexpress\.js \(isolated\)/.test(name)
+      ? GOALS.listScriptGzip
+      : /^background/.test(name)
+        ? GOALS.backgroundGzip
+        : null;
   out.push(
     table(
       ['entrypoint', 'files', 'raw', 'gzip', 'goal (gzip)', 'verdict'],
@@ -487,13 +697,50 @@ export function render(r) {
           r.sizes.zip ? `\`${r.sizes.zip.file}\`` : '–',
           r.sizes.zip ? bytes(r.sizes.zip.bytes) : '–',
           '',
-          `≤ ${bytes(GOALS.zipBytes)}`,
-          verdict((r.sizes.zip?.bytes ?? Number.POSITIVE_INFINITY) <= GOALS.zipBytes),
+          `≤ ${bytes(GOALS.peerZipBytes)} (the peer's)`,
+          verdict((r.sizes.zip?.bytes ?? Number.POSITIVE_INFINITY) <= GOALS.peerZipBytes),
         ],
       ],
     ),
   );
   out.push('');
+
+  // When the scripts run, and what the capture adds to the page's own calls
+  out.push('## 8. Nothing blocks the page');
+  out.push('');
+  out.push(
+    table(
+      ['content script (built manifest)', 'world', 'runs at'],
+      (r.contentScripts ?? []).map((c) => [c.js.map((f) => `\`${f}\``).join(', '), c.world, c.runAt]),
+    ),
+  );
+  out.push('');
+  const cw = r.node.captureWrap;
+  if (cw) {
+    out.push(
+      "What the MAIN-world capture's wrappers add to each of the page's own calls (Node micro-bench, tests/bench/node-bench.mjs: 2,000 calls through a stub network with and without `installCapture`, side by side, 15 rounds; a watched call has its response cloned and posted):",
+    );
+    out.push('');
+    const names = {
+      fetchWatched: '`fetch` of an API we read',
+      fetchOther: '`fetch` of any other URL',
+      xhrWatched: 'XHR `open`+`send` of an API we read',
+      xhrOther: 'XHR `open`+`send` of any other URL',
+    };
+    out.push(
+      table(
+        ['call', 'added per call (median)', 'IQR', 'goal', 'verdict'],
+        Object.entries(cw).map(([k, st]) => [
+          names[k] ?? k,
+          us(st.median * 1000),
+          `${us(st.q1 * 1000)}–${us(st.q3 * 1000)}`,
+          `≤ ${GOALS.captureWrapMs} ms`,
+          verdict(st.median <= GOALS.captureWrapMs),
+        ]),
+      ),
+    );
+    out.push('');
+  }
 
   // Peers
   const sz = (re) => r.sizes.entries.find((e) => re.test(e.name));
@@ -517,7 +764,7 @@ export function render(r) {
           'script in AliExpress pages (gzip)',
           `${bytes((cap?.gzip ?? 0) + (iso?.gzip ?? 0))} (capture ${bytes(cap?.gzip ?? 0)} + isolated ${bytes(iso?.gzip ?? 0)})`,
           '15,515 B (49,104 B raw), only after load',
-          'ours runs from `document_start` to catch the first API responses',
+          'ours: only the 1.5 KB capture at `document_start` (it keeps what it sees until the isolated script starts at `document_idle`)',
         ],
         [
           'service worker (gzip)',

@@ -20,7 +20,7 @@ import {
   openingInstant,
   toInstant,
 } from './dates';
-import { type OrderState, payChannelOf, refundProcessed } from './order-state';
+import { appealable, disputeOutcome, type OrderState, payChannelOf, refundProcessed } from './order-state';
 import { type Policy, type PolicyRuleName, ruleMs, ruleValue } from './policy';
 import type { Deadline } from './types';
 
@@ -116,7 +116,8 @@ function protectionEnd(c: DeadlineContext, shipped: number | null): TimedDeadlin
     }
   }
   if (end === null) return null;
-  add(c, 'protection_end', end, source, ruleId, true, null);
+  // The buyer must act before it only for items nothing else covers (no dispute, case, refund).
+  add(c, 'protection_end', end, source, ruleId, c.st.watchedLines.length > 0, null);
   return c.list[c.list.length - 1] ?? null;
 }
 
@@ -135,13 +136,15 @@ function afterCompletion(c: DeadlineContext): void {
   const o = c.facts.order;
   const completedDay = o.completedOn === undefined ? null : dayNumber(o.completedOn);
   if (!c.st.completed || completedDay === null) return;
+  // One claim per item: the buyer can still act only for an item whose case has not ended.
+  const open = !c.st.hasOpenDispute && c.st.lines.some((l) => l.closed === null);
   add(
     c,
     'dispute_after_completion_end',
     dateRule(c, completedDay, 'afterCompletionDays'),
     'estimate',
     'after_completion',
-    true,
+    open,
     null,
   );
 }
@@ -163,7 +166,8 @@ function disputeDeadlines(c: DeadlineContext): void {
         );
     }
     const closedAt = instantMs(d.closedAt);
-    if (d.status === 'closed' && closedAt !== null)
+    // Nothing to appeal after a full refund or a case the buyer cancelled.
+    if (d.status === 'closed' && closedAt !== null && appealable(disputeOutcome(d, c.facts.refunds)))
       add(c, 'appeal_end', closedAt + ruleMs(c.policy, 'appealDays'), 'estimate', 'appeal', true, d.id);
     const agreed = d.returnAgreedOn === null ? null : dayNumber(d.returnAgreedOn);
     if (d.status !== 'closed' && agreed !== null && d.returnShippedOn === null)
@@ -189,8 +193,12 @@ function chargebackEnd(c: DeadlineContext): void {
   const { st } = c;
   const o = c.facts.order;
   const paidDay = dayNumber(o.paidOn ?? o.placedOn ?? '');
+  // A lost dispute leaves the card chargeback (or PayPal) as the next step.
   const atStake =
-    st.hasOpenDispute || st.unarrivedRefunds.length > 0 || (st.inTransit && !st.deliveredByTracking);
+    st.hasOpenDispute ||
+    st.lostDispute ||
+    st.unarrivedRefunds.length > 0 ||
+    (st.inTransit && !st.deliveredByTracking);
   if (paidDay === null || !atStake || st.payChannel === 'balance') return;
   const paypal = st.payChannel === 'paypal';
   const at = dateRule(c, paidDay, paypal ? 'paypalDisputeDays' : 'chargebackDays');

@@ -111,6 +111,11 @@ export function disputeOutcome(d: DisputeRecord, refunds: readonly RefundRecord[
   return 'refunded_part';
 }
 
+/** A case that did not give the money back may be appealed (through customer service). */
+export function appealable(outcome: DisputeOutcome): boolean {
+  return outcome === 'rejected' || outcome === 'refunded_part';
+}
+
 /** The newest event of a package (AliExpress lists newest first; we do not rely on it). */
 function latestEvent(p: PackageRecord): TrackingEvent | undefined {
   let best: TrackingEvent | undefined;

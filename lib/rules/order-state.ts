@@ -146,7 +146,12 @@ function lineStates(facts: OrderFacts): LineState[] {
       else if (outcome !== null && outcome !== 'cancelled') l.closed = { dispute: d, outcome };
     }
   }
-  for (const r of facts.refunds) for (const l of lines.filter(covers(r.lineId))) l.refunded = true;
+  // A refund record of a case that ended without money (cancelled: status unknown, no date)
+  // covers nothing.
+  for (const r of facts.refunds) {
+    if (r.status === 'unknown' && r.processedOn === null && !refundArrived(r)) continue;
+    for (const l of lines.filter(covers(r.lineId))) l.refunded = true;
+  }
   return lines;
 }
 

@@ -10,7 +10,7 @@
  * - timers that AliExpress runs from an instant (seller reply, platform, appeal, delivered)
  *   are added in exact 24-hour days to that instant.
  */
-import type { DeadlineKind, OrderFacts } from '../schema/model';
+import type { DeadlineKind, IsoDate, OrderFacts } from '../schema/model';
 import {
   addBusinessDays,
   addCalendarDays,
@@ -63,10 +63,20 @@ function add(
   ruleId: string,
   needsAction: boolean,
   subjectId: string | null,
+  shownOn: IsoDate | null = null,
 ): void {
   c.list.push({
     ms,
-    deadline: { kind, at: toInstant(ms), source, orderId: c.facts.order.id, ruleId, needsAction, subjectId },
+    deadline: {
+      kind,
+      at: toInstant(ms),
+      source,
+      orderId: c.facts.order.id,
+      ruleId,
+      needsAction,
+      subjectId,
+      shownOn,
+    },
   });
 }
 
@@ -117,7 +127,8 @@ function protectionEnd(c: DeadlineContext, shipped: number | null): TimedDeadlin
   }
   if (end === null) return null;
   // The buyer must act before it only for items nothing else covers (no dispute, case, refund).
-  add(c, 'protection_end', end, source, ruleId, c.st.watchedLines.length > 0, null);
+  const shownOn = source === 'page' ? (o.protection?.endsOn ?? null) : null;
+  add(c, 'protection_end', end, source, ruleId, c.st.watchedLines.length > 0, null, shownOn);
   return c.list[c.list.length - 1] ?? null;
 }
 

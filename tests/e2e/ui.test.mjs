@@ -178,7 +178,10 @@ describe('what the buyer sees', () => {
     assert.equal(await watch.getByRole('article', { name: `Order ${ORDERS[1].id}` }).count(), 1);
     assert.equal(await settled.getByRole('article', { name: `Order ${ORDERS[2].id}` }).count(), 1);
     const a = actNow.getByRole('article', { name: `Order ${ORDERS[0].id}` });
-    assert.match(await a.innerText(), /Purchase protection ends in \d+ (days|hours) \(.+\) from AliExpress/);
+    assert.match(
+      await a.innerText(),
+      /Purchase protection ends in \d+ (days|hours) \(.+\) AliExpress: before \w+ \d+, \d{4}/,
+    );
     const b = watch.getByRole('article', { name: `Order ${ORDERS[1].id}` });
     assert.match(await b.innerText(), /estimated/);
     await screenshot(popup, 'popup', { docs: true });

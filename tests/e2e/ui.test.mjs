@@ -190,7 +190,7 @@ describe('what the buyer sees', () => {
     await d.getByText('Details, evidence and refunds').click();
     assert.match(await d.innerText(), /Refund hasn't arrived\? Ask your bank with the ARN/);
     assert.match(await d.innerText(), new RegExp(`ARN: ${ARN}`));
-    assert.match(await d.innerText(), /Valid ARN\. Processed by the acquirer around/);
+    assert.match(await d.innerText(), /Valid ARN\. The bank that handled the refund processed it around/);
     await d.getByRole('button', { name: 'Copy ARN' }).click();
     await d.getByRole('status').getByText('ARN copied').waitFor();
 

@@ -1,4 +1,4 @@
-import { formatCountdown, formatInstant } from '@/lib/format';
+import { formatCountdown, formatInstant, formatIsoDate } from '@/lib/format';
 import type { Deadline } from '@/lib/rules';
 import { useUi } from './ui-context';
 
@@ -6,15 +6,25 @@ import { useUi } from './ui-context';
 export function DeadlineLine({ deadline, now }: { deadline: Deadline; now: Date }) {
   const { t, locale, zone } = useUi();
   const passed = Date.parse(deadline.at) <= now.getTime();
+  const date = formatInstant(deadline.at, locale, zone);
+  // "ended on Nov 29", "overdue since Nov 14" once passed; "ends in 3 days (Dec 2, 11:00)" before.
   return (
     <span class="deadline-line">
-      <strong>{t(`deadline_${deadline.kind}`)}</strong>{' '}
-      <span class="countdown">
-        {passed ? t('deadline_passed') : formatCountdown(deadline.at, now, locale)}
-      </span>{' '}
-      <span class="absolute">({formatInstant(deadline.at, locale, zone)})</span>{' '}
+      {passed ? (
+        <strong>{t(`deadline_${deadline.kind}_past`, { date })}</strong>
+      ) : (
+        <>
+          <strong>{t(`deadline_${deadline.kind}`)}</strong>{' '}
+          <span class="countdown">{formatCountdown(deadline.at, now, locale)}</span>{' '}
+          <span class="absolute">({date})</span>
+        </>
+      )}{' '}
       <span class={`source source-${deadline.source}`}>
-        {deadline.source === 'page' ? t('source_page') : t('source_estimate')}
+        {deadline.shownOn
+          ? t('deadline_aliexpress_date', { date: formatIsoDate(deadline.shownOn, locale) })
+          : deadline.source === 'page'
+            ? t('source_page')
+            : t('source_estimate')}
       </span>
     </span>
   );

@@ -23,6 +23,12 @@ export function OrderDetails({
 }) {
   const { t, locale } = useUi();
   const { assessment, facts } = view;
+  // A dispute is named by its item, never by its internal id.
+  const lines = facts.order.lines ?? [];
+  const itemOf = (lineId: string | null) =>
+    lines.find((l) => l.id === lineId)?.title ??
+    (lines.length === 1 ? lines[0]?.title : null) ??
+    t('dispute_this_order');
   return (
     <details class="details" open={open}>
       <summary>{t('details_summary')}</summary>
@@ -57,8 +63,8 @@ export function OrderDetails({
         </section>
       ) : null}
       {facts.disputes.map((d) => (
-        <section key={d.id} class="dispute" aria-label={t('dispute_heading', { id: d.id })}>
-          <h4>{t('dispute_heading', { id: d.id })}</h4>
+        <section key={d.id} class="dispute" aria-label={t('dispute_heading', { item: itemOf(d.lineId) })}>
+          <h4>{t('dispute_heading', { item: itemOf(d.lineId) })}</h4>
           <p>{t('dispute_status', { status: d.statusText || d.status })}</p>
           {d.sellerProposal || d.platformProposal ? (
             <p>

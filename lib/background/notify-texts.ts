@@ -30,6 +30,16 @@ export function reminderText(
   facts: OrderFacts | undefined,
   c: TextContext,
 ): NotificationText {
+  if (r.escalation !== null) {
+    // A window closed with money at stake: say what to do, and since when.
+    return {
+      title: c.t(`alert_${r.escalation.kind}_title`, r.escalation.values),
+      message: c.t('notify_protection_over', {
+        order: orderName(facts, r.orderId, c.t),
+        date: formatInstant(r.deadline.at, c.locale, c.zone),
+      }),
+    };
+  }
   const title = c.t('notify_title', {
     what: c.t(`deadline_${r.deadline.kind}`),
     when: formatCountdown(r.deadline.at, c.now, c.locale),

@@ -10,20 +10,32 @@
  */
 import { browser } from '#imports';
 import { type TableLoader, translatorFor } from '../i18n-tables';
-import { LAST_CHECK_KEY } from '../protocol/storage-keys';
+import { LAST_CHECK_KEY, NOTIFIED_KEY } from '../protocol/storage-keys';
 import type { OrderFacts } from '../schema/model';
 import type { BuyerShieldDb } from '../store/db';
+import { forgetReminders, recordReminders, sentReminders } from '../store/reminders';
 import { readSettings } from '../store/settings';
 import { scheduleWake } from './alarms';
 import { reminderText, summaryText, type TextContext } from './notify-texts';
-import { actionCount, type PlannedReminder, planReminders } from './reminders';
+import {
+  actionCount,
+  NOTIFICATION_PREFIX,
+  type PlannedReminder,
+  planReminders,
+  recordsFromTheFuture,
+} from './reminders';
 import { getSnapshot } from './snapshot';
 
-export { LAST_CHECK_KEY };
-/** Above this many reminders at once, one summary notification replaces them. */
+export { LAST_CHECK_KEY, NOTIFIED_KEY };
+/**
+ * At most this many separate notifications per RATE_WINDOW_MS; beyond that, one summary (one
+ * stable id, replaced) stands for all that are due, so a flood of orders cannot pile them up.
+ */
 export const MAX_SEPARATE_NOTIFICATIONS = 3;
-export const NOTIFICATION_PREFIX = 'bs|';
+export const RATE_WINDOW_MS = 10 * 60 * 1000;
+export { NOTIFICATION_PREFIX };
 export const SUMMARY_PREFIX = 'bs|summary|';
+export const SUMMARY_ID = `${SUMMARY_PREFIX}due`;
 
 export interface RecomputeDeps {
   db: BuyerShieldDb;
@@ -39,8 +51,8 @@ export interface RecomputeResult {
   wakeAt: number;
 }
 
-async function showOnce(id: string, title: string, message: string, open: Set<string>): Promise<void> {
-  if (open.has(id)) return;
+async function show(id: string, title: string, message: string): Promise<void> {
+  // The same id replaces the notification on screen instead of adding one.
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -54,35 +66,48 @@ async function notify(
   reminders: PlannedReminder[],
   facts: Map<string, OrderFacts>,
   c: TextContext,
+  recent: number[],
 ): Promise<string[]> {
-  const open = new Set(Object.keys(await browser.notifications.getAll()));
-  const first = reminders[0];
-  if (!first) return [];
-  if (reminders.length > MAX_SEPARATE_NOTIFICATIONS) {
-    const id = `${SUMMARY_PREFIX}${first.id}`;
+  if (reminders.length === 0) return [];
+  const allowed = MAX_SEPARATE_NOTIFICATIONS - recent.length;
+  if (reminders.length > allowed) {
     const t = summaryText(reminders.length, c.t);
-    await showOnce(id, t.title, t.message, open);
-    return [id];
+    await show(SUMMARY_ID, t.title, t.message);
+    return [SUMMARY_ID];
   }
   const ids: string[] = [];
   for (const r of reminders) {
-    const id = `${NOTIFICATION_PREFIX}${r.id}`;
     const t = reminderText(r, facts.get(r.orderId), c);
-    await showOnce(id, t.title, t.message, open);
-    ids.push(id);
+    await show(r.notificationId, t.title, t.message);
+    ids.push(r.notificationId);
+    recent.push(c.now.getTime());
   }
   return ids;
+}
+
+/** The clock went back past reminders shown while it was ahead: take them back. */
+async function takeBack(db: BuyerShieldDb, sent: Map<string, number>, now: number): Promise<void> {
+  const future = recordsFromTheFuture(sent, now);
+  if (future.length === 0) return;
+  for (const id of future) {
+    sent.delete(id);
+    const [orderId, kind, subject] = id.split('|');
+    await browser.notifications.clear(`${NOTIFICATION_PREFIX}${orderId}|${kind}|${subject}`);
+  }
+  await browser.notifications.clear(SUMMARY_ID);
+  await forgetReminders(db, future);
 }
 
 export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResult> {
   const { db } = deps;
   const now = deps.now();
   const zone = deps.zone();
-  const [settings, sentKeys, stored] = await Promise.all([
+  const [settings, sent, stored] = await Promise.all([
     readSettings(db),
-    db.reminders.toCollection().primaryKeys(),
-    browser.storage.local.get(LAST_CHECK_KEY),
+    sentReminders(db),
+    browser.storage.local.get([LAST_CHECK_KEY, NOTIFIED_KEY]),
   ]);
+  await takeBack(db, sent, now.getTime());
   const leadTimesMs = settings.leadTimesMinutes.map((m) => m * 60_000);
   // The same snapshot the popup then opens on (lib/background/snapshot.ts).
   const { facts, assessments, validUntil } = await getSnapshot(db, now, zone, leadTimesMs);
@@ -95,22 +120,24 @@ export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResul
   const lastCheck = typeof stored[LAST_CHECK_KEY] === 'number' ? (stored[LAST_CHECK_KEY] as number) : null;
   const byId = new Map(facts.map((f) => [f.order.id, f]));
   const knownSince = (id: string) => Date.parse(byId.get(id)?.order.firstSeenAt ?? '') || 0;
-  const plan = planReminders(
+  const plan = planReminders({
     assessments,
-    settings.leadTimesMinutes,
-    new Set(sentKeys),
-    now.getTime(),
+    leadTimesMinutes: settings.leadTimesMinutes,
+    sent,
+    now: now.getTime(),
     lastCheck,
     knownSince,
+  });
+  const logged = Array.isArray(stored[NOTIFIED_KEY]) ? (stored[NOTIFIED_KEY] as unknown[]) : [];
+  const recent = logged.filter(
+    (x): x is number => typeof x === 'number' && x <= now.getTime() && x > now.getTime() - RATE_WINDOW_MS,
   );
   const { t, locale } = await translatorFor(settings.language, deps.uiLanguage(), deps.loadTable);
   // With notifications off, due reminders are still recorded, so turning them back on does not
   // bring back a flood of old ones.
-  const shown = settings.notifications ? await notify(plan.show, byId, { t, locale, zone, now }) : [];
-  const at = now.toISOString();
-  const done = [...plan.show, ...plan.skip].map((r) => ({ id: r.id, orderId: r.orderId, at }));
-  if (done.length) await db.reminders.bulkPut(done);
-  await browser.storage.local.set({ [LAST_CHECK_KEY]: now.getTime() });
+  const shown = settings.notifications ? await notify(plan.show, byId, { t, locale, zone, now }, recent) : [];
+  await recordReminders(db, [...plan.show, ...plan.skip], now);
+  await browser.storage.local.set({ [LAST_CHECK_KEY]: now.getTime(), [NOTIFIED_KEY]: recent });
 
   const wakeAt = await scheduleWake(next, now.getTime());
   return { badge, shown, wakeAt };

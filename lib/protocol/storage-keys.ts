@@ -12,3 +12,5 @@ export const PROGRESS_KEY = 'refreshProgress';
 export const LAST_CHECK_KEY = 'lastCheckAt';
 /** Set once the welcome page was shown, so it opens once per profile (entrypoints/background.ts). */
 export const WELCOME_SHOWN_KEY = 'welcomeShown';
+/** When the last separate notifications were shown (ms), for their rate limit (lib/background/recompute.ts). */
+export const NOTIFIED_KEY = 'notifiedAt';

@@ -4,7 +4,6 @@ import { ALWAYS, before, NEVER, type PlanContext, plan, refundFollowUpEnd } from
 import { reasonFromText } from './checklists';
 import { instantMs } from './dates';
 import { find } from './deadlines';
-import { disputeOutcome } from './order-state';
 import { ruleMs } from './policy';
 
 export function openDisputePlans(c: PlanContext): void {
@@ -91,9 +90,7 @@ export function returnAndAppealPlans(c: PlanContext): void {
     const appeal = find(c.set, 'appeal_end', d.id);
     const closedAt = instantMs(d.closedAt);
     // Nothing to appeal when the case was refunded in full or the buyer cancelled it.
-    const outcome = d.status === 'closed' ? disputeOutcome(d, c.facts.refunds) : null;
-    const appealable = outcome === 'rejected' || outcome === 'refunded_part';
-    if (appeal !== null && closedAt !== null && appealable) {
+    if (appeal !== null && closedAt !== null) {
       plan(c, {
         kind: 'appeal_window',
         subject: d.id,

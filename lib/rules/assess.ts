@@ -63,7 +63,9 @@ function settledFrom(
   }
   for (const t of set.list) {
     const k = t.deadline.kind;
-    if (k === 'appeal_end' || k === 'return_ship_by') from = Math.max(from, t.ms);
+    // After a lost case the card chargeback (or PayPal) stays the next step until it closes.
+    if (k === 'appeal_end' || k === 'return_ship_by' || (k === 'chargeback_end' && st.lostDispute))
+      from = Math.max(from, t.ms);
   }
   if (st.ended) return from;
   if (st.completed) {

@@ -10,7 +10,7 @@
  * - timers that AliExpress runs from an instant (seller reply, platform, appeal, delivered)
  *   are added in exact 24-hour days to that instant.
  */
-import type { DeadlineKind, OrderFacts } from '../schema/model';
+import type { DeadlineKind, IsoDate, OrderFacts } from '../schema/model';
 import {
   addBusinessDays,
   addCalendarDays,
@@ -20,7 +20,14 @@ import {
   openingInstant,
   toInstant,
 } from './dates';
-import { type OrderState, payChannelOf, refundProcessed, refundProcessedDay } from './order-state';
+import {
+  appealable,
+  disputeOutcome,
+  type OrderState,
+  payChannelOf,
+  refundProcessed,
+  refundProcessedDay,
+} from './order-state';
 import { type Policy, type PolicyRuleName, ruleMs, ruleValue } from './policy';
 import type { Deadline } from './types';
 
@@ -63,10 +70,20 @@ function add(
   ruleId: string,
   needsAction: boolean,
   subjectId: string | null,
+  shownOn: IsoDate | null = null,
 ): void {
   c.list.push({
     ms,
-    deadline: { kind, at: toInstant(ms), source, orderId: c.facts.order.id, ruleId, needsAction, subjectId },
+    deadline: {
+      kind,
+      at: toInstant(ms),
+      source,
+      orderId: c.facts.order.id,
+      ruleId,
+      needsAction,
+      subjectId,
+      shownOn,
+    },
   });
 }
 
@@ -116,7 +133,9 @@ function protectionEnd(c: DeadlineContext, shipped: number | null): TimedDeadlin
     }
   }
   if (end === null) return null;
-  add(c, 'protection_end', end, source, ruleId, true, null);
+  // The buyer must act before it only for items nothing else covers (no dispute, case, refund).
+  const shownOn = source === 'page' ? (o.protection?.endsOn ?? null) : null;
+  add(c, 'protection_end', end, source, ruleId, c.st.watchedLines.length > 0, null, shownOn);
   return c.list[c.list.length - 1] ?? null;
 }
 
@@ -135,13 +154,15 @@ function afterCompletion(c: DeadlineContext): void {
   const o = c.facts.order;
   const completedDay = o.completedOn === undefined ? null : dayNumber(o.completedOn);
   if (!c.st.completed || completedDay === null) return;
+  // One claim per item: the buyer can still act only for an item whose case has not ended.
+  const open = !c.st.hasOpenDispute && c.st.lines.some((l) => l.closed === null);
   add(
     c,
     'dispute_after_completion_end',
     dateRule(c, completedDay, 'afterCompletionDays'),
     'estimate',
     'after_completion',
-    true,
+    open,
     null,
   );
 }
@@ -163,7 +184,8 @@ function disputeDeadlines(c: DeadlineContext): void {
         );
     }
     const closedAt = instantMs(d.closedAt);
-    if (d.status === 'closed' && closedAt !== null)
+    // Nothing to appeal after a full refund or a case the buyer cancelled.
+    if (d.status === 'closed' && closedAt !== null && appealable(disputeOutcome(d, c.facts.refunds)))
       add(c, 'appeal_end', closedAt + ruleMs(c.policy, 'appealDays'), 'estimate', 'appeal', true, d.id);
     const agreed = d.returnAgreedOn === null ? null : dayNumber(d.returnAgreedOn);
     if (d.status !== 'closed' && agreed !== null && d.returnShippedOn === null)
@@ -189,8 +211,12 @@ function chargebackEnd(c: DeadlineContext): void {
   const { st } = c;
   const o = c.facts.order;
   const paidDay = dayNumber(o.paidOn ?? o.placedOn ?? '');
+  // A lost dispute leaves the card chargeback (or PayPal) as the next step.
   const atStake =
-    st.hasOpenDispute || st.unarrivedRefunds.length > 0 || (st.inTransit && !st.deliveredByTracking);
+    st.hasOpenDispute ||
+    st.lostDispute ||
+    st.unarrivedRefunds.length > 0 ||
+    (st.inTransit && !st.deliveredByTracking);
   if (paidDay === null || !atStake || st.payChannel === 'balance') return;
   const paypal = st.payChannel === 'paypal';
   const at = dateRule(c, paidDay, paypal ? 'paypalDisputeDays' : 'chargebackDays');

@@ -127,6 +127,11 @@ export function disputeOutcome(d: DisputeRecord, refunds: readonly RefundRecord[
   return 'refunded_part';
 }
 
+/** A case that did not give the money back may be appealed (through customer service). */
+export function appealable(outcome: DisputeOutcome): boolean {
+  return outcome === 'rejected' || outcome === 'refunded_part';
+}
+
 /** The newest event of a package (AliExpress lists newest first; we do not rely on it). */
 function latestEvent(p: PackageRecord): TrackingEvent | undefined {
   let best: TrackingEvent | undefined;
@@ -157,7 +162,12 @@ function lineStates(facts: OrderFacts): LineState[] {
       else if (outcome !== null && outcome !== 'cancelled') l.closed = { dispute: d, outcome };
     }
   }
-  for (const r of facts.refunds) for (const l of lines.filter(covers(r.lineId))) l.refunded = true;
+  // A refund record of a case that ended without money (cancelled: status unknown, no date)
+  // covers nothing.
+  for (const r of facts.refunds) {
+    if (r.status === 'unknown' && r.processedOn === null && !refundArrived(r)) continue;
+    for (const l of lines.filter(covers(r.lineId))) l.refunded = true;
+  }
   return lines;
 }
 

@@ -2,7 +2,7 @@
  * The rules' public shapes (re-exported by lib/rules/index.ts). Kept apart from the code so
  * that every rule module can share them without import cycles.
  */
-import type { DeadlineKind, Instant, Severity } from '../schema/model';
+import type { DeadlineKind, Instant, IsoDate, Severity } from '../schema/model';
 import type { LineLifecycle } from './lifecycle';
 import type { Policy } from './policy';
 
@@ -19,6 +19,8 @@ export interface Deadline {
   needsAction: boolean;
   /** The dispute or refund it belongs to, or null for order-level deadlines. */
   subjectId: string | null;
+  /** The date AliExpress itself showed for it ("before Dec 3"), shown beside ours; else null. */
+  shownOn: IsoDate | null;
 }
 
 export const ALERT_KINDS = [

@@ -183,7 +183,10 @@ describe('what the buyer sees', () => {
     assert.equal(await watch.getByRole('article', { name: `Order ${ORDERS[1].id}` }).count(), 1);
     assert.equal(await settled.getByRole('article', { name: `Order ${ORDERS[2].id}` }).count(), 1);
     const a = actNow.getByRole('article', { name: `Order ${ORDERS[0].id}` });
-    assert.match(await a.innerText(), /Purchase protection ends in \d+ (days|hours) \(.+\) from AliExpress/);
+    assert.match(
+      await a.innerText(),
+      /Purchase protection ends in \d+ (days|hours) \(.+\) AliExpress: before \w+ \d+, \d{4}/,
+    );
     const b = watch.getByRole('article', { name: `Order ${ORDERS[1].id}` });
     assert.match(await b.innerText(), /estimated/);
     await screenshot(popup, 'popup', { docs: true });
@@ -192,7 +195,7 @@ describe('what the buyer sees', () => {
     await d.getByText('Details, evidence and refunds').click();
     assert.match(await d.innerText(), /Refund hasn't arrived\? Ask your bank with the ARN/);
     assert.match(await d.innerText(), new RegExp(`ARN: ${ARN}`));
-    assert.match(await d.innerText(), /Valid ARN\. Processed by the acquirer around/);
+    assert.match(await d.innerText(), /Valid ARN\. The bank that handled the refund processed it around/);
     await d.getByRole('button', { name: 'Copy ARN' }).click();
     await d.getByRole('status').getByText('ARN copied').waitFor();
 

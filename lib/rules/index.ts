@@ -26,7 +26,6 @@ export {
   type EvidenceFileCheck,
   type EvidenceKind,
 } from './evidence-files';
-export { LINE_STAGES, type LineLifecycle, type LineStage } from './lifecycle';
 export { assessAllWithWake, nextWake, orderBoundaries, reminderTimes, type WakeContext } from './next-wake';
 export { DEFAULT_POLICY, POLICY_VERSION, type Policy, type PolicyRule, type PolicyRuleName } from './policy';
 export { CHECKLIST_TEXTS } from './texts';
@@ -39,5 +38,8 @@ export {
   type Deadline,
   DISPUTE_REASONS,
   type DisputeReason,
+  LINE_STAGES,
+  type LineLifecycle,
+  type LineStage,
   type RuleContext,
 } from './types';

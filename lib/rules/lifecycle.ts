@@ -5,40 +5,7 @@
  */
 import type { Severity } from '../schema/model';
 import { type LineState, type OrderState, refundProcessed } from './order-state';
-import type { Alert, AlertKind } from './types';
-
-export const LINE_STAGES = [
-  'unpaid',
-  'awaiting_shipment',
-  'shipment_late',
-  'in_transit',
-  'maybe_delivered',
-  'delivered_unconfirmed',
-  'protection_over',
-  'completed',
-  'dispute_waiting_seller',
-  'dispute_seller_proposed',
-  'dispute_platform',
-  'return_to_ship',
-  'return_shipped',
-  'dispute_refunded_part',
-  'dispute_rejected',
-  'refund_pending',
-  'refund_processed',
-  'refund_overdue',
-  'refund_arrived',
-  'settled',
-] as const;
-export type LineStage = (typeof LINE_STAGES)[number];
-
-export interface LineLifecycle {
-  /** The order line id, or null when the order's lines are not known. */
-  lineId: string | null;
-  title: string | null;
-  stage: LineStage;
-  /** The one next step: the most urgent alert about this line, or null (the stage says what to wait for). */
-  step: Alert | null;
-}
+import type { Alert, AlertKind, LineLifecycle, LineStage } from './types';
 
 /** Alerts about the parcel and the order's protection: they concern the lines still awaited. */
 const PARCEL_KINDS: ReadonlySet<AlertKind> = new Set([

@@ -3,8 +3,41 @@
  * that every rule module can share them without import cycles.
  */
 import type { DeadlineKind, Instant, IsoDate, Severity } from '../schema/model';
-import type { LineLifecycle } from './lifecycle';
 import type { Policy } from './policy';
+
+/** The stages an order line goes through (lib/rules/lifecycle.ts works out which one it is in). */
+export const LINE_STAGES = [
+  'unpaid',
+  'awaiting_shipment',
+  'shipment_late',
+  'in_transit',
+  'maybe_delivered',
+  'delivered_unconfirmed',
+  'protection_over',
+  'completed',
+  'dispute_waiting_seller',
+  'dispute_seller_proposed',
+  'dispute_platform',
+  'return_to_ship',
+  'return_shipped',
+  'dispute_refunded_part',
+  'dispute_rejected',
+  'refund_pending',
+  'refund_processed',
+  'refund_overdue',
+  'refund_arrived',
+  'settled',
+] as const;
+export type LineStage = (typeof LINE_STAGES)[number];
+
+export interface LineLifecycle {
+  /** The order line id, or null when the order's lines are not known. */
+  lineId: string | null;
+  title: string | null;
+  stage: LineStage;
+  /** The one next step: the most urgent alert about this line, or null (the stage says what to wait for). */
+  step: Alert | null;
+}
 
 /** One window boundary of one order. Independent of `now`: past deadlines stay listed. */
 export interface Deadline {

@@ -84,6 +84,7 @@ export function Options() {
           </p>
         ) : null}
         <RemindersSection settings={settings} save={save} />
+        <CalendarSection setStatus={setStatus} />
         <BackupSection setStatus={setStatus} />
         {samples.samples.length ? (
           <section aria-labelledby="samples-title">
@@ -180,6 +181,29 @@ function RemindersSection({
 }
 
 /** Export and import of the backup, and the CSV export. */
+/** "Add to calendar": the open deadlines as an .ics file, saved through a local download. */
+function CalendarSection({ setStatus }: { setStatus: SetStatus }) {
+  const { t } = useUi();
+
+  async function onCalendar() {
+    const r = await call('exportCalendar', {});
+    if (!r.ok) return setStatus({ kind: 'error', text: t('export_failed', { error: r.error }) });
+    if (r.value.events === 0) return setStatus({ kind: 'ok', text: t('calendar_none') });
+    download(r.value.fileName, r.value.ics, 'text/calendar;charset=utf-8');
+    setStatus({ kind: 'ok', text: t('calendar_done', { count: r.value.events, file: r.value.fileName }) });
+  }
+
+  return (
+    <section aria-labelledby="calendar-title">
+      <h2 id="calendar-title">{t('calendar_title')}</h2>
+      <p>{t('calendar_text')}</p>
+      <button type="button" onClick={onCalendar}>
+        {t('calendar_button')}
+      </button>
+    </section>
+  );
+}
+
 function BackupSection({ setStatus }: { setStatus: SetStatus }) {
   const { t } = useUi();
 

@@ -25,6 +25,7 @@ import { getSample, keepSample, listSamples, SAMPLE_IDS, type SampleId } from '.
 import { readSettings, writeSettings } from '../store/settings';
 import { ordersToCsv } from './csv';
 import { buildDashboard } from './dashboard';
+import { calendarEvents, calendarFile } from './ics';
 import { getSnapshot, invalidateSnapshot, type Snapshot } from './snapshot';
 
 export interface HandlerContext {
@@ -275,6 +276,23 @@ export const handlers: Handlers = {
     const { csv, lines } = ordersToCsv(rows);
     const fileName = backupFileName(rc.now, rc.zone).replace('backup', 'orders').replace('.json', '.csv');
     return ok({ csv, fileName, lines });
+  },
+
+  async exportCalendar(_p, ctx) {
+    const rc = ruleContext(ctx);
+    const settings = await readSettings(ctx.db);
+    const [{ t }, snap] = await Promise.all([
+      translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable),
+      snapshotOf(ctx, settings, rc.now),
+    ]);
+    const orders = snap.facts.flatMap((facts, i) => {
+      const assessment = snap.assessments[i];
+      return assessment ? [{ facts, assessment }] : [];
+    });
+    const events = calendarEvents(orders, t);
+    const ics = calendarFile(events, settings.leadTimesMinutes, rc.now);
+    const fileName = backupFileName(rc.now, rc.zone).replace('backup', 'deadlines').replace('.json', '.ics');
+    return ok({ ics, fileName, events: events.filter((e) => e.at > rc.now).length });
   },
 
   async markRefundArrived(p, ctx) {

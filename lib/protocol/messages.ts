@@ -55,6 +55,7 @@ export interface Responses {
   getPageSummaries: { orders: Record<string, PageSummary> };
   openChecklist: Record<string, never>;
   exportCsv: { csv: string; fileName: string; lines: number };
+  exportCalendar: { ics: string; fileName: string; events: number };
   markRefundArrived: Record<string, never>;
   /** Orders not settled (or of unknown status), for "Refresh open orders", and its pause. */
   getOpenOrderIds: { orderIds: string[]; pauseMs: number };

@@ -66,6 +66,8 @@ export const REQUESTS = {
   /** Opens the popup page at one order's evidence checklist, in a tab. */
   openChecklist: v.object({ orderId: OrderIdSchema }),
   exportCsv: v.object({}),
+  /** The open steps as an iCalendar file (lib/background/ics.ts). */
+  exportCalendar: v.object({}),
   /** The buyer says a refund reached their account (stops the ARN follow-up). */
   markRefundArrived: v.object({
     refundId: v.pipe(v.string(), v.maxLength(40)),

@@ -3,31 +3,44 @@
  * order mark, CRLF line ends, every field quoted, and cells that a spreadsheet would run as a
  * formula neutralised).
  */
-import { minorDigits } from '../format';
+import { formatInstant, minorDigits } from '../format';
+import type { Translate } from '../i18n';
 import type { Assessment } from '../rules';
 import type { Money, OrderFacts } from '../schema/model';
 
-const HEADER = [
-  'Order ID',
-  'Order date',
-  'Status',
-  'Status as shown',
-  'Store',
-  'Line ID',
-  'Item',
-  'Variant',
-  'Quantity',
-  'Unit price',
-  'Currency',
-  'Order total',
-  'Tracking numbers',
-  'Delivered',
-  'Protection ends',
-  'Protection end source',
-  'Next deadline',
-  'Next deadline at (UTC)',
-  'Refund ARNs',
-];
+/**
+ * The columns, in the buyer's language as the popup words them (issue 15: words, not codes).
+ * The three machine columns at the end keep the stable codes for spreadsheets and scripts.
+ */
+const COLUMNS = [
+  'order_id',
+  'order_date',
+  'status',
+  'group',
+  'store',
+  'line_id',
+  'item',
+  'variant',
+  'quantity',
+  'unit_price',
+  'currency',
+  'total',
+  'tracking',
+  'delivered',
+  'protection_ends',
+  'protection_source',
+  'next_step',
+  'next_deadline',
+  'next_deadline_at',
+  'arns',
+] as const;
+const CODE_COLUMNS = ['status_code', 'next_deadline_code', 'next_deadline_utc'];
+
+export interface CsvWords {
+  t: Translate;
+  locale: string;
+  zone: string;
+}
 
 /** Money as a plain decimal string from integer minor units, without float arithmetic. */
 export function decimal(m: Money | null | undefined): string {
@@ -45,18 +58,23 @@ export function cell(value: string | number | null | undefined): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export function ordersToCsv(rows: { facts: OrderFacts; assessment: Assessment }[]): {
+export function ordersToCsv(
+  rows: { facts: OrderFacts; assessment: Assessment }[],
+  { t, locale, zone }: CsvWords,
+): {
   csv: string;
   lines: number;
 } {
-  const out = [HEADER.map(cell).join(',')];
+  const header = [...COLUMNS.map((c) => t(`csv_col_${c}`)), ...CODE_COLUMNS];
+  const out = [header.map(cell).join(',')];
   for (const { facts, assessment } of rows) {
     const o = facts.order;
     const protection = assessment.deadlines.find((d) => d.kind === 'protection_end');
     const next = assessment.nextDeadline;
+    const headline = assessment.headline;
     const common = {
       tracking: facts.packages.map((p) => p.trackingNumber).join(' '),
-      delivered: facts.packages.some((p) => p.delivered) ? 'yes' : 'no',
+      delivered: facts.packages.some((p) => p.delivered) ? t('csv_yes') : t('csv_no'),
       arns: facts.refunds.flatMap((r) => (r.arn ? [r.arn] : [])).join(' '),
     };
     const lines = o.lines?.length ? o.lines : [null];
@@ -65,8 +83,8 @@ export function ordersToCsv(rows: { facts: OrderFacts; assessment: Assessment }[
         [
           o.id,
           o.placedOn ?? '',
-          o.status ?? 'unknown',
-          o.statusText ?? '',
+          o.statusText ?? t('status_unknown'),
+          t(`group_${assessment.group}`),
           o.store?.name ?? '',
           line?.id ?? '',
           line?.title ?? '',
@@ -78,10 +96,14 @@ export function ordersToCsv(rows: { facts: OrderFacts; assessment: Assessment }[
           common.tracking,
           common.delivered,
           o.protection?.endsOn ?? protection?.at.slice(0, 10) ?? '',
-          o.protection ? 'page' : (protection?.source ?? ''),
+          o.protection ? t('source_page') : protection ? t(`source_${protection.source}`) : '',
+          headline ? t(`alert_${headline.kind}_title`, headline.values) : '',
+          next ? t(`deadline_${next.kind}`) : '',
+          next ? formatInstant(next.at, locale, zone) : '',
+          common.arns,
+          o.status ?? 'unknown',
           next?.kind ?? '',
           next?.at ?? '',
-          common.arns,
         ]
           .map(cell)
           .join(','),

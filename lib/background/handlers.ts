@@ -267,13 +267,17 @@ export const handlers: Handlers = {
 
   async exportCsv(_p, ctx) {
     const rc = ruleContext(ctx);
-    const snap = await snapshotOf(ctx, await readSettings(ctx.db), rc.now);
+    const settings = await readSettings(ctx.db);
+    const [{ t, locale }, snap] = await Promise.all([
+      translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable),
+      snapshotOf(ctx, settings, rc.now),
+    ]);
     const rows = snap.facts.flatMap((f, i) => {
       const assessment = snap.assessments[i];
       return assessment ? [{ facts: f, assessment }] : [];
     });
     rows.sort((a, b) => (a.facts.order.id < b.facts.order.id ? -1 : 1));
-    const { csv, lines } = ordersToCsv(rows);
+    const { csv, lines } = ordersToCsv(rows, { t, locale, zone: rc.zone });
     const fileName = backupFileName(rc.now, rc.zone).replace('backup', 'orders').replace('.json', '.csv');
     return ok({ csv, fileName, lines });
   },

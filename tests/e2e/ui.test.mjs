@@ -244,7 +244,7 @@ describe('what the buyer sees', () => {
       options.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     const text = await readFile(await csv.path(), 'utf8');
-    assert.match(text, /^\uFEFF"Order ID","Order date"/);
+    assert.match(text, /^\uFEFF"Order number","Order date","Status"/);
     assert.equal(text.trim().split('\r\n').length, 1 + ORDERS.length);
     assert.match(
       await options.getByRole('region', { name: 'Privacy' }).innerText(),

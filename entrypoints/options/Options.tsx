@@ -7,7 +7,8 @@ import { useSamples } from '@/lib/pages/samples';
 import { MAX_BACKUP_BYTES } from '@/lib/protocol/limits';
 import { type Settings, UI_LANGUAGES } from '@/lib/schema/settings';
 
-type Status = { kind: 'ok' | 'error'; text: string } | null;
+/** What the last action did; `detail` is the technical reason, folded away for a bug report. */
+type Status = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 type SetStatus = (s: Status) => void;
 
 /** Lead times the buyer can pick, in minutes (defaults: 7 d, 3 d, 1 d, 6 h). */
@@ -79,9 +80,15 @@ export function Options() {
       <main class="options">
         <h1>{t('options_title')}</h1>
         {status ? (
-          <p role={status.kind === 'error' ? 'alert' : 'status'} class={`status-${status.kind}`}>
-            {status.text}
-          </p>
+          <div role={status.kind === 'error' ? 'alert' : 'status'} class={`status-${status.kind}`}>
+            <p>{status.text}</p>
+            {status.detail ? (
+              <details>
+                <summary>{t('error_detail')}</summary>
+                <code>{status.detail}</code>
+              </details>
+            ) : null}
+          </div>
         ) : null}
         <RemindersSection settings={settings} save={save} />
         <CalendarSection setStatus={setStatus} />
@@ -227,13 +234,18 @@ function BackupSection({ setStatus }: { setStatus: SetStatus }) {
     if (!file) return;
     if (file.size > MAX_BACKUP_BYTES) {
       const size = (file.size / 1024 / 1024).toFixed(1);
-      return setStatus({ kind: 'error', text: t('import_failed', { error: t('import_too_big', { size }) }) });
+      const error = `${t('import_error_too_big', { size })} ${t('import_nothing')}`;
+      return setStatus({ kind: 'error', text: t('import_failed', { error }) });
     }
     const r = await call('importBackup', { text: await file.text() });
     setStatus(
       r.ok
         ? { kind: 'ok', text: t('import_done', { count: r.value.orders, file: file.name }) }
-        : { kind: 'error', text: t('import_failed', { error: r.error }) },
+        : {
+            kind: 'error',
+            text: t('import_failed', { error: r.error }),
+            ...(r.detail ? { detail: r.detail } : {}),
+          },
     );
   }
 

@@ -198,7 +198,17 @@ export const handlers: Handlers = {
 
   async importBackup(p, ctx) {
     const result = await importBackup(ctx.db, p.text, ctx.now());
-    if (!result.ok) return result;
+    if (!result.ok) {
+      // Said in the buyer's words; the parser's own message stays as the folded detail.
+      const settings = await readSettings(ctx.db);
+      const { t } = await translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable);
+      const { code, values } = result.problem;
+      return {
+        ok: false,
+        error: `${t(`import_error_${code}`, values)} ${t('import_nothing')}`,
+        detail: result.error,
+      };
+    }
     changed(ctx);
     return ok({ orders: result.orders });
   },

@@ -16,8 +16,14 @@ import type { Diagnostic } from '../store/db';
 import type { SampleSummary } from '../store/samples';
 import type { MessageType, RequestOf } from './requests';
 
-/** `retry` marks a failure of delivery (the worker stopped or did not answer), not of content. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string; retry?: boolean };
+/**
+ * `error` is in the buyer's language where the buyer reads it; `detail` is the technical
+ * reason, shown folded away for a bug report. `retry` marks a failure of delivery (the worker
+ * stopped or did not answer), not of content.
+ */
+export type Result<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: string; detail?: string; retry?: boolean };
 
 /** One order as the popup shows it. */
 export interface OrderView {

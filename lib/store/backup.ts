@@ -118,9 +118,23 @@ export function backupFileName(now: Date, zone: string): string {
   return `buyer-shield-backup-${dateIn(zone, now.toISOString())}.json`;
 }
 
+/**
+ * Why a file was refused, as a code the buyer's language words (`import_error_<code>` in
+ * public/_locales) with its values; `error` is the technical detail, kept for a bug report.
+ */
+export type ImportProblem =
+  | { code: 'too_big'; values: { size: string } }
+  | { code: 'not_json' | 'not_backup' | 'damaged'; values: Record<string, never> }
+  | { code: 'wrong_version'; values: { version: string } }
+  | { code: 'bad_order' | 'duplicate_order'; values: { index: number; total: number; id: string } };
+
+export type ImportRefusal = { ok: false; error: string; problem: ImportProblem };
+
 export type CheckedBackup =
   | { ok: true; file: v.InferOutput<typeof BackupTopSchema>; orders: BackupOrder[] }
-  | { ok: false; error: string };
+  | ImportRefusal;
+
+const refuse = (error: string, problem: ImportProblem): ImportRefusal => ({ ok: false, error, problem });
 
 const NOTHING = 'Nothing was imported.';
 
@@ -128,34 +142,47 @@ const NOTHING = 'Nothing was imported.';
 export function checkBackup(text: string): CheckedBackup {
   if (text.length > MAX_BACKUP_BYTES) {
     const mb = (text.length / 1024 / 1024).toFixed(1);
-    return { ok: false, error: `The file is ${mb} MB; a Buyer Shield backup is at most 25 MB. ${NOTHING}` };
+    return refuse(`The file is ${mb} MB; a Buyer Shield backup is at most 25 MB. ${NOTHING}`, {
+      code: 'too_big',
+      values: { size: mb },
+    });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : 'unreadable';
-    return { ok: false, error: `The file is not JSON (${why.slice(0, 120)}). ${NOTHING}` };
+    return refuse(`The file is not JSON (${why.slice(0, 120)}). ${NOTHING}`, {
+      code: 'not_json',
+      values: {},
+    });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, error: `The file is JSON but not a Buyer Shield backup. ${NOTHING}` };
+    return refuse(`The file is JSON but not a Buyer Shield backup. ${NOTHING}`, {
+      code: 'not_backup',
+      values: {},
+    });
   }
   const raw = json as Record<string, unknown>;
   if (raw.format !== BACKUP_FORMAT) {
-    return {
-      ok: false,
-      error: `This is not a Buyer Shield backup: "format" must be "${BACKUP_FORMAT}". ${NOTHING}`,
-    };
+    return refuse(`This is not a Buyer Shield backup: "format" must be "${BACKUP_FORMAT}". ${NOTHING}`, {
+      code: 'not_backup',
+      values: {},
+    });
   }
   if (raw.version !== BACKUP_VERSION) {
-    return {
-      ok: false,
-      error: `This backup is version ${JSON.stringify(raw.version)}; this Buyer Shield reads version ${BACKUP_VERSION}. ${NOTHING}`,
-    };
+    const version = String(JSON.stringify(raw.version) ?? '?').slice(0, 20);
+    return refuse(
+      `This backup is version ${version}; this Buyer Shield reads version ${BACKUP_VERSION}. ${NOTHING}`,
+      { code: 'wrong_version', values: { version } },
+    );
   }
   const top = v.safeParse(BackupTopSchema, json);
   if (!top.success)
-    return { ok: false, error: `The backup is damaged: ${describeIssues(top.issues)}. ${NOTHING}` };
+    return refuse(`The backup is damaged: ${describeIssues(top.issues)}. ${NOTHING}`, {
+      code: 'damaged',
+      values: {},
+    });
   const orders: BackupOrder[] = [];
   const seen = new Set<string>();
   const total = top.output.orders.length;
@@ -163,10 +190,15 @@ export function checkBackup(text: string): CheckedBackup {
     const parsed = v.safeParse(BackupOrderSchema, candidate);
     const id = (candidate as { id?: unknown } | null)?.id;
     const which = `Order ${i + 1} of ${total}${typeof id === 'string' ? ` (${id.slice(0, 32)})` : ''}`;
+    const values = { index: i + 1, total, id: typeof id === 'string' ? id.slice(0, 32) : '?' };
     if (!parsed.success) {
-      return { ok: false, error: `${which} is not valid: ${describeIssues(parsed.issues)}. ${NOTHING}` };
+      return refuse(`${which} is not valid: ${describeIssues(parsed.issues)}. ${NOTHING}`, {
+        code: 'bad_order',
+        values,
+      });
     }
-    if (seen.has(parsed.output.id)) return { ok: false, error: `${which} appears twice. ${NOTHING}` };
+    if (seen.has(parsed.output.id))
+      return refuse(`${which} appears twice. ${NOTHING}`, { code: 'duplicate_order', values });
     seen.add(parsed.output.id);
     orders.push(parsed.output);
   }
@@ -223,7 +255,7 @@ export async function importBackup(
   db: BuyerShieldDb,
   text: string,
   importedAt: Date = new Date(),
-): Promise<{ ok: true; orders: number } | { ok: false; error: string }> {
+): Promise<{ ok: true; orders: number } | ImportRefusal> {
   const checked = checkBackup(text);
   if (!checked.ok) return checked;
   const { file, orders } = checked;

@@ -161,8 +161,8 @@ export interface RefundObservation {
   status: RefundStatus;
   statusText: string | null;
   /**
-   * The day AliExpress processed the refund, only when the page shows a bare date. When it gives
-   * the instant, `processedAt` holds it and the rules take its day in the buyer's zone.
+   * The day AliExpress processed the refund, when the page shows only a bare date. When it gives
+   * the instant, `processedAt` holds it, wins, and the rules take its day in the buyer's zone.
    */
   processedOn: IsoDate | null;
   /** When AliExpress processed the refund (the reverse APIs' finish times). Optional: added later. */

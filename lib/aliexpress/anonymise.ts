@@ -11,7 +11,9 @@ import { mtopErrorCode } from './mtop';
  * - Values under keys that name a person, an address, a phone, an e-mail, an identity document or
  *   a tracking number, or hold text a person typed (titles, store names, SKU texts, messages,
  *   tracking descriptions), become placeholders of the same shape: letters → x/X, digits → 0.
- *   Every string under an address/receiver/contact object is treated so.
+ *   Every string under an address/receiver/contact object is treated so (`addressVO`,
+ *   `logisticsReceiverInfo` — its `receiverInfoRichText` repeats the name), and so are the
+ *   tracking events' `detailedLocation` (the buyer's town near the end).
  * - Anywhere else, e-mail addresses, "+" phone numbers and tracking-number-like tokens (letters
  *   with 8+ digits, "RB123456785GB") are replaced the same way.
  * - Every run of 9+ digits (in values, numbers and keys such as `pc_om_list_order_8214…`) is
@@ -44,7 +46,7 @@ type Category = Exclude<keyof Removed, 'ids'>;
 const NAME_KEY =
   /^(?:(?:contact|receiver|buyer|consignee|recipient|full|first|last|middle|nick|user|login|member|store|shop|seller|signer|company|card_?holder|holder)_?name|(?:buyer_?)?login_?id|nick|alias)$/i;
 const ADDRESS_KEY =
-  /address|^street|^(?:city|province|district|county|town|neighbou?rhood)(?:_?name)?$|zip|post_?code|^house_?(?:no|number)$/i;
+  /address|location|^street|^(?:city|province|district|county|town|neighbou?rhood)(?:_?name)?$|zip|post_?code|^house_?(?:no|number)$/i;
 const PHONE_KEY = /phone|mobile|^tel$|telephone|^fax$/i;
 const EMAIL_KEY = /e-?mail(?!_?no)/i;
 const DOCUMENT_KEY =
@@ -53,8 +55,7 @@ const TRACKING_KEY = /mail_?no$|tracking_?(?:number|no)$|waybill|logistics_?no$/
 const TEXT_KEY =
   /^(?:item|product|goods)_?(?:title|name)$|^subject$|^sku_?(?:value|desc|attr|text)$|memo|message|remark|comment|^notes?$|^description$|evidence|^chat|^reply|trackingdetaildesc|^buyer_?(?:text|desc|reason)/i;
 /** Every string under these objects is personal (`addressVO`, receiver blocks). */
-const PERSONAL_CONTAINER =
-  /^(?:addressvo|address|receiver\w*|consignee\w*|contact\w*|buyerinfo|userinfo|member\w*)$/i;
+const PERSONAL_CONTAINER = /addressvo|^address|receiver|consignee|^contact|buyerinfo|userinfo|^member/i;
 /** SKU attribute lists: their `text`/`value` are the seller's words for the variant. */
 const SKU_CONTAINER = /^sku\w*$/i;
 const TIME_KEY = /time|date(?!d)|gmt|stamp/i;
@@ -194,6 +195,7 @@ function categoryOf(key: string | null, frame: Frame | undefined): Category | nu
   if (NAME_KEY.test(key) || DOCUMENT_KEY.test(key)) return 'names';
   if (ADDRESS_KEY.test(key)) return 'addresses';
   if (TEXT_KEY.test(key)) return 'texts';
+  if (/receiver|consignee|recipient/i.test(key)) return 'names';
   if (frame?.sku && /^(?:text|value|name)$/i.test(key)) return 'texts';
   return null;
 }

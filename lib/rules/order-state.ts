@@ -89,16 +89,18 @@ export function refundProcessed(r: RefundRecord): boolean {
 }
 
 /**
- * The buyer's calendar day the refund was processed: the page's bare date, or the day of
- * AliExpress's instant in the buyer's zone (readers have no zone; lib/aliexpress/pacific-time.ts).
+ * The buyer's calendar day the refund was processed: the day of AliExpress's instant in the
+ * buyer's zone (readers have no zone; lib/aliexpress/pacific-time.ts), else the page's bare date.
+ * The instant wins: it is exact, and a `processedOn` stored by an earlier version was read from
+ * the same instant in China time (the merge never erases it with null).
  */
 export function refundProcessedDay(
   r: Pick<RefundRecord, 'processedOn' | 'processedAt'>,
   zone: string,
 ): number | null {
-  if (r.processedOn !== null) return dayNumber(r.processedOn);
   const at = instantMs(r.processedAt);
-  return at === null ? null : dayInZone(at, zone);
+  if (at !== null) return dayInZone(at, zone);
+  return r.processedOn === null ? null : dayNumber(r.processedOn);
 }
 
 /** The refund reached the buyer: the buyer or the page says so, or it went to the balance. */

@@ -168,8 +168,8 @@ export const RefundObservationSchema = v.object({
   status: v.picklist(REFUND_STATUSES),
   statusText: nullableText(),
   /**
-   * The day AliExpress processed the refund, only when the page shows a bare date. When it gives
-   * the instant, `processedAt` holds it and the rules take its day in the buyer's zone.
+   * The day AliExpress processed the refund, when the page shows only a bare date. When it gives
+   * the instant, `processedAt` holds it, wins, and the rules take its day in the buyer's zone.
    */
   processedOn: v.nullable(IsoDateSchema),
   /** When AliExpress processed the refund (the reverse APIs' finish times). Optional: added later. */

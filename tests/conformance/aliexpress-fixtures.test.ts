@@ -4,31 +4,22 @@
  * licence, so they are read from there and never copied in). Every expected value below was
  * written by hand from reading those files, not computed with the code under test.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { readCapturedBody } from '@/lib/aliexpress/read-captured';
 import type { CapturedApi, Observations } from '@/lib/schema/model';
+import { sharedData } from '../support/shared-data';
 
-const DIR = path.resolve(__dirname, '../../../shared/aliexpress-fixtures');
-const present = existsSync(DIR);
-if (!present && process.env.CI) {
-  throw new Error(
-    `Real AliExpress fixtures are missing at ${DIR}; CI must have them (see docs/adding-a-page-kind.md).`,
-  );
-}
-if (!present) console.warn(`SKIPPING conformance: no real fixtures at ${DIR}`);
+const real = sharedData('aliexpress-fixtures');
+const present = real.present;
 
 const ctx = { seenAt: '2026-09-08T00:00:00.000Z', lang: 'en' };
 
 function read(file: string, api: CapturedApi): Observations {
-  const result = readCapturedBody(api, readFileSync(path.join(DIR, file), 'utf8'), ctx);
+  const result = readCapturedBody(api, real.text(file), ctx);
   if (!result.ok) throw new Error(`${file}: ${result.failure.problem}`);
   return result.observations;
 }
 
-const title = present
-  ? 'real AliExpress responses (../shared/aliexpress-fixtures)'
-  : `SKIPPED — real AliExpress responses not found at ${DIR}`;
+const title = real.title('real AliExpress responses');
 
 describe.skipIf(!present)(title, () => {
   it('order-list-init.json: the 10 orders in display order with status, date, total and store', () => {
@@ -335,7 +326,7 @@ describe.skipIf(!present)(title, () => {
   });
 
   it('order-count.json is not one of our APIs and reads as a failure, not an exception', () => {
-    const body = readFileSync(path.join(DIR, 'order-count.json'), 'utf8');
+    const body = real.text('order-count.json');
     const result = readCapturedBody('mtop.aliexpress.trade.buyer.order.list', body, ctx);
     expect(result.ok).toBe(false);
   });

@@ -6,9 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBody } from '@/lib/aliexpress/body';
 import type { CapturedApi, PageKind } from '@/lib/schema/model';
+import { sharedData } from '../../support/shared-data';
 import { DOM_FOLDERS, EXPECTED_SUFFIX, FIXTURE_ROOT, JSON_FOLDERS } from '../readers/fixture-kinds';
 
-export const SHARED_DIR = path.resolve(__dirname, '../../../../shared/aliexpress-fixtures');
+const real = sharedData('aliexpress-fixtures');
 
 const SHARED: Partial<Record<CapturedApi, string>> = {
   'mtop.aliexpress.trade.buyer.order.list': 'order-list-init.json',
@@ -16,12 +17,6 @@ const SHARED: Partial<Record<CapturedApi, string>> = {
   'mtop.ae.ld.querydetail': 'logistics-querydetail.json',
   'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer': 'refund-list.json',
 };
-
-if (!existsSync(SHARED_DIR)) {
-  const message = `real AliExpress fixtures are missing at ${SHARED_DIR}`;
-  if (process.env.CI) throw new Error(`${message}; CI must have them.`);
-  console.warn(`FUZZ: ${message}; mutating our own fixtures only.`);
-}
 
 function inputs(folder: string, extensions: string[]): string[] {
   const dir = path.join(FIXTURE_ROOT, folder);
@@ -44,8 +39,8 @@ export function jsonSeeds(): JsonSeeds[] {
   return Object.entries(JSON_FOLDERS).map(([folder, api]) => {
     const texts = inputs(folder, ['.json', '.jsonp', '.txt']);
     const shared = SHARED[api];
-    if (shared && existsSync(path.join(SHARED_DIR, shared))) {
-      texts.unshift(readFileSync(path.join(SHARED_DIR, shared), 'utf8'));
+    if (shared && real.present) {
+      texts.unshift(real.text(shared));
     }
     const json = texts.flatMap((t) => {
       const parsed = parseBody(t);

@@ -79,6 +79,19 @@ describe.skipIf(!fixtures.present)(fixtures.title('the anonymiser on the real bu
     expect(removed.names + removed.addresses + removed.phones).toBeGreaterThanOrEqual(7);
   });
 
+  it('leaves none of the receiver’s values in logistics-querydetail.json, nor the event towns', () => {
+    const text = fixtures.text('logistics-querydetail.json');
+    const receiver = JSON.parse(text).data.module.logisticsReceiverInfo as Record<string, unknown>;
+    const out = anonymiseBody(text, SEED).text;
+    const values = Object.values(receiver).filter(
+      (v): v is string => typeof v === 'string' && !v.startsWith('http'),
+    );
+    expect(values.length).toBeGreaterThanOrEqual(8);
+    for (const value of values) if (value !== placeholder(value)) expect(out).not.toContain(value);
+    expect(out).not.toContain('Comprador Exemplo'); // also inside receiverInfoRichText
+    expect(out).not.toContain('Cidade Exemplo'); // detailedLocation of the last-mile events
+  });
+
   it.each(REAL)('%s still reads to the same observations, ids mapped', (file, api) => {
     const text = fixtures.text(file);
     const out = anonymiseBody(text, SEED).text;

@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PAGE_KIND_EXAMPLES } from '@/lib/aliexpress/page-kind';
 import { PAGE_KINDS } from '@/lib/schema/model';
 import {
   DOM_FOLDERS,
@@ -15,6 +14,7 @@ import {
   JSON_FOLDERS,
   NOT_READERS,
 } from './fixture-kinds';
+import { PAGE_KIND_EXAMPLES } from './page-kind-examples';
 
 const LIB = path.resolve(__dirname, '../../../lib/aliexpress');
 const readerFiles = readdirSync(LIB).filter((f) => /^read-.+\.ts$/.test(f) && !NOT_READERS.includes(f));

@@ -1,5 +1,6 @@
-import { classifyUrl, PAGE_KIND_EXAMPLES } from '@/lib/aliexpress/page-kind';
+import { classifyUrl } from '@/lib/aliexpress/page-kind';
 import { PAGE_KINDS } from '@/lib/schema/model';
+import { PAGE_KIND_EXAMPLES } from './page-kind-examples';
 
 describe('classifyUrl', () => {
   for (const kind of PAGE_KINDS) {

@@ -29,6 +29,25 @@ describe('a refund processed at an instant (AliExpress finish time): its day is 
     expect(askAt('UTC')).toBe('2026-07-09T00:00:00.000Z');
   });
 
+  it('the instant wins over a bare date stored before (read then from China time)', () => {
+    const g = facts(
+      { status: 'closed' },
+      {
+        refunds: [
+          refund({
+            processedOn: '2026-06-10',
+            processedAt: '2026-06-10T03:00:00.000Z',
+            arn: '74987506160000000000004',
+          }),
+        ],
+      },
+    );
+    const at = assessOrder(g, { now: NOW, zone: 'America/Los_Angeles' }).deadlines.find(
+      (d) => d.kind === 'ask_bank_with_arn',
+    )?.at;
+    expect(at).toBe('2026-07-08T07:00:00.000Z');
+  });
+
   it('an unknown status with only an instant still counts as processed', () => {
     const g = facts(
       { status: 'closed' },

@@ -7,7 +7,6 @@
  * beyond what one page load can list.
  */
 
-import { LIMITS } from '../protocol/limits';
 import type {
   DisputeObservation,
   DisputeRecord,
@@ -263,6 +262,3 @@ async function withdrawCases(db: BuyerShieldDb, listed: DisputeObservation[]) {
     orderIds: [...new Set([...gone, ...refunds].map((x) => x.orderId))],
   };
 }
-
-/** New orders one page load may add (LIMITS.newOrdersPerPage). */
-export const NEW_ORDERS_PER_PAGE = LIMITS.newOrdersPerPage;

@@ -37,7 +37,7 @@ export const DOM_OVERRIDES_JSON_AFTER_MS = 10 * 60 * 1000;
  * order is completed (`orderEndTime`) and the status block's reminder exactly when there is one
  * (lib/aliexpress/read-order-detail.ts). Parcels: a tracking reading states each parcel it lists
  * in full, and lists every parcel of its order (`mergePackage` `owner`, lib/store/apply.ts). A
- * refund list read whole states every case (`Observations.complete`, lib/store/apply.ts).
+ * refund list read whole states every case (`Observations.listsAllCases`, lib/store/apply.ts).
  */
 export const OWNED_BY: Partial<Record<FieldSource['source'], readonly (keyof OrderObservation)[]>> = {
   'mtop.aliexpress.trade.buyer.order.detail': ['completedOn', 'reminderText'],

@@ -11,6 +11,7 @@ import type { BuyerShieldDb } from '@/lib/store/db';
 import { freshDb, ORDER, obs, snapshot } from '../store/helpers';
 
 const me = { id: 'buyer-shield-id', origin: 'chrome-extension://buyer-shield-id/' };
+const popup = { id: me.id, url: `${me.origin}options.html` };
 const contentScript = {
   id: me.id,
   url: 'https://www.aliexpress.com/p/order/index.html',
@@ -129,5 +130,42 @@ describe('storage quota exceeded', () => {
       error: 'reportUnreadable failed: the browser has no storage space left',
     });
     expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a backup import that runs out of space midway keeps nothing of the file', async () => {
+    const db = freshDb();
+    const ctx = context(db);
+    expect(await handleMessage(save(), contentScript, me, ctx)).toEqual({ ok: true, value: { written: 1 } });
+    const exported = await handleMessage({ type: 'exportBackup', payload: {} }, popup, me, ctx);
+    if (!exported.ok) throw new Error('export failed');
+    const file = JSON.parse((exported.value as { json: string }).json);
+    // Three orders; the parcel of the last one (after two orders went through the merge) fails.
+    file.orders = [
+      { ...file.orders[0], id: '8123456789012301', packages: [] },
+      { ...file.orders[0], id: '8123456789012302', packages: [] },
+      { ...file.orders[0], id: SECOND.id, packages: [{ ...PARCEL, orderId: undefined }] },
+    ];
+    const before = await snapshot(db);
+    const full = await fillDisk(db, ['packages']);
+    const answer = await handleMessage(
+      { type: 'importBackup', payload: { text: JSON.stringify(file) } },
+      popup,
+      me,
+      ctx,
+    );
+    expect(answer).toEqual({
+      ok: false,
+      error: 'importBackup failed: the browser has no storage space left',
+    });
+    expect(full.refused).toBe(1);
+    expect(await snapshot(db)).toEqual(before);
+    full.on = false;
+    expect(
+      await handleMessage({ type: 'importBackup', payload: { text: JSON.stringify(file) } }, popup, me, ctx),
+    ).toEqual({
+      ok: true,
+      value: { orders: 3 },
+    });
+    expect(await db.orders.count()).toBe(4);
   });
 });

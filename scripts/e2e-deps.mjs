@@ -1,6 +1,7 @@
 // Makes sure the browsers the end-to-end tests drive are on this machine, so that the README's
-// `npm ci && npm test` works on a fresh one: Debian's Chromium (tests/e2e/harness.mjs) and
-// Firefox ESR (tests/e2e/firefox.test.mjs). Missing ones are installed with apt-get when we are
+// `npm ci && npm test` works on a fresh one: Debian's Chromium (tests/e2e/harness.mjs), and
+// Firefox ESR with openssl, which makes the certificate of its https test server
+// (tests/e2e/firefox.test.mjs). Missing ones are installed with apt-get when we are
 // root or have password-less sudo; otherwise it stops and prints the exact command to run.
 // Playwright's own browser download is not used: this project drives the system's browsers.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ function missing() {
   }
   const firefox = process.env.FIREFOX_PATH ?? FIREFOX;
   if (!existsSync(firefox)) wanted.push('firefox-esr');
+  if (spawnSync('sh', ['-c', 'command -v openssl'], { stdio: 'ignore' }).status !== 0) wanted.push('openssl');
   return wanted;
 }
 

@@ -4,36 +4,17 @@
  * only the extension's own pages may ask for it.
  */
 import type { HandlerContext } from '@/lib/background/handlers';
-import { handleMessage } from '@/lib/background/messaging';
-import { loadTableFromDisk } from '../locale-loader';
-import { freshDb, ORDER, obs } from '../store/helpers';
+import { ORDER, obs } from '../store/helpers';
+import { aliexpressTab, ask, extensionPage, handlerContext, savePage } from './handler-context';
 
-const me = { id: 'buyer-shield-id', origin: 'chrome-extension://buyer-shield-id/' };
-const options = { id: me.id, url: `${me.origin}options.html` };
-const contentScript = {
-  id: me.id,
-  url: 'https://www.aliexpress.com/p/order/detail.html?orderId=8123456789012345',
-  tab: { url: 'https://www.aliexpress.com/p/order/detail.html?orderId=8123456789012345' },
-};
 const NOW = new Date('2026-10-20T10:00:00.000Z');
-
-function context(): HandlerContext {
-  return {
-    db: freshDb(),
-    now: () => NOW,
-    zone: () => 'Europe/Berlin',
-    uiLanguage: () => 'en-US',
-    loadTable: loadTableFromDisk,
-    openTab: async () => {},
-    onDataChanged: () => {},
-  };
-}
+const context = () => handlerContext(NOW, 'Europe/Berlin');
+const DETAIL = 'https://www.aliexpress.com/p/order/detail.html?orderId=8123456789012345';
 
 const unfold = (ics: string) => ics.replace(/\r\n /g, '').split('\r\n');
 
-async function exportCalendar(ctx: HandlerContext, sender = options) {
-  return handleMessage({ type: 'exportCalendar', payload: {} }, sender, me, ctx);
-}
+const exportCalendar = (ctx: HandlerContext, sender: object = extensionPage()) =>
+  ask(ctx, sender, 'exportCalendar', {});
 
 describe('exportCalendar', () => {
   it("writes the undelivered order's protection step with the item, the order link and the lead times", async () => {
@@ -42,20 +23,7 @@ describe('exportCalendar', () => {
       ...ORDER,
       protection: { endsOn: '2026-10-27', text: 'Refund if no delivery before Oct 27, 2026' },
     };
-    await handleMessage(
-      {
-        type: 'saveObservations',
-        payload: {
-          source: 'order_detail',
-          kind: 'json',
-          url: 'https://www.aliexpress.com/p/order/detail.html?orderId=8123456789012345',
-          observations: obs({ orders: [order] }),
-        },
-      },
-      contentScript,
-      me,
-      ctx,
-    );
+    await savePage(ctx, obs({ orders: [order] }), DETAIL);
     const r = await exportCalendar(ctx);
     expect(r.ok).toBe(true);
     const value = r.ok ? (r.value as { ics: string; fileName: string; events: number }) : null;
@@ -80,7 +48,7 @@ describe('exportCalendar', () => {
   });
 
   it('is refused to a content script (an AliExpress page cannot read the buyer’s deadlines)', async () => {
-    const r = await exportCalendar(context(), contentScript);
+    const r = await exportCalendar(context(), aliexpressTab(DETAIL));
     expect(r.ok).toBe(false);
   });
 });

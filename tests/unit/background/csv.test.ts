@@ -3,30 +3,9 @@
  * language as the popup words them; the machine codes only in three clearly named columns at the
  * end; cells a spreadsheet would run as a formula neutralised.
  */
-import type { HandlerContext } from '@/lib/background/handlers';
-import { handleMessage } from '@/lib/background/messaging';
-import { loadTableFromDisk } from '../locale-loader';
-import { freshDb, ORDER, obs } from '../store/helpers';
 
-const me = { id: 'buyer-shield-id', origin: 'chrome-extension://buyer-shield-id/' };
-const options = { id: me.id, url: `${me.origin}options.html` };
-const page = {
-  id: me.id,
-  url: 'https://www.aliexpress.com/p/order/index.html',
-  tab: { url: 'https://www.aliexpress.com/p/order/index.html' },
-};
-
-function context(): HandlerContext {
-  return {
-    db: freshDb(),
-    now: () => new Date('2026-10-20T10:00:00.000Z'),
-    zone: () => 'Europe/Madrid',
-    uiLanguage: () => 'en-US',
-    loadTable: loadTableFromDisk,
-    openTab: async () => {},
-    onDataChanged: () => {},
-  };
-}
+import { ORDER, obs } from '../store/helpers';
+import { ask, extensionPage, handlerContext, savePage } from './handler-context';
 
 /** Parses our own CSV: every field quoted, CRLF rows, a byte order mark. */
 function rows(csv: string): string[][] {
@@ -38,32 +17,16 @@ function rows(csv: string): string[][] {
 }
 
 async function exportCsv(language: string, store = '=HYPERLINK("x")') {
-  const ctx = context();
-  await handleMessage({ type: 'saveSettings', payload: { language } }, options, me, ctx);
-  await handleMessage(
-    {
-      type: 'saveObservations',
-      payload: {
-        source: 'order_list',
-        kind: 'json',
-        url: page.url,
-        observations: obs({
-          orders: [
-            {
-              ...ORDER,
-              statusText: 'Esperando la entrega',
-              store: { name: store, url: null },
-              protection: { endsOn: '2026-10-24', text: 'Reembolso si no se entrega antes del 24 oct 2026' },
-            },
-          ],
-        }),
-      },
-    },
-    page,
-    me,
-    ctx,
-  );
-  const r = await handleMessage({ type: 'exportCsv', payload: {} }, options, me, ctx);
+  const ctx = handlerContext(new Date('2026-10-20T10:00:00.000Z'), 'Europe/Madrid');
+  await ask(ctx, extensionPage(), 'saveSettings', { language });
+  const order = {
+    ...ORDER,
+    statusText: 'Esperando la entrega',
+    store: { name: store, url: null },
+    protection: { endsOn: '2026-10-24', text: 'Reembolso si no se entrega antes del 24 oct 2026' },
+  };
+  await savePage(ctx, obs({ orders: [order] }));
+  const r = await ask(ctx, extensionPage(), 'exportCsv', {});
   if (!r.ok) throw new Error(r.error);
   return rows((r.value as { csv: string }).csv);
 }

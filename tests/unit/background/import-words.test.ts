@@ -2,30 +2,12 @@
  * Issue 15 item 5: an import refused is said in the buyer's language and words; the parser's
  * own message ("…at position 46…") is only the folded technical detail.
  */
-import type { HandlerContext } from '@/lib/background/handlers';
-import { handleMessage } from '@/lib/background/messaging';
-import { loadTableFromDisk } from '../locale-loader';
-import { freshDb } from '../store/helpers';
-
-const me = { id: 'buyer-shield-id', origin: 'chrome-extension://buyer-shield-id/' };
-const options = { id: me.id, url: `${me.origin}options.html` };
-
-function context(): HandlerContext {
-  return {
-    db: freshDb(),
-    now: () => new Date('2026-10-20T10:00:00.000Z'),
-    zone: () => 'UTC',
-    uiLanguage: () => 'en-US',
-    loadTable: loadTableFromDisk,
-    openTab: async () => {},
-    onDataChanged: () => {},
-  };
-}
+import { ask, extensionPage, handlerContext } from './handler-context';
 
 async function importIn(language: string, text: string) {
-  const ctx = context();
-  await handleMessage({ type: 'saveSettings', payload: { language } }, options, me, ctx);
-  return handleMessage({ type: 'importBackup', payload: { text } }, options, me, ctx);
+  const ctx = handlerContext(new Date('2026-10-20T10:00:00.000Z'));
+  await ask(ctx, extensionPage(), 'saveSettings', { language });
+  return ask(ctx, extensionPage(), 'importBackup', { text });
 }
 
 describe('importBackup refusals in the buyer’s words', () => {

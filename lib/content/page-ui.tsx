@@ -44,6 +44,8 @@ interface Mounted {
   root: ShadowRoot;
   host: HTMLElement;
   kind: 'badge' | 'banner';
+  /** What it shows and when it was rendered: the same summary within a minute is not redone. */
+  shown?: { summary: PageSummary | null; at: number };
 }
 
 export function makeHost(kind: 'badge' | 'banner'): { host: HTMLElement; root: ShadowRoot } {
@@ -193,6 +195,8 @@ export class PageUi {
     const { badge: Badge, banner: Banner } = this.deps.views;
     for (const m of this.mounted) {
       const summary = this.summaries.get(m.orderId) ?? null;
+      if (m.shown?.summary === summary && now.getTime() - m.shown.at < 60_000) continue;
+      m.shown = { summary, at: now.getTime() };
       const onDismiss = () => this.dismiss(m);
       if (m.kind === 'badge' && Badge) {
         render(<Badge ui={ui} summary={summary} now={now} onDismiss={onDismiss} />, m.root);

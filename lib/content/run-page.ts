@@ -19,10 +19,6 @@ import { HOST_TAG, makeHost, PageUi, type PageViews, type UiDeps } from './page-
 const REPORT_AFTER_MS = 15_000;
 const DOM_READ_DEBOUNCE_MS = 400;
 const UI_SCAN_DEBOUNCE_MS = 50;
-/** The longest a captured body waits for the page's first summaries (see `badgesFirst`). */
-const FIRST_BADGES_MS = 800;
-/** The page kinds with a badge or banner. */
-const UI_KINDS: ReadonlySet<PageKind> = new Set(['order_list', 'order_detail', 'tracking']);
 const RETRY_AFTER_MS = 1000;
 const PAGE_TEXT_PREFIXES = ['badge_', 'banner_', 'source_', 'no_deadline', 'refresh_'];
 
@@ -41,8 +37,7 @@ export interface PageOptions {
 
 export function runAliExpressPage(ctx: ContentScriptContext, options: PageOptions): void {
   const runtimeSend: RuntimeSend = (m) => browser.runtime.sendMessage(m);
-  let answered = () => {};
-  const uiDeps = pageUiDeps(runtimeSend, options, () => answered());
+  const uiDeps = pageUiDeps(runtimeSend, options);
   const read = makePageReader(options.readers);
   let session: PageSession | null = null;
   let ui: PageUi | null = null;
@@ -66,17 +61,8 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
       kind === 'order_list' && options.refresh
         ? (refresh ?? mountRefreshPanel(options.refresh.mount, runtimeSend, () => ui))
         : null;
-    // The worker runs one thing at a time and reading a captured body takes it a while: the
-    // body waits for the page's first summaries (or FIRST_BADGES_MS), so badges of stored orders
-    // show without queueing behind it. Pages without badges or banner do not wait.
-    const badgesFirst = UI_KINDS.has(kind)
-      ? new Promise<void>((done) => {
-          answered = done;
-          ctx.setTimeout(done, FIRST_BADGES_MS);
-        })
-      : Promise.resolve();
     const current = new PageSession(
-      sessionDeps(ctx, runtimeSend, read, badgesFirst, () => void pageUi.refresh()),
+      sessionDeps(ctx, runtimeSend, read, () => void pageUi.refresh()),
       kind,
       url,
     );
@@ -117,11 +103,11 @@ function handledKind(url: URL, options: PageOptions): PageKind | null {
 }
 
 /** The badges' and banner's way to the background and to the buyer's dismissals. */
-function pageUiDeps(runtimeSend: RuntimeSend, { cards, views }: PageOptions, answered: () => void): UiDeps {
+function pageUiDeps(runtimeSend: RuntimeSend, { cards, views }: PageOptions): UiDeps {
   return {
     // Only the words pages use; order-specific texts come with the summaries.
     getStrings: () => send(runtimeSend, 'getUiStrings', { prefixes: PAGE_TEXT_PREFIXES }),
-    getSummaries: (orderIds) => send(runtimeSend, 'getPageSummaries', { orderIds }).finally(answered),
+    getSummaries: (orderIds) => send(runtimeSend, 'getPageSummaries', { orderIds }),
     openChecklist: (orderId) => void send(runtimeSend, 'openChecklist', { orderId }),
     loadDismissed: async () => {
       const stored = await browser.storage.local.get(DISMISSED_KEY);
@@ -141,7 +127,6 @@ function sessionDeps(
   ctx: ContentScriptContext,
   runtimeSend: RuntimeSend,
   read: PageSessionDeps['read'],
-  badgesFirst: Promise<void>,
   onWritten: () => void,
 ): PageSessionDeps {
   return {
@@ -154,7 +139,6 @@ function sessionDeps(
       if (r.ok && r.value.written > 0) onWritten();
     },
     saveCapture: async (m) => {
-      await badgesFirst;
       let r = await send(runtimeSend, 'saveCapture', m);
       // The worker may be stopped while it stores (MV3); the store is one transaction, so
       // sending the same body again once is safe and usually lands in a fresh worker.

@@ -45,33 +45,6 @@ export async function loadChecklistDone(db: BuyerShieldDb): Promise<Map<string, 
   return map;
 }
 
-/** The facts of a few orders, for a page's badges; unknown ids are left out. */
-export async function loadFactsFor(db: BuyerShieldDb, ids: string[]): Promise<OrderFacts[]> {
-  return db.transaction('r', [db.orders, db.packages, db.disputes, db.refunds], async () => {
-    const [orders, packages, disputes, refunds] = await Promise.all([
-      db.orders.bulkGet(ids),
-      db.packages.where('orderId').anyOf(ids).toArray(),
-      db.disputes.where('orderId').anyOf(ids).toArray(),
-      db.refunds.where('orderId').anyOf(ids).toArray(),
-    ]);
-    const p = groupBy(packages);
-    const d = groupBy(disputes);
-    const r = groupBy(refunds);
-    return orders.flatMap((order) =>
-      order
-        ? [
-            {
-              order,
-              packages: p.get(order.id) ?? [],
-              disputes: d.get(order.id) ?? [],
-              refunds: r.get(order.id) ?? [],
-            },
-          ]
-        : [],
-    );
-  });
-}
-
 /** The buyer ticks or unticks one evidence-checklist item. */
 export async function saveChecklistTick(
   db: BuyerShieldDb,

@@ -8,11 +8,11 @@ import type { OrderFacts } from '../schema/model';
 import { type AlertPlan, planAlerts, refundFollowUpEnd } from './alerts';
 import { alertsAt } from './alerts-at';
 import { checklistFor, reasonForState } from './checklists';
-import { addCalendarDays, closingInstant, dayNumber, instantMs } from './dates';
-import { computeDeadlines, type DeadlineSet } from './deadlines';
+import { DAY_MS, instantMs } from './dates';
+import { computeDeadlines, type DeadlineSet, find, pageWindowDays } from './deadlines';
 import { headlineOf, lifecycles } from './lifecycle';
 import { type OrderState, orderState, refundProcessed } from './order-state';
-import { DEFAULT_POLICY, type Policy, ruleMs, ruleValue } from './policy';
+import { DEFAULT_POLICY, type Policy, ruleValue } from './policy';
 import type { Assessment, Deadline, DisputeReason, RuleContext } from './types';
 
 export interface Prepared {
@@ -70,15 +70,12 @@ function settledFrom(
   if (st.ended) return from;
   if (st.completed) {
     const o = facts.order;
-    const completedDay = o.completedOn === undefined ? null : dayNumber(o.completedOn);
-    // Completion date unknown: it happened no later than when we saw the status change.
+    // The window's end as the deadlines worked it out (the page's words or 15 days); without
+    // a completion date it ended no later than 15 days after we saw the status change.
     const seen = instantMs(o.sources.status?.at);
+    const days = pageWindowDays(o.reminderText) ?? ruleValue(policy, 'afterCompletionDays');
     const windowEnd =
-      completedDay !== null
-        ? closingInstant(addCalendarDays(completedDay, ruleValue(policy, 'afterCompletionDays')), zone)
-        : seen === null
-          ? null
-          : seen + ruleMs(policy, 'afterCompletionDays');
+      find(set, 'dispute_after_completion_end', null) ?? (seen === null ? null : seen + days * DAY_MS);
     return windowEnd === null ? null : Math.max(from, windowEnd);
   }
   if (st.arrivedRefunds.length > 0 && !st.inTransit) return from;

@@ -38,7 +38,7 @@ export function prepare(facts: OrderFacts, policy: Policy, zone: string): Prepar
     set,
     plans,
     reason: reasonForState(facts, st),
-    settledFrom: settledFrom(facts, st, set, policy, zone),
+    settledFrom: settledFrom(facts, st, set, policy),
   };
 }
 
@@ -52,7 +52,6 @@ function settledFrom(
   st: OrderState,
   set: DeadlineSet,
   policy: Policy,
-  zone: string,
 ): number | null {
   if (st.hasOpenDispute) return null;
   let from = Number.NEGATIVE_INFINITY;

@@ -47,12 +47,7 @@ export function prepare(facts: OrderFacts, policy: Policy, zone: string): Prepar
  * window), and the order is closed or cancelled, or completed and its 15-day window has
  * passed, or refunded with the money arrived and the parcel no longer awaited.
  */
-function settledFrom(
-  facts: OrderFacts,
-  st: OrderState,
-  set: DeadlineSet,
-  policy: Policy,
-): number | null {
+function settledFrom(facts: OrderFacts, st: OrderState, set: DeadlineSet, policy: Policy): number | null {
   if (st.hasOpenDispute) return null;
   let from = Number.NEGATIVE_INFINITY;
   for (const r of st.unarrivedRefunds) {

@@ -42,7 +42,12 @@ export function DeadlineLine({ deadline, now }: { deadline: Deadline; now: Date 
 export function OrderCard({ view, now, open = false }: OrderCardProps) {
   const { t, locale } = useUi();
   const { order, packages } = view.facts;
-  const next = view.assessment.nextDeadline;
+  const { headline, deadlines, nextDeadline } = view.assessment;
+  // The headline's own deadline (even a passed one: "ended on …") before the next one.
+  const next =
+    (headline && deadlines.find((d) => d.kind === headline.deadlineKind && d.at === headline.deadlineAt)) ||
+    nextDeadline;
+  const unshipped = order.status === 'unpaid' || order.status === 'awaiting_shipment';
   const latest = packages.flatMap((p) => p.events.slice(0, 1))[0];
   const image = order.lines?.find((l) => l.imageUrl)?.imageUrl;
   const lines = order.lines ?? [];
@@ -84,7 +89,7 @@ export function OrderCard({ view, now, open = false }: OrderCardProps) {
             <DeadlineLine deadline={next} now={now} />
           </p>
         ) : view.assessment.settled ? null : (
-          <p class="deadline muted">{t('no_deadline')}</p>
+          <p class="deadline muted">{t(unshipped ? 'no_deadline_unshipped' : 'no_deadline')}</p>
         )}
         {latest ? <p class="tracking">{t('latest_event', { text: latest.text })}</p> : null}
         {view.assessment.alerts.length ? (

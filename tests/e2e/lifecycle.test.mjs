@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { enDate, orderDetailBody, orderListBody } from '../support/aliexpress-bodies.mjs';
 import { refundListBody } from '../support/aliexpress-reverse.mjs';
-import { exportBackup, launch, serveAliExpress, until } from './harness.mjs';
+import { exportBackup, launch, openPopup, serveAliExpress, until } from './harness.mjs';
 import { orderDetailPage, orderListPage, refundListPage } from './pages.mjs';
 
 const DAY = 86_400_000;
@@ -165,6 +165,14 @@ describe('one lifecycle for every item, in a real browser', () => {
     );
     // Act now: the badge counts the orders that need the buyer (this one among them).
     assert.ok(Number(state.badge) >= 2, `badge ${state.badge}`);
+    // …and the popup lists it under Act now, headed by the passed protection, worded as passed.
+    const popup = await openPopup(browser);
+    const card = popup
+      .getByRole('region', { name: 'Act now' })
+      .getByRole('article', { name: `Order ${ORDERS.passed.id}` });
+    await card.getByText('Protection has ended and the parcel has not come').first().waitFor();
+    assert.match(await card.innerText(), /Purchase protection ended on \w+ \d+, \d{4}/);
+    await popup.close();
   });
 
   it('a detail page whose only dated sentence is "Refund completed on …" gives no page-sourced protection', () => {

@@ -68,8 +68,10 @@ function settledFrom(facts: OrderFacts, st: OrderState, set: DeadlineSet, policy
     // a completion date it ended no later than 15 days after we saw the status change.
     const seen = instantMs(o.sources.status?.at);
     const days = pageWindowDays(o.reminderText) ?? ruleValue(policy, 'afterCompletionDays');
-    const windowEnd =
-      find(set, 'dispute_after_completion_end', null) ?? (seen === null ? null : seen + days * DAY_MS);
+    // Every item's case has ended: no window is left to wait for.
+    const windowEnd = st.lines.every((l) => l.closed !== null)
+      ? Number.NEGATIVE_INFINITY
+      : (find(set, 'dispute_after_completion_end', null) ?? (seen === null ? null : seen + days * DAY_MS));
     return windowEnd === null ? null : Math.max(from, windowEnd);
   }
   if (st.arrivedRefunds.length > 0 && !st.inTransit) return from;

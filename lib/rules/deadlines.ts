@@ -162,8 +162,9 @@ function afterCompletion(c: DeadlineContext): void {
   const o = c.facts.order;
   const completedDay = o.completedOn === undefined ? null : dayNumber(o.completedOn);
   if (!c.st.completed || completedDay === null) return;
-  // One claim per item: the buyer can still act only for an item whose case has not ended.
-  const open = !c.st.hasOpenDispute && c.st.lines.some((l) => l.closed === null);
+  // One claim per item: no "last day to open a dispute" while one is open or once every
+  // item's case has ended.
+  if (c.st.hasOpenDispute || c.st.lines.every((l) => l.closed !== null)) return;
   const pageDays = pageWindowDays(o.reminderText);
   const end =
     pageDays === null
@@ -171,12 +172,13 @@ function afterCompletion(c: DeadlineContext): void {
       : closingInstant(addCalendarDays(completedDay, pageDays), c.zone);
   const source = pageDays === null ? 'estimate' : 'page';
   const ruleId = pageDays === null ? 'after_completion' : 'after_completion_page';
-  add(c, 'dispute_after_completion_end', end, source, ruleId, open, null);
+  add(c, 'dispute_after_completion_end', end, source, ruleId, true, null);
 }
 
 function disputeDeadlines(c: DeadlineContext): void {
   for (const d of c.facts.disputes) {
-    if (d.status === 'open') {
+    // Once the seller answered with a proposal, no answer is due any more.
+    if (d.status === 'open' && d.sellerProposal === null) {
       // The seller's 5 days start again after every change to the request.
       const clock = instantMs(d.updatedAt) ?? instantMs(d.openedAt);
       if (clock !== null)

@@ -184,6 +184,21 @@ describe('never contradictory', () => {
     );
   });
 
+  it('never contradictory: no deadline says "seller\'s answer due" after the answer, or "last day to open a dispute" while one is open', () => {
+    fc.assert(
+      fc.property(factsArb, nowArb, zoneArb, (f, now, zone) => {
+        const a = assessOrder(f, { now, zone });
+        const st = orderState(f);
+        for (const d of a.deadlines) {
+          if (d.kind === 'seller_reply_due')
+            expect(f.disputes.find((x) => x.id === d.subjectId)?.sellerProposal).toBeNull();
+          if (d.kind === 'dispute_after_completion_end') expect(st.hasOpenDispute).toBe(false);
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('never contradictory: a dispute on one line never silences another line', () => {
     fc.assert(
       fc.property(factsArb, nowArb, zoneArb, (f, now, zone) => {

@@ -84,6 +84,17 @@ export function OrderCard({ view, now, open = false }: OrderCardProps) {
           {order.total ? <span> · {formatMoney(order.total, locale)}</span> : null}
         </p>
         <p class="status">{order.statusText || t('status_unknown')}</p>
+        {lines.length > 1 ? (
+          // Several items: where each one stands (lib/rules/lifecycle.ts).
+          <ul class="stages">
+            {view.assessment.lines.map((l) => (
+              <li key={l.lineId ?? '-'}>
+                {l.title ? `${l.title}: ` : ''}
+                {t(`stage_${l.stage}`)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {next ? (
           <p class="deadline">
             <DeadlineLine deadline={next} now={now} />

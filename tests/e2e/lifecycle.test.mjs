@@ -172,6 +172,10 @@ describe('one lifecycle for every item, in a real browser', () => {
       .getByRole('article', { name: `Order ${ORDERS.passed.id}` });
     await card.getByText('Protection has ended and the parcel has not come').first().waitFor();
     assert.match(await card.innerText(), /Purchase protection ended on \w+ \d+, \d{4}/);
+    // Two items: where each one stands.
+    const two = popup.getByRole('article', { name: `Order ${ORDERS.twoItems.id}` });
+    await two.getByText("Lamp: Dispute: waiting for the seller's answer").waitFor();
+    await two.getByText('Cable: On its way').waitFor();
     await popup.close();
   });
 

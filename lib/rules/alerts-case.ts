@@ -83,7 +83,9 @@ export function returnAndAppealPlans(c: PlanContext): void {
           { at: ALWAYS, severity: 'soon' },
           { at: before(c, by, 'returnUrgentDays'), severity: 'urgent' },
         ],
-        until: by,
+        // Never silent: past the date with the return not shipped, the case (and the money)
+        // is at stake until the facts change, so it stays urgent.
+        until: NEVER,
         rule: 'returnShipDays',
       });
     }

@@ -58,6 +58,31 @@ describe('never silent', () => {
   });
 });
 
+describe('never silent (stages)', () => {
+  it('never silent: every stage that needs the buyer comes with a step, urgent where money is at stake', () => {
+    const needs = new Set([
+      'shipment_late',
+      'maybe_delivered',
+      'delivered_unconfirmed',
+      'protection_over',
+      'return_to_ship',
+      'refund_overdue',
+    ]);
+    fc.assert(
+      fc.property(factsArb, nowArb, zoneArb, (f, now, zone) => {
+        const a = assessOrder(f, { now, zone });
+        for (const l of a.lines) {
+          if (!needs.has(l.stage)) continue;
+          expect(l.step, `${l.stage} without a step`).not.toBeNull();
+          if (l.stage === 'protection_over' || l.stage === 'delivered_unconfirmed')
+            expect(l.step?.severity).toBe('urgent');
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe('never late', () => {
   it('never late: no protection estimate is later than the earliest known date + 60 days', () => {
     fc.assert(

@@ -127,6 +127,14 @@ describe('one lifecycle for every item, in a real browser', () => {
     const page = await browser.ctx.newPage();
     await page.goto('https://www.aliexpress.com/p/order/index.html');
     await page.waitForFunction(() => document.title === 'Orders loaded');
+    // The list carries the items (lines): stored before the page is left, so a loaded machine
+    // cannot lose it to the next navigation.
+    await until(
+      async () =>
+        (await exportBackup(browser, 'lifecycle-')).orders.find((x) => x.id === ORDERS.twoItems.id)?.lines
+          .length === 2,
+      { what: 'the order list stored', timeout: 20_000, interval: 500 },
+    );
     for (const o of Object.values(ORDERS)) {
       await page.goto(`https://www.aliexpress.com/p/order/detail.html?orderId=${o.id}`);
       await page.waitForFunction(() => document.title === 'Detail loaded');
@@ -140,9 +148,12 @@ describe('one lifecycle for every item, in a real browser', () => {
         const two = b.orders.find((x) => x.id === ORDERS.twoItems.id);
         const refunded = b.orders.find((x) => x.id === ORDERS.refunded.id);
         const passed = b.orders.find((x) => x.id === ORDERS.passed.id);
-        return two?.disputes.length && refunded?.refunds.length && passed?.protection?.source === 'page'
-          ? b
-          : null;
+        const ready =
+          two?.disputes.length === 1 &&
+          two.lines.length === 2 &&
+          refunded?.refunds.length &&
+          passed?.protection?.source === 'page';
+        return ready ? b : null;
       },
       { what: 'every page stored', timeout: 20_000, interval: 500 },
     );

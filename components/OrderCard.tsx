@@ -19,7 +19,12 @@ export interface OrderCardProps {
 export function OrderCard({ view, now, today, actions, open = false }: OrderCardProps) {
   const { t, locale } = useUi();
   const { order, packages } = view.facts;
-  const next = view.assessment.nextDeadline;
+  const { headline, deadlines, nextDeadline } = view.assessment;
+  // The headline's own deadline (even a passed one: "ended on …") before the next one.
+  const next =
+    (headline && deadlines.find((d) => d.kind === headline.deadlineKind && d.at === headline.deadlineAt)) ||
+    nextDeadline;
+  const unshipped = order.status === 'unpaid' || order.status === 'awaiting_shipment';
   const latest = packages.flatMap((p) => p.events.slice(0, 1))[0];
   const image = order.lines?.find((l) => l.imageUrl)?.imageUrl;
   const lines = order.lines ?? [];
@@ -56,12 +61,23 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
           {order.total ? <span> · {formatMoney(order.total, locale)}</span> : null}
         </p>
         <p class="status">{order.statusText || t('status_unknown')}</p>
+        {lines.length > 1 ? (
+          // Several items: where each one stands (lib/rules/lifecycle.ts).
+          <ul class="stages">
+            {view.assessment.lines.map((l) => (
+              <li key={l.lineId ?? '-'}>
+                {l.title ? `${l.title}: ` : ''}
+                {t(`stage_${l.stage}`)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {next ? (
           <p class="deadline">
             <DeadlineLine deadline={next} now={now} />
           </p>
         ) : view.assessment.settled ? null : (
-          <p class="deadline muted">{t('no_deadline')}</p>
+          <p class="deadline muted">{t(unshipped ? 'no_deadline_unshipped' : 'no_deadline')}</p>
         )}
         {latest ? <p class="tracking">{t('latest_event', { text: latest.text })}</p> : null}
         {view.assessment.alerts.length ? (

@@ -37,11 +37,22 @@ export function formatInstant(at: string | Date, locale: string, zone: string, w
   const key = `${locale}|${zone}|${withTime}`;
   let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, {
-      timeZone: zone,
-      dateStyle: 'medium',
-      ...(withTime ? { timeStyle: 'short' } : {}),
-    });
+    // With a time, the buyer's zone is named ("Dec 2, 2026, 11:00 AM GMT+1"): a deadline's
+    // hour means nothing without it (issue 13). dateStyle cannot be combined with a zone name.
+    f = new Intl.DateTimeFormat(
+      locale,
+      withTime
+        ? {
+            timeZone: zone,
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: '2-digit',
+            timeZoneName: 'short',
+          }
+        : { timeZone: zone, dateStyle: 'medium' },
+    );
     dateFormats.set(key, f);
   }
   return f.format(typeof at === 'string' ? new Date(at) : at);

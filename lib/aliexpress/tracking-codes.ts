@@ -41,7 +41,9 @@ const DELIVERED_WORDS =
 /** The event reads like a delivery: a certain code, a delivery-like code, or delivery words. */
 export function looksDelivered(e: { code: string | null; text: string }): boolean {
   const code = e.code?.trim().toUpperCase() ?? '';
-  if (code !== '' && (DELIVERED_CODES.has(code) || MAYBE_DELIVERED_CODE.test(code))) return true;
+  if (DELIVERED_CODES.has(code)) return true;
+  // `SIGNIN_EXC` and the like: an exception at delivery, not a delivery.
+  if (code !== '' && MAYBE_DELIVERED_CODE.test(code) && !/EXC|FAIL/.test(code)) return true;
   return (
     DELIVERED_WORDS.test(e.text) &&
     !/not delivered|undelivered|failed|attempt|wird zugestellt|não entregue|no entregado|non livré|не доставлен|nie dostarczon/i.test(

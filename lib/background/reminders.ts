@@ -13,7 +13,7 @@
  * A reminder counts as sent only if it was shown inside its own window and not in the future:
  * a clock that jumped forward and back does not use reminders up (issue 14, item 6).
  */
-import type { Alert, Assessment, Deadline } from '../rules';
+import { type Alert, type Assessment, type Deadline, reminderLeadMs } from '../rules';
 
 export interface PlannedReminder {
   /** Stable: recorded in the database so the reminder fires exactly once. */
@@ -90,7 +90,7 @@ function deadlineReminders(a: Assessment, leads: number[], c: ReminderInput, pla
     const at = Date.parse(d.at);
     if (!d.needsAction || !(at > c.now)) continue;
     const due = leads
-      .map((lead) => ({ lead, dueAt: at - lead * 60_000 }))
+      .map((lead) => ({ lead, dueAt: at - reminderLeadMs(d, lead * 60_000) }))
       .filter(
         (r) => r.dueAt <= c.now && !shownInWindow(c.sent.get(reminderId(d, r.lead)), r.dueAt, at, c.now),
       );

@@ -25,6 +25,8 @@ export interface AlertPlan {
   until: number;
   /** The policy rule whose number and source the text cites. */
   rule: PolicyRuleName;
+  /** The number of days the text cites when the page's own words replace the rule's. */
+  days?: number;
 }
 
 export const NEVER = Number.POSITIVE_INFINITY;
@@ -51,6 +53,7 @@ export interface PlanInput {
   steps: AlertStep[];
   until: number;
   rule: PolicyRuleName;
+  days?: number;
 }
 
 export function plan(c: PlanContext, p: PlanInput): void {
@@ -58,7 +61,9 @@ export function plan(c: PlanContext, p: PlanInput): void {
   const steps = p.steps.filter((s) => s.at < p.until);
   if (steps.length === 0) return;
   const { kind, deadlineKind, deadlineAt, until, rule } = p;
-  c.plans.push({ kind, subject: p.subject ?? '', deadlineKind, deadlineAt, steps, until, rule });
+  const made: AlertPlan = { kind, subject: p.subject ?? '', deadlineKind, deadlineAt, steps, until, rule };
+  if (p.days !== undefined) made.days = p.days;
+  c.plans.push(made);
 }
 
 export const before = (c: PlanContext, at: number, rule: PolicyRuleName): number =>

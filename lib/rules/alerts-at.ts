@@ -29,7 +29,7 @@ export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, pol
       orderId,
       deadlineKind: p.deadlineKind,
       deadlineAt: p.deadlineAt === null ? null : toInstant(p.deadlineAt),
-      values: { days: rule.value },
+      values: { days: p.days ?? rule.value },
       helpUrl: rule.helpUrl ?? null,
     });
   }

@@ -3,7 +3,7 @@ import type { Money, Severity } from '../schema/model';
 import { ALWAYS, before, NEVER, type PlanContext, plan, refundFollowUpEnd } from './alert-plan';
 import { reasonFromText } from './checklists';
 import { instantMs } from './dates';
-import { find } from './deadlines';
+import { find, pageWindowDays } from './deadlines';
 import { ruleMs } from './policy';
 
 export function openDisputePlans(c: PlanContext): void {
@@ -83,7 +83,9 @@ export function returnAndAppealPlans(c: PlanContext): void {
           { at: ALWAYS, severity: 'soon' },
           { at: before(c, by, 'returnUrgentDays'), severity: 'urgent' },
         ],
-        until: by,
+        // Never silent: past the date with the return not shipped, the case (and the money)
+        // is at stake until the facts change, so it stays urgent.
+        until: NEVER,
         rule: 'returnShipDays',
       });
     }
@@ -140,6 +142,7 @@ export function afterCompletionPlan(c: PlanContext): void {
   const E = find(c.set, 'dispute_after_completion_end', null);
   // One claim per item: a line whose case ended cannot be disputed again.
   if (E === null || c.st.hasOpenDispute || c.st.lines.every((l) => l.closed !== null)) return;
+  const days = pageWindowDays(c.facts.order.reminderText);
   plan(c, {
     kind: 'after_completion_window',
     deadlineKind: 'dispute_after_completion_end',
@@ -147,6 +150,7 @@ export function afterCompletionPlan(c: PlanContext): void {
     steps: [{ at: ALWAYS, severity: 'info' }],
     until: E,
     rule: 'afterCompletionDays',
+    ...(days === null ? {} : { days }),
   });
 }
 

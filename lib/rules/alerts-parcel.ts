@@ -88,13 +88,16 @@ export function unshippedPlan(c: PlanContext): void {
 export function deliveredPlans(c: PlanContext): void {
   const { deliveredAtMs } = c.st;
   if (!c.watching || !c.st.deliveredByTracking || deliveredAtMs === null) return;
-  const P = c.set.protectionEnd;
+  const end = c.set.protectionEnd ?? deliveredAtMs + ruleMs(c.policy, 'deliveredShortensToDays');
+  // Urgent from the moment tracking says delivered, and after the shortened end too: AliExpress
+  // then completes the order, and a parcel that did not really come can still be disputed for
+  // the days after completion.
   plan(c, {
     kind: 'delivered_not_confirmed',
     deadlineKind: 'protection_end',
-    deadlineAt: P,
-    steps: [{ at: deliveredAtMs, severity: 'urgent' }],
-    until: P ?? deliveredAtMs + ruleMs(c.policy, 'deliveredShortensToDays'),
+    deadlineAt: end,
+    steps: [{ at: ALWAYS, severity: 'urgent' }],
+    until: end + ruleMs(c.policy, 'afterCompletionDays'),
     rule: 'deliveredShortensToDays',
   });
 }

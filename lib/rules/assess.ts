@@ -8,11 +8,11 @@ import type { OrderFacts } from '../schema/model';
 import { type AlertPlan, planAlerts, refundFollowUpEnd } from './alerts';
 import { alertsAt } from './alerts-at';
 import { checklistFor, reasonForState } from './checklists';
-import { addCalendarDays, closingInstant, dayNumber, instantMs } from './dates';
-import { computeDeadlines, type DeadlineSet } from './deadlines';
+import { DAY_MS, instantMs } from './dates';
+import { computeDeadlines, type DeadlineSet, find, pageWindowDays } from './deadlines';
 import { headlineOf, lifecycles } from './lifecycle';
 import { type OrderState, orderState, refundProcessed } from './order-state';
-import { DEFAULT_POLICY, type Policy, ruleMs, ruleValue } from './policy';
+import { DEFAULT_POLICY, type Policy, ruleValue } from './policy';
 import type { Assessment, Deadline, DisputeReason, RuleContext } from './types';
 
 export interface Prepared {
@@ -38,7 +38,7 @@ export function prepare(facts: OrderFacts, policy: Policy, zone: string): Prepar
     set,
     plans,
     reason: reasonForState(facts, st),
-    settledFrom: settledFrom(facts, st, set, policy, zone),
+    settledFrom: settledFrom(facts, st, set, policy),
   };
 }
 
@@ -47,13 +47,7 @@ export function prepare(facts: OrderFacts, policy: Policy, zone: string): Prepar
  * window), and the order is closed or cancelled, or completed and its 15-day window has
  * passed, or refunded with the money arrived and the parcel no longer awaited.
  */
-function settledFrom(
-  facts: OrderFacts,
-  st: OrderState,
-  set: DeadlineSet,
-  policy: Policy,
-  zone: string,
-): number | null {
+function settledFrom(facts: OrderFacts, st: OrderState, set: DeadlineSet, policy: Policy): number | null {
   if (st.hasOpenDispute) return null;
   let from = Number.NEGATIVE_INFINITY;
   for (const r of st.unarrivedRefunds) {
@@ -70,15 +64,14 @@ function settledFrom(
   if (st.ended) return from;
   if (st.completed) {
     const o = facts.order;
-    const completedDay = o.completedOn === undefined ? null : dayNumber(o.completedOn);
-    // Completion date unknown: it happened no later than when we saw the status change.
+    // The window's end as the deadlines worked it out (the page's words or 15 days); without
+    // a completion date it ended no later than 15 days after we saw the status change.
     const seen = instantMs(o.sources.status?.at);
-    const windowEnd =
-      completedDay !== null
-        ? closingInstant(addCalendarDays(completedDay, ruleValue(policy, 'afterCompletionDays')), zone)
-        : seen === null
-          ? null
-          : seen + ruleMs(policy, 'afterCompletionDays');
+    const days = pageWindowDays(o.reminderText) ?? ruleValue(policy, 'afterCompletionDays');
+    // Every item's case has ended: no window is left to wait for.
+    const windowEnd = st.lines.every((l) => l.closed !== null)
+      ? Number.NEGATIVE_INFINITY
+      : (find(set, 'dispute_after_completion_end', null) ?? (seen === null ? null : seen + days * DAY_MS));
     return windowEnd === null ? null : Math.max(from, windowEnd);
   }
   if (st.arrivedRefunds.length > 0 && !st.inTransit) return from;

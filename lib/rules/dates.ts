@@ -23,14 +23,14 @@ const ALIEXPRESS_ZONE = 'Etc/GMT-8';
 const inUtc = { in: tz('UTC') };
 const CACHE_LIMIT = 50_000;
 
-function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
-  let v = cache.get(key);
-  if (v === undefined && !cache.has(key)) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    v = make();
-    cache.set(key, v);
-  }
-  return v as V;
+/**
+ * Stores a computed value (bounded). The hot functions below read their cache first and only
+ * call this on a miss, so a hit allocates nothing (no closure per call).
+ */
+function keep<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 const toDay = (d: Date): number => Math.round(d.getTime() / DAY_MS);
@@ -40,11 +40,11 @@ const parsed = new Map<string, number | null>();
 
 /** Parses `YYYY-MM-DD` into a day number, or null when it is not a real date. */
 export function dayNumber(date: IsoDate): number | null {
-  return remember(parsed, date, () => {
-    if (date.length !== 10) return null;
-    const d = parseISO(date, inUtc);
-    return isValid(d) ? toDay(d) : null;
-  });
+  const hit = parsed.get(date);
+  if (hit !== undefined) return hit;
+  if (date.length !== 10) return null;
+  const d = parseISO(date, inUtc);
+  return keep(parsed, date, isValid(d) ? toDay(d) : null);
 }
 
 /** The `YYYY-MM-DD` of a day number. */
@@ -54,12 +54,25 @@ export function isoDateOf(day: number): IsoDate {
 
 const plusDays = new Map<number, number>();
 const plusBusinessDays = new Map<number, number>();
-/** One key per (day, n) for |n| < 2^15: day numbers stay far below 2^36. */
-const pairKey = (day: number, n: number): number => day * 65_536 + n;
+
+/**
+ * One small-integer key per (day, n) for 0 ≤ n < 1024 (policy numbers are far below), so the
+ * cache stays fast; other n are computed without it.
+ */
+const pairKey = (day: number, n: number): number | null =>
+  n >= 0 && n < 1024 && Number.isInteger(n) ? day * 1024 + n : null;
+
+function shifted(cache: Map<number, number>, day: number, n: number, business: boolean): number {
+  const key = pairKey(day, n);
+  const hit = key === null ? undefined : cache.get(key);
+  if (hit !== undefined) return hit;
+  const v = toDay(business ? addWeekdays(utcDate(day), n) : addDays(utcDate(day), n));
+  return key === null ? v : keep(cache, key, v);
+}
 
 /** `day` plus `n` calendar days. */
 export function addCalendarDays(day: number, n: number): number {
-  return remember(plusDays, pairKey(day, n), () => toDay(addDays(utcDate(day), n)));
+  return shifted(plusDays, day, n, false);
 }
 
 /**
@@ -67,7 +80,7 @@ export function addCalendarDays(day: number, n: number): number {
  * the first weekday after `day`.
  */
 export function addBusinessDays(day: number, n: number): number {
-  return remember(plusBusinessDays, pairKey(day, n), () => toDay(addWeekdays(utcDate(day), n)));
+  return shifted(plusBusinessDays, day, n, true);
 }
 
 /** The day number of 1 January of `year` plus `n` days (day-of-year arithmetic for ARNs). */
@@ -87,14 +100,12 @@ const starts = new Map<string, Map<number, number>>();
  * spring-forward gap, TZDate moves it to the transition, where the day really starts.
  */
 export function startOfDayInZone(day: number, zone: string): number {
-  return remember(
-    remember(starts, zone, () => new Map()),
-    day,
-    () => {
-      const d = utcDate(day);
-      return new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), zone).getTime();
-    },
-  );
+  let perZone = starts.get(zone);
+  if (perZone === undefined) perZone = keep(starts, zone, new Map<number, number>());
+  const hit = perZone.get(day);
+  if (hit !== undefined) return hit;
+  const d = utcDate(day);
+  return keep(perZone, day, new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), zone).getTime());
 }
 
 /** A date that closes a window: the earlier of its start in the buyer's zone and in UTC+8. */
@@ -113,11 +124,15 @@ export function dayInZone(utcMs: number, zone: string): number {
   return toDay(new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 'UTC'));
 }
 
-/** Parses an ISO instant to ms, or null. */
+const instants = new Map<string, number | null>();
+
+/** Parses an ISO instant to ms, or null (memoised: the same instants recur on every assessment). */
 export function instantMs(at: string | null | undefined): number | null {
   if (at === null || at === undefined) return null;
+  const hit = instants.get(at);
+  if (hit !== undefined) return hit;
   const ms = Date.parse(at);
-  return Number.isNaN(ms) ? null : ms;
+  return keep(instants, at, Number.isNaN(ms) ? null : ms);
 }
 
 const isoCache = new Map<number, string>();
@@ -127,5 +142,5 @@ const isoCache = new Map<number, string>();
  * few instants, and `toISOString` was the hottest call when assessing 10,000 orders.
  */
 export function toInstant(ms: number): string {
-  return remember(isoCache, ms, () => new Date(ms).toISOString());
+  return isoCache.get(ms) ?? keep(isoCache, ms, new Date(ms).toISOString());
 }

@@ -150,26 +150,42 @@ function disputeOpens(c: DeadlineContext, shipped: number | null): number | null
   return at;
 }
 
+/**
+ * The page's own words for the window after completion ("you can apply for a return/refund
+ * within 7 days of confirming receipt", completed-order reminder, reference §1.2), in the
+ * readers' languages: the number of days, or null.
+ */
+const RECEIPT_WINDOW =
+  /(\d{1,3})\s*(?:days?|días|dias|jours|tagen?|дн[а-яё]*|dni)[^.]{0,40}?(?:receipt|recepci|recebimento|réception|erhalt|empfang|получени|odbior)/iu;
+
+export function pageWindowDays(reminderText: string | undefined): number | null {
+  const m = reminderText === undefined ? null : RECEIPT_WINDOW.exec(reminderText);
+  const n = m?.[1] === undefined ? Number.NaN : Number(m[1]);
+  return n > 0 ? n : null;
+}
+
+/** The days after completion: the page's own window wins over the 15-day default. */
 function afterCompletion(c: DeadlineContext): void {
   const o = c.facts.order;
   const completedDay = o.completedOn === undefined ? null : dayNumber(o.completedOn);
   if (!c.st.completed || completedDay === null) return;
-  // One claim per item: the buyer can still act only for an item whose case has not ended.
-  const open = !c.st.hasOpenDispute && c.st.lines.some((l) => l.closed === null);
-  add(
-    c,
-    'dispute_after_completion_end',
-    dateRule(c, completedDay, 'afterCompletionDays'),
-    'estimate',
-    'after_completion',
-    open,
-    null,
-  );
+  // One claim per item: no "last day to open a dispute" while one is open or once every
+  // item's case has ended.
+  if (c.st.hasOpenDispute || c.st.lines.every((l) => l.closed !== null)) return;
+  const pageDays = pageWindowDays(o.reminderText);
+  const end =
+    pageDays === null
+      ? dateRule(c, completedDay, 'afterCompletionDays')
+      : closingInstant(addCalendarDays(completedDay, pageDays), c.zone);
+  const source = pageDays === null ? 'estimate' : 'page';
+  const ruleId = pageDays === null ? 'after_completion' : 'after_completion_page';
+  add(c, 'dispute_after_completion_end', end, source, ruleId, true, null);
 }
 
 function disputeDeadlines(c: DeadlineContext): void {
   for (const d of c.facts.disputes) {
-    if (d.status === 'open') {
+    // Once the seller answered with a proposal, no answer is due any more.
+    if (d.status === 'open' && d.sellerProposal === null) {
       // The seller's 5 days start again after every change to the request.
       const clock = instantMs(d.updatedAt) ?? instantMs(d.openedAt);
       if (clock !== null)

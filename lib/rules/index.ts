@@ -26,7 +26,13 @@ export {
   type EvidenceFileCheck,
   type EvidenceKind,
 } from './evidence-files';
-export { assessAllWithWake, nextWake, orderBoundaries, reminderTimes, type WakeContext } from './next-wake';
+export {
+  assessAllWithWake,
+  nextWake,
+  orderBoundaries,
+  reminderLeadMs,
+  type WakeContext,
+} from './next-wake';
 export { DEFAULT_POLICY, POLICY_VERSION, type Policy, type PolicyRule, type PolicyRuleName } from './policy';
 export { CHECKLIST_TEXTS } from './texts';
 export {

@@ -78,7 +78,9 @@ function stageOf(
   if (st.completed) return 'completed';
   if (st.inTransit && watched) {
     if (kinds.has('protection_over')) return 'protection_over';
-    if (st.deliveredByTracking) return 'delivered_unconfirmed';
+    // Past the days a delivered order can still be disputed, AliExpress has completed it.
+    if (st.deliveredByTracking)
+      return kinds.has('delivered_not_confirmed') ? 'delivered_unconfirmed' : 'completed';
     if (kinds.has('check_parcel')) return 'maybe_delivered';
     return 'in_transit';
   }

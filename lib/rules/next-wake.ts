@@ -6,7 +6,7 @@
  */
 import type { OrderFacts } from '../schema/model';
 import { boundariesOf, evaluate, type Prepared, policyOf, prepare } from './assess';
-import { instantMs } from './dates';
+import { DEFAULT_POLICY, type Policy, ruleMs } from './policy';
 import type { Assessment, Deadline, RuleContext } from './types';
 
 export interface WakeContext extends RuleContext {
@@ -14,11 +14,19 @@ export interface WakeContext extends RuleContext {
   leadTimesMs?: readonly number[];
 }
 
-/** The moments to remind the buyer of a deadline: `at − lead` for each lead, ascending. */
-export function reminderTimes(deadline: Pick<Deadline, 'at'>, leadTimesMs: readonly number[]): Date[] {
-  const at = instantMs(deadline.at);
-  if (at === null) return [];
-  return [...new Set(leadTimesMs.map((lead) => at - lead))].sort((a, b) => a - b).map((ms) => new Date(ms));
+/**
+ * How long before a deadline a reminder with this lead falls due: an estimated protection end
+ * (our estimate, not AliExpress's date) is reminded `estimateEarlierByDays` earlier, since it
+ * may be days off (docs/rules.md "Reminders").
+ */
+export function reminderLeadMs(
+  deadline: Pick<Deadline, 'ruleId'>,
+  leadMs: number,
+  policy: Policy = DEFAULT_POLICY,
+): number {
+  return deadline.ruleId === 'protection_estimate'
+    ? leadMs + ruleMs(policy, 'estimateEarlierByDays')
+    : leadMs;
 }
 
 function collect(facts: OrderFacts, ctx: WakeContext, into: number[]): void {
@@ -31,7 +39,7 @@ function collectPrepared(p: Prepared, ctx: WakeContext, into: number[]): void {
   if (leads === undefined || leads.length === 0) return;
   for (const t of p.set.list) {
     if (!t.deadline.needsAction) continue;
-    for (const lead of leads) into.push(t.ms - lead);
+    for (const lead of leads) into.push(t.ms - reminderLeadMs(t.deadline, lead, policyOf(ctx)));
   }
 }
 

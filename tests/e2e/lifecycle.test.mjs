@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { enDate, orderDetailBody, orderListBody } from '../support/aliexpress-bodies.mjs';
 import { refundListBody } from '../support/aliexpress-reverse.mjs';
-import { exportBackup, launch, serveAliExpress, until } from './harness.mjs';
+import { exportBackup, launch, openPopup, serveAliExpress, until } from './harness.mjs';
 import { orderDetailPage, orderListPage, refundListPage } from './pages.mjs';
 
 const DAY = 86_400_000;
@@ -127,6 +127,14 @@ describe('one lifecycle for every item, in a real browser', () => {
     const page = await browser.ctx.newPage();
     await page.goto('https://www.aliexpress.com/p/order/index.html');
     await page.waitForFunction(() => document.title === 'Orders loaded');
+    // The list carries the items (lines): stored before the page is left, so a loaded machine
+    // cannot lose it to the next navigation.
+    await until(
+      async () =>
+        (await exportBackup(browser, 'lifecycle-')).orders.find((x) => x.id === ORDERS.twoItems.id)?.lines
+          .length === 2,
+      { what: 'the order list stored', timeout: 20_000, interval: 500 },
+    );
     for (const o of Object.values(ORDERS)) {
       await page.goto(`https://www.aliexpress.com/p/order/detail.html?orderId=${o.id}`);
       await page.waitForFunction(() => document.title === 'Detail loaded');
@@ -140,9 +148,12 @@ describe('one lifecycle for every item, in a real browser', () => {
         const two = b.orders.find((x) => x.id === ORDERS.twoItems.id);
         const refunded = b.orders.find((x) => x.id === ORDERS.refunded.id);
         const passed = b.orders.find((x) => x.id === ORDERS.passed.id);
-        return two?.disputes.length && refunded?.refunds.length && passed?.protection?.source === 'page'
-          ? b
-          : null;
+        const ready =
+          two?.disputes.length === 1 &&
+          two.lines.length === 2 &&
+          refunded?.refunds.length &&
+          passed?.protection?.source === 'page';
+        return ready ? b : null;
       },
       { what: 'every page stored', timeout: 20_000, interval: 500 },
     );
@@ -165,6 +176,18 @@ describe('one lifecycle for every item, in a real browser', () => {
     );
     // Act now: the badge counts the orders that need the buyer (this one among them).
     assert.ok(Number(state.badge) >= 2, `badge ${state.badge}`);
+    // …and the popup lists it under Act now, headed by the passed protection, worded as passed.
+    const popup = await openPopup(browser);
+    const card = popup
+      .getByRole('region', { name: 'Act now' })
+      .getByRole('article', { name: `Order ${ORDERS.passed.id}` });
+    await card.getByText('Protection has ended and the parcel has not come').first().waitFor();
+    assert.match(await card.innerText(), /Purchase protection ended on \w+ \d+, \d{4}/);
+    // Two items: where each one stands.
+    const two = popup.getByRole('article', { name: `Order ${ORDERS.twoItems.id}` });
+    await two.getByText("Lamp: Dispute: waiting for the seller's answer").waitFor();
+    await two.getByText('Cable: On its way').waitFor();
+    await popup.close();
   });
 
   it('a detail page whose only dated sentence is "Refund completed on …" gives no page-sourced protection', () => {

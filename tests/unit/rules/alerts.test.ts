@@ -30,7 +30,7 @@ describe.each(ZONES)('alerts in %s', (zone) => {
     expect(got).toEqual(expected);
   });
 
-  it('delivered by tracking but not confirmed: urgent check until the shortened end', () => {
+  it('delivered by tracking but not confirmed: urgent check, through the shortened end and the 15 days after it', () => {
     const f = facts(
       { shippedOn: '2026-06-20' },
       { packages: [pkg({ delivered: true, deliveredAt: '2026-07-14T09:00:00.000Z' })] },
@@ -41,7 +41,10 @@ describe.each(ZONES)('alerts in %s', (zone) => {
       severity: 'urgent',
       deadlineAt: '2026-07-19T09:00:00.000Z',
     });
-    expect(assessOrder(f, at('2026-07-19T09:00:00Z')).alerts.map((x) => x.kind)).not.toContain(
+    expect(assessOrder(f, at('2026-07-19T09:00:00Z')).alerts.map((x) => x.kind)).toContain(
+      'delivered_not_confirmed',
+    );
+    expect(assessOrder(f, at('2026-08-03T09:00:00Z')).alerts.map((x) => x.kind)).not.toContain(
       'delivered_not_confirmed',
     );
   });

@@ -160,6 +160,30 @@ describe('other deadlines (UTC)', () => {
     expect(balance.deadlines.some((d) => d.kind === 'chargeback_end')).toBe(false);
   });
 
+  it("the completed order's own words ('within 7 days of confirming receipt') win over the 15-day default", () => {
+    const reminderText =
+      'Order complete. If there are any problems, you can apply for a return/refund within 7 days of confirming receipt. If the item you received is defective or not as described, you can open a dispute within 90 days after order was placed.';
+    const a = assessOrder(facts({ status: 'completed', completedOn: '2026-07-10', reminderText }), ctx);
+    expect(dl(a, 'dispute_after_completion_end')).toMatchObject({
+      at: utc8('2026-07-17'),
+      source: 'page',
+      ruleId: 'after_completion_page',
+    });
+    expect(a.alerts.find((x) => x.kind === 'after_completion_window')?.values.days).toBe(7);
+    const plain = assessOrder(facts({ status: 'completed', completedOn: '2026-07-10' }), ctx);
+    expect(dl(plain, 'dispute_after_completion_end')).toMatchObject({
+      at: utc8('2026-07-25'),
+      source: 'estimate',
+    });
+    // Settled once the page's window has passed, not the 15 days.
+    expect(
+      assessOrder(facts({ status: 'completed', completedOn: '2026-07-10', reminderText }), {
+        ...ctx,
+        now: new Date('2026-07-18T00:00:00Z'),
+      }).settled,
+    ).toBe(true);
+  });
+
   it('deadlines are sorted and nextDeadline is the first one after now', () => {
     const a = assessOrder(facts({ shippedOn: '2026-07-03' }), ctx);
     const ats = a.deadlines.map((d) => d.at);

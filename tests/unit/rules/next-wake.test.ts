@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextWake, orderBoundaries, reminderTimes } from '../../../lib/rules';
+import { nextWake, orderBoundaries } from '../../../lib/rules';
 import { facts, refund } from './factory';
 
 const NOW = new Date('2026-07-15T12:00:00.000Z');
@@ -13,9 +13,9 @@ describe('nextWake', () => {
     expect(nextWake([shipped], { now: NOW, zone: 'UTC' })?.toISOString()).toBe('2026-08-09T16:00:00.000Z');
   });
 
-  it('includes reminder lead times before deadlines the buyer must act on', () => {
+  it('includes reminder lead times before deadlines the buyer must act on (an estimate: 3 days earlier)', () => {
     expect(nextWake([shipped], { now: NOW, zone: 'UTC', leadTimesMs: [20 * DAY] })?.toISOString()).toBe(
-      '2026-08-06T16:00:00.000Z',
+      '2026-08-03T16:00:00.000Z',
     );
   });
 
@@ -46,12 +46,15 @@ describe('nextWake', () => {
   });
 });
 
-describe('reminderTimes', () => {
-  it('subtracts each lead time, ascending, without repeats', () => {
-    const times = reminderTimes({ at: '2026-09-01T00:00:00.000Z' }, [DAY, 3 * DAY, DAY]);
-    expect(times.map((d) => d.toISOString())).toEqual([
-      '2026-08-29T00:00:00.000Z',
-      '2026-08-31T00:00:00.000Z',
-    ]);
+describe('reminder lead times', () => {
+  it('an estimated protection end is reminded 3 days earlier than a date AliExpress shows', () => {
+    const shipped = facts({ shippedOn: '2026-07-03' });
+    const page = facts({ shippedOn: '2026-07-03', protection: { endsOn: '2026-08-27', text: '' } });
+    const ctx = { now: NOW, zone: 'UTC', leadTimesMs: [DAY] };
+    const pageEnd = Date.parse('2026-08-26T16:00:00.000Z');
+    // Same end (placed 2026-06-28 + 60 = 2026-08-27), one estimated, one from the page.
+    expect(orderBoundaries(page, ctx).map((d) => d.getTime())).toContain(pageEnd - DAY);
+    expect(orderBoundaries(shipped, ctx).map((d) => d.getTime())).toContain(pageEnd - 4 * DAY);
+    expect(orderBoundaries(shipped, ctx).map((d) => d.getTime())).not.toContain(pageEnd - DAY);
   });
 });

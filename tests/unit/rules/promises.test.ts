@@ -58,6 +58,31 @@ describe('never silent', () => {
   });
 });
 
+describe('never silent (stages)', () => {
+  it('never silent: every stage that needs the buyer comes with a step, urgent where money is at stake', () => {
+    const needs = new Set([
+      'shipment_late',
+      'maybe_delivered',
+      'delivered_unconfirmed',
+      'protection_over',
+      'return_to_ship',
+      'refund_overdue',
+    ]);
+    fc.assert(
+      fc.property(factsArb, nowArb, zoneArb, (f, now, zone) => {
+        const a = assessOrder(f, { now, zone });
+        for (const l of a.lines) {
+          if (!needs.has(l.stage)) continue;
+          expect(l.step, `${l.stage} without a step`).not.toBeNull();
+          if (l.stage === 'protection_over' || l.stage === 'delivered_unconfirmed')
+            expect(l.step?.severity).toBe('urgent');
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe('never late', () => {
   it('never late: no protection estimate is later than the earliest known date + 60 days', () => {
     fc.assert(
@@ -178,6 +203,21 @@ describe('never contradictory', () => {
           if (x.kind === 'seller_reply_due') expect(d.sellerProposal).toBeNull();
           if (x.kind === 'appeal_window')
             expect(['refunded_full', 'cancelled']).not.toContain(disputeOutcome(d, f.refunds));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('never contradictory: no deadline says "seller\'s answer due" after the answer, or "last day to open a dispute" while one is open', () => {
+    fc.assert(
+      fc.property(factsArb, nowArb, zoneArb, (f, now, zone) => {
+        const a = assessOrder(f, { now, zone });
+        const st = orderState(f);
+        for (const d of a.deadlines) {
+          if (d.kind === 'seller_reply_due')
+            expect(f.disputes.find((x) => x.id === d.subjectId)?.sellerProposal).toBeNull();
+          if (d.kind === 'dispute_after_completion_end') expect(st.hasOpenDispute).toBe(false);
         }
       }),
       RUNS,

@@ -276,6 +276,21 @@ export const SCENARIOS: Scenario[] = [
     notify: 'dispute_after_completion_end',
   },
   {
+    title: "Completed 8 days ago and the page says 7 days: the page's window has closed",
+    facts: facts({
+      status: 'completed',
+      shippedOn: '2026-06-01',
+      completedOn: '2026-07-07',
+      reminderText:
+        'Order complete. If there are any problems, you can apply for a return/refund within 7 days of confirming receipt.',
+    }),
+    now: '2026-07-15T12:00:00Z',
+    stages: ['settled'],
+    step: null,
+    group: 'settled',
+    notify: null,
+  },
+  {
     title: 'Refund processed 25 business days ago and not arrived: ask the bank with the ARN',
     facts: facts({ status: 'closed' }, { refunds: [refund({ processedOn: '2026-06-05' })] }),
     now: '2026-07-15T12:00:00Z',

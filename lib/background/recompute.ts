@@ -23,6 +23,7 @@ import {
   type PlannedReminder,
   planReminders,
   recordsFromTheFuture,
+  recordsOfGoneDeadlines,
 } from './reminders';
 import { getSnapshot } from './snapshot';
 
@@ -111,6 +112,9 @@ export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResul
   const leadTimesMs = settings.leadTimesMinutes.map((m) => m * 60_000);
   // The same snapshot the popup then opens on (lib/background/snapshot.ts).
   const { facts, assessments, validUntil } = await getSnapshot(db, now, zone, leadTimesMs);
+  const gone = recordsOfGoneDeadlines(sent, assessments);
+  for (const id of gone) sent.delete(id);
+  await forgetReminders(db, gone);
   const next = Number.isFinite(validUntil) ? new Date(validUntil) : null;
 
   const badge = actionCount(assessments);

@@ -65,6 +65,24 @@ export function recordsFromTheFuture(sent: ReadonlyMap<string, number>, now: num
   return [...sent].filter(([, at]) => at > now + CLOCK_SKEW_MS).map(([id]) => id);
 }
 
+/**
+ * Records of reminders about a deadline (or an escalation) that no order has any more: a
+ * reading since undone by the real page (a forged delivery, a stale date) or a date the page
+ * changed. A record only stops a planned reminder from showing twice, and nothing plans these
+ * again, so they are forgotten: what is stored stays what the real pages imply (issue 14).
+ */
+export function recordsOfGoneDeadlines(
+  sent: ReadonlyMap<string, number>,
+  assessments: readonly Assessment[],
+): string[] {
+  const live = new Set<string>();
+  for (const a of assessments) {
+    for (const d of a.deadlines) live.add(`${d.orderId}|${d.kind}|${d.subjectId ?? '-'}|${d.at}`);
+    for (const al of a.alerts) if (al.deadlineAt) live.add(`${a.orderId}|${al.kind}|-|${al.deadlineAt}`);
+  }
+  return [...sent.keys()].filter((id) => !live.has(id.slice(0, id.lastIndexOf('|'))));
+}
+
 export interface ReminderInput {
   assessments: readonly Assessment[];
   leadTimesMinutes: readonly number[];

@@ -125,3 +125,27 @@ describe('a window that closes with money at stake', () => {
     expect(again.badge).toBe(1);
   });
 });
+
+describe('reminders of a deadline the real page has since undone', () => {
+  it('are forgotten, so the store holds what a profile that never saw the bad reading holds', async () => {
+    // A forged (or stale) protection end 5 days away: its 7-day and 3-day reminders are due.
+    const db = await setup([order('8100000000000001', '2026-11-20')]);
+    const now = END - 2.5 * DAY;
+    await run(db, now);
+    const forged = (await db.reminders.toArray()).map((r) => r.id);
+    expect(forged.some((id) => id.includes('2026-11-19T16:00:00.000Z'))).toBe(true);
+    // The real page says Dec 20: the Nov 20 deadline is gone, and so are its reminders.
+    await applyObservations(db, obs({ orders: [order('8100000000000001', '2026-12-20')] }), {
+      ...seen,
+      at: new Date(now + 60_000).toISOString(),
+    });
+    invalidateSnapshot(db);
+    await run(db, now + 120_000);
+    const left = (await db.reminders.toArray()).map((r) => r.id);
+    expect(left.filter((id) => id.includes('2026-11-19T16:00:00.000Z'))).toEqual([]);
+
+    const clean = await setup([order('8100000000000001', '2026-12-20')]);
+    await run(clean, now + 120_000);
+    expect(left.sort()).toEqual((await clean.reminders.toArray()).map((r) => r.id).sort());
+  });
+});

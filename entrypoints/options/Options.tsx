@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Samples } from '@/components/Samples';
 import { type Ui, UiContext, useUi } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
-import { call } from '@/lib/pages/client';
+import { call, loadUiStrings } from '@/lib/pages/client';
 import { useSamples } from '@/lib/pages/samples';
 import { MAX_BACKUP_BYTES } from '@/lib/protocol/limits';
 import { type Settings, UI_LANGUAGES } from '@/lib/schema/settings';
@@ -52,8 +52,7 @@ export function Options() {
   const samples = useSamples();
 
   async function loadStrings() {
-    const r = await call('getUiStrings', {});
-    const s = r.ok ? r.value : { table: {}, locale: navigator.language };
+    const s = await loadUiStrings();
     document.documentElement.lang = s.locale;
     setUi({ t: translator(s.table), locale: s.locale, zone });
   }

@@ -3,15 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { Welcome } from '@/components/Welcome';
 import { translator } from '@/lib/i18n';
-import { call } from '@/lib/pages/client';
+import { loadUiStrings } from '@/lib/pages/client';
 import '../popup/style.css';
 import './style.css';
 
 function WelcomePage() {
   const [ui, setUi] = useState<Ui | null>(null);
   useEffect(() => {
-    call('getUiStrings', {}).then((r) => {
-      const strings = r.ok ? r.value : { table: {}, locale: navigator.language, folder: 'en' as const };
+    loadUiStrings().then((strings) => {
       document.documentElement.lang = strings.locale;
       const t = translator(strings.table);
       document.title = t('welcome_title');

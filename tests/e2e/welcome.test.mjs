@@ -6,7 +6,7 @@ import { launch, screenshot, until } from './harness.mjs';
 
 async function welcomeTab(browser) {
   return until(() => browser.ctx.pages().find((p) => p.url().endsWith('/welcome.html')), {
-    timeout: 15_000,
+    timeout: 30_000,
     what: 'the welcome tab',
   });
 }

@@ -90,6 +90,14 @@ export interface OrderRecord extends OrderObservation {
   firstSeenAt: Instant;
   updatedAt: Instant;
   sources: Partial<Record<keyof OrderObservation, FieldSource>>;
+  /**
+   * The protection end each page last showed, by page (API or DOM page kind). Pages disagree
+   * (the real captures: the order page "before Sep 4, 2026", its tracking page "before Sep 3,
+   * 2026"), and `protection` is the earliest of them (lib/store/merge.ts): never later than any
+   * page says. Kept per page so a newer reading of one page (an extension, or the real page
+   * undoing a forged date) replaces only that page's date.
+   */
+  protectionByPage?: Record<string, { endsOn: IsoDate; text: string; source: FieldSource }>;
 }
 
 export interface PackageRecord extends PackageObservation {

@@ -109,6 +109,40 @@ type OrderField = Exclude<keyof OrderObservation, 'id'>;
  * `now` is the moment of the merge: a page reading's `source.at`, or the import time of a
  * backup whose `source.at` is the (earlier) time the backup says.
  */
+/**
+ * One page's protection date: it replaces that page's own earlier reading when newer, and the
+ * order's `protection` is then the earliest date of any page (never later than a page says;
+ * `OrderRecord.protectionByPage`). An order stored before pages were kept apart counts its one
+ * date as its page's; a date from a backup counts until the first real page's.
+ */
+function mergeProtection(
+  next: OrderRecord,
+  value: NonNullable<OrderObservation['protection']>,
+  source: FieldSource,
+  now: string,
+): boolean {
+  const pages = { ...(next.protectionByPage ?? {}) };
+  const known = next.sources.protection;
+  if (next.protection && known && Object.keys(pages).length === 0) {
+    pages[known.source] = { ...next.protection, source: known };
+  }
+  // A backup's date stands in only until a real page speaks: it is no page a buyer visits
+  // again, so an early (or forged) date from a file would otherwise stay for good.
+  if (source.source !== 'backup') {
+    for (const [page, entry] of Object.entries(pages))
+      if (entry.source.source === 'backup') delete pages[page];
+  }
+  const mine = pages[source.source];
+  if (mine && sameValue({ endsOn: mine.endsOn, text: mine.text }, value)) return false;
+  if (mine && !wins(mine.source, source, now)) return false;
+  pages[source.source] = { endsOn: value.endsOn, text: value.text, source };
+  const earliest = Object.values(pages).reduce((a, b) => (b.endsOn < a.endsOn ? b : a));
+  next.protectionByPage = pages;
+  next.protection = { endsOn: earliest.endsOn, text: earliest.text };
+  next.sources.protection = earliest.source;
+  return true;
+}
+
 export function mergeOrder(
   existing: OrderRecord | undefined,
   obs: OrderObservation,
@@ -135,6 +169,11 @@ export function mergeOrder(
       }
     }
     if (field === 'tags') value = [...new Set([...(next.tags ?? []), ...(obs.tags ?? [])])].sort();
+    if (field === 'protection') {
+      if (mergeProtection(next, obs.protection as NonNullable<OrderObservation['protection']>, source, now))
+        changed = true;
+      continue;
+    }
     if (sameValue(next[field], value)) continue;
     // Lines and tags accumulate, so any newer or richer reading may extend them.
     const accumulates = (field === 'lines' && current?.kind === source.kind) || field === 'tags';

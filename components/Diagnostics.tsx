@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatInstant } from '@/lib/format';
 import type { Diagnostic } from '@/lib/store/db';
+import { pageOf, whatOf } from './diagnostic-words';
 import { useUi } from './ui-context';
 
 /**
@@ -19,10 +20,16 @@ export function Diagnostics({ items, samples }: { items: Diagnostic[]; samples?:
         {items.map((d) => (
           <li key={d.id}>
             {t('diagnostic_item', {
-              source: d.source,
+              page: t(pageOf(d.source)),
               date: formatInstant(d.at, locale, zone),
-              problem: d.problem,
+              what: t(whatOf(d.problem)),
             })}
+            <details class="detail">
+              <summary>{t('error_detail')}</summary>
+              <code>
+                {d.source}: {d.problem}
+              </code>
+            </details>
           </li>
         ))}
       </ul>

@@ -74,7 +74,7 @@ describe('anonymised samples of pages we cannot read', () => {
     );
     await popup.getByText(/Pages we could not read \(\d+\)/).click();
     await popup
-      .getByText(/We could not read mtop\.aliexpress\.trade\.buyer\.order\.detail on .+: no order id/)
+      .getByText(/An order's page, .+: Buyer Shield could not read it/)
       .first()
       .waitFor();
     await popup.getByRole('button', { name: 'Save an anonymised sample' }).click();

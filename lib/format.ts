@@ -47,6 +47,17 @@ export function formatInstant(at: string | Date, locale: string, zone: string, w
   return f.format(typeof at === 'string' ? new Date(at) : at);
 }
 
+/** The day alone, short ("Dec 5"), in the buyer's zone: a badge's headline has room for no more. */
+export function formatDay(at: string, locale: string, zone: string): string {
+  const key = `${locale}|${zone}|day`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: zone, month: 'short', day: 'numeric' });
+    dateFormats.set(key, f);
+  }
+  return f.format(new Date(at));
+}
+
 /** A calendar date (`YYYY-MM-DD`) shown as the page would, without moving it across zones. */
 export function formatIsoDate(date: string, locale: string): string {
   return formatInstant(`${date}T12:00:00Z`, locale, 'UTC', false);

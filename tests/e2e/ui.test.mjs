@@ -114,6 +114,9 @@ describe('what the buyer sees', () => {
     for (const o of ORDERS) {
       await page.goto(`https://www.aliexpress.com/p/order/detail.html?orderId=${o.id}`);
       await page.waitForFunction(() => document.title === 'Detail loaded');
+      // The banner of an order not seen before shows once the page's data is stored: leaving
+      // sooner could drop the page's reading.
+      await page.getByRole('region', { name: 'Buyer Shield' }).waitFor({ timeout: 15_000 });
     }
     await page.goto(`https://m.aliexpress.com/p/refund-amount/detail.html?reverseOrderLineId=${REFUND.id}`);
     await page.waitForFunction(() => document.title === 'Refund details loaded');

@@ -53,7 +53,7 @@ export function PageBadge({ ui, summary, now, onHide }: PageBadgeProps) {
   const severity = a?.severity ?? (summary.group === 'settled' ? 'settled' : 'info');
   const estimate = d?.source === 'estimate' ? ` (${t('source_estimate')})` : '';
   const headline = d
-    ? `${t('badge_headline', { what: summary.texts.deadline ?? '', day: summary.texts.day ?? '' })}${estimate}`
+    ? `${t(`badge_short_${d.kind}`, { day: summary.texts.day ?? '' })}${estimate}`
     : summary.group === 'settled'
       ? t('badge_settled')
       : t('badge_no_deadline');

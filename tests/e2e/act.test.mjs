@@ -137,7 +137,7 @@ describe('act where the buyer acts', () => {
     await page.setViewportSize({ width: 800, height: 600 });
     await page.goto('https://www.aliexpress.com/p/order/index.html');
     const card = cardOf(page, A);
-    const head = card.getByRole('button', { name: /^Purchase protection ends [A-Z][a-z]{2} \d{1,2}$/ });
+    const head = card.getByRole('button', { name: /^Protection ends [A-Z][a-z]{2} \d{1,2}$/ });
     await head.waitFor({ timeout: 15_000 });
 
     // Keyboard: the card's "Order details" comes first, the badge after it.
@@ -177,7 +177,7 @@ describe('act where the buyer acts', () => {
     await list.goto('https://www.aliexpress.com/p/order/index.html');
     for (const o of [A, B]) {
       const card = cardOf(list, o);
-      await card.getByRole('button', { name: /^Purchase protection ends/ }).click();
+      await card.getByRole('button', { name: /^Protection ends/ }).click();
       await card
         .getByRole('button', { name: `Hide until something changes: the warning for ${o.lines[0].title}` })
         .click();
@@ -189,7 +189,7 @@ describe('act where the buyer acts', () => {
       .click();
     await cardOf(list, A).getByRole('note').waitFor();
     await cardOf(list, A)
-      .getByRole('button', { name: /^Purchase protection ends/ })
+      .getByRole('button', { name: /^Protection ends/ })
       .click();
     await cardOf(list, A)
       .getByRole('button', { name: /^Hide until something changes/ })

@@ -132,9 +132,9 @@ describe('what the buyer sees', () => {
     const badge = card.getByRole('note');
     await badge.waitFor();
     // A short headline with the date; the full step opens from it (tests/e2e/act.test.mjs).
-    assert.match(await badge.innerText(), /^Purchase protection ends [A-Z][a-z]{2} \d{1,2}$/);
-    assert.match(await badge.getAttribute('aria-label'), /^Buyer Shield: Purchase protection ends /);
-    await badge.getByRole('button', { name: /Purchase protection ends/ }).click();
+    assert.match(await badge.innerText(), /^Protection ends [A-Z][a-z]{2} \d{1,2}$/);
+    assert.match(await badge.getAttribute('aria-label'), /^Buyer Shield: Protection ends /);
+    await badge.getByRole('button', { name: /^Protection ends/ }).click();
     const step = card.getByRole('dialog');
     assert.match(await step.innerText(), /Purchase protection is ending/);
     // The exact date and time, worded by the worker in the buyer's language and zone.
@@ -155,7 +155,7 @@ describe('what the buyer sees', () => {
       assert.equal(overlap, false, 'the badge must not cover a button');
     }
     await screenshot(page, 'list-badges', { docs: true });
-    await badge.getByRole('button', { name: /Purchase protection ends/ }).click();
+    await badge.getByRole('button', { name: /^Protection ends/ }).click();
     await card.getByRole('button', { name: /^Hide until something changes/ }).click();
     await card.getByRole('status').getByText('Hidden until something changes.').waitFor();
     assert.equal(await card.getByRole('note').count(), 0, 'hidden');

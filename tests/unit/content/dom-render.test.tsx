@@ -66,9 +66,9 @@ describe('the in-page renderer (components without Preact in AliExpress pages)',
     expect(root.firstChild?.nodeName).toBe('STYLE');
     const badge = root.querySelector('[role="note"]');
     // A short headline with the date; the full step is in the popover the headline opens.
-    expect(root.querySelector('.bs-head')?.textContent).toBe('Purchase protection ends Mar 4');
+    expect(root.querySelector('.bs-head')?.textContent).toBe('Protection ends Mar 4');
     expect(root.querySelector('.bs-head')?.getAttribute('popovertarget')).toBe('bs-pop');
-    expect(badge?.getAttribute('aria-label')).toBe('Buyer Shield: Purchase protection ends Mar 4');
+    expect(badge?.getAttribute('aria-label')).toBe('Buyer Shield: Protection ends Mar 4');
     expect(badge?.hasAttribute('title')).toBe(false);
     expect(badge?.getAttribute('class')).toBe('bs-badge bs-info');
     const pop = root.getElementById('bs-pop');
@@ -94,7 +94,7 @@ describe('the in-page renderer (components without Preact in AliExpress pages)',
       root,
     );
     expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelector('.bs-text')?.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(root.getElementById('bs-pop')?.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 
   it('patches in place on a new render, so the focused Cancel keeps focus while a refresh runs', () => {

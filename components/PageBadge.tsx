@@ -40,10 +40,27 @@ function place(event: Event): void {
   pop.style.cssText = `left:${left + window.scrollX}px;top:${r.bottom + window.scrollY + 4}px;width:${width}px`;
 }
 
+/** Keyboard focus opens the step too (a mouse's focus is followed by its click). */
+function openOnKeyboardFocus(event: FocusEvent): void {
+  const head = event.currentTarget as HTMLElement;
+  if (!head.matches(':focus-visible')) return;
+  const pop = (head.getRootNode() as ShadowRoot).getElementById(POP);
+  if (pop && !pop.matches(':popover-open')) pop.showPopover();
+}
+
+/** Focus leaving the badge (Tab past its step) closes the step. */
+function closeWhenLeft(event: FocusEvent): void {
+  const badge = event.currentTarget as HTMLElement;
+  const to = event.relatedTarget as Node | null;
+  if (to !== null && badge.contains(to)) return;
+  const pop = (badge.getRootNode() as ShadowRoot).getElementById(POP);
+  if (pop?.matches(':popover-open')) pop.hidePopover();
+}
+
 /**
  * The badge inside an order card on the order list: a short headline with the date, never cut.
- * The full step (what to do, why, where to do it) opens on click, tap or Enter as a popover in
- * the badge's shadow root; Escape or a tap elsewhere closes it.
+ * The full step (what to do, why, where to do it) opens on click, tap, Enter or keyboard focus
+ * as a popover in the badge's shadow root; Escape, a tap elsewhere or Tab past it closes it.
  */
 export function PageBadge({ ui, summary, now, onHide }: PageBadgeProps) {
   const { t, locale } = ui;
@@ -59,8 +76,20 @@ export function PageBadge({ ui, summary, now, onHide }: PageBadgeProps) {
       : t('badge_no_deadline');
   const name = orderName(ui, summary);
   return (
-    <span class={`bs-badge bs-${severity}`} role="note" aria-label={t('badge_label', { text: headline })}>
-      <button type="button" class="bs-head" popovertarget={POP} aria-controls={POP}>
+    <span
+      class={`bs-badge bs-${severity}`}
+      role="note"
+      aria-label={t('badge_label', { text: headline })}
+      onFocusOut={closeWhenLeft}
+    >
+      <button
+        type="button"
+        class="bs-head"
+        popovertarget={POP}
+        popovertargetaction="show"
+        aria-controls={POP}
+        onFocus={openOnKeyboardFocus}
+      >
         <span class="bs-dot" aria-hidden="true" />
         <span class="bs-text">{headline}</span>
       </button>

@@ -147,9 +147,11 @@ describe('act where the buyer acts', () => {
       () => document.activeElement?.shadowRoot?.activeElement?.className ?? document.activeElement?.tagName,
     );
     assert.equal(focused, 'bs-head', 'Tab from "Order details" reaches the badge');
-    await page.keyboard.press('Enter');
+    // Keyboard focus opens the step; Enter keeps it open.
     const pop = card.getByRole('dialog', { name: A.lines[0].title });
     await pop.waitFor();
+    await page.keyboard.press('Enter');
+    assert.ok(await pop.isVisible());
     const text = await pop.innerText();
     assert.match(text, /Purchase protection is ending and the parcel has not arrived/);
     assert.match(text, /What to do now: If the parcel is not in your hands, open a dispute/);
@@ -163,11 +165,19 @@ describe('act where the buyer acts', () => {
     const b = await head.boundingBox();
     assert.ok(box.y >= b.y + b.height - 1, 'under its badge');
     await page.screenshot({ path: 'docs/screenshots/badge-popover.png' });
+    // Tab goes on into the step, to where it is done.
+    await page.keyboard.press('Tab');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent),
+      'Open a dispute',
+    );
     await page.keyboard.press('Escape');
     await pop.waitFor({ state: 'hidden' });
-    // A tap or click opens it too.
+    // A tap or click opens it too; focus going elsewhere closes it.
     await head.click();
     await pop.waitFor();
+    await cardOf(page, C).getByRole('link', { name: 'Order details' }).focus();
+    await pop.waitFor({ state: 'hidden' });
     await page.close();
   });
 

@@ -71,9 +71,12 @@ export function PageBadge({ ui, summary, now, onHide }: PageBadgeProps) {
   const estimate = d?.source === 'estimate' ? ` (${t('source_estimate')})` : '';
   const headline = d
     ? `${t(`badge_short_${d.kind}`, { day: summary.texts.day ?? '' })}${estimate}`
-    : summary.group === 'settled'
-      ? t('badge_settled')
-      : t('badge_no_deadline');
+    : a && summary.texts.title
+      ? // A step with no date ahead (its date passed: ask the bank now) is named, not "no deadline".
+        summary.texts.title
+      : summary.group === 'settled'
+        ? t('badge_settled')
+        : t('badge_no_deadline');
   const name = orderName(ui, summary);
   return (
     <span

@@ -87,6 +87,30 @@ describe('the in-page renderer (components without Preact in AliExpress pages)',
     expect(hidden).toBe(1);
   });
 
+  it('names a step whose date has passed instead of saying no deadline is known', () => {
+    const root = shadowRoot();
+    const s: PageSummary = {
+      ...summary('x'),
+      nextDeadline: null,
+      group: 'act_now',
+      texts: { ...summary('x').texts, title: "Refund hasn't arrived? Ask your bank with the ARN" },
+      alert: {
+        id: '3041111111111111:ask_bank_with_arn:R1',
+        kind: 'ask_bank_with_arn',
+        severity: 'soon',
+        orderId: '3041111111111111',
+        deadlineKind: 'ask_bank_with_arn',
+        deadlineAt: '2026-02-20T00:00:00.000Z',
+        values: { days: 20 },
+        helpUrl: null,
+      },
+    };
+    render(<PageBadge ui={ui} summary={s} now={now} onHide={() => {}} />, root);
+    expect(root.querySelector('.bs-head')?.textContent).toBe(
+      "Refund hasn't arrived? Ask your bank with the ARN",
+    );
+  });
+
   it('shows page text as text, never as markup', () => {
     const root = shadowRoot();
     render(

@@ -82,6 +82,8 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
       ? new Promise<void>((done) => {
           answered = done;
           ctx.setTimeout(done, FIRST_BADGES_MS);
+          // Leaving the page must not drop a body still waiting: it goes at once.
+          ctx.addEventListener(window, 'pagehide', () => done());
         })
       : Promise.resolve();
     const current = new PageSession(

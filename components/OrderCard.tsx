@@ -1,8 +1,10 @@
+import { orderLink } from '@/lib/aliexpress/links';
 import { formatMoney } from '@/lib/format';
 import type { OrderView } from '@/lib/protocol/messages';
 import { DeadlineLine } from './DeadlineLine';
 import { OrderDetails } from './OrderDetails';
 import type { OrderActions } from './order-actions';
+import { StepLink, stepActionOf } from './StepLink';
 import { useUi } from './ui-context';
 
 export interface OrderCardProps {
@@ -34,6 +36,7 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
     : lines.length > 1
       ? t('order_more_lines', { title: first, count: lines.length - 1 })
       : first;
+  const page = orderLink(order.id)?.href;
   return (
     <article
       class="order"
@@ -54,7 +57,16 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
         />
       ) : null}
       <div class="body">
-        <h3 class="title">{title}</h3>
+        <h3 class="title">
+          {/* The order's own AliExpress page, where every one of its buttons is. */}
+          {page ? (
+            <a href={page} target="_blank" rel="noopener">
+              {title}
+            </a>
+          ) : (
+            title
+          )}
+        </h3>
         <p class="meta">
           <span>{t('order_label', { id: order.id })}</span>
           {order.store ? <span> · {order.store.name}</span> : null}
@@ -85,7 +97,7 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
             {view.assessment.alerts.slice(0, 2).map((a) => (
               <li key={a.id} class={`alert alert-${a.severity}`}>
                 <strong>{t(`alert_${a.kind}_title`, a.values)}</strong>{' '}
-                {t(`alert_${a.kind}_action`, a.values)}
+                {t(`alert_${a.kind}_action`, a.values)} <StepLink t={t} action={stepActionOf(a, view)} />
               </li>
             ))}
           </ul>

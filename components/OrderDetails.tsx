@@ -5,6 +5,7 @@ import { Checklist } from './Checklist';
 import { DeadlineLine } from './DeadlineLine';
 import type { OrderActions } from './order-actions';
 import { RefundBlock } from './RefundBlock';
+import { StepLink, stepActionOf } from './StepLink';
 import { useUi } from './ui-context';
 
 /** Everything else about one order, folded away until the buyer asks. */
@@ -37,7 +38,9 @@ export function OrderDetails({
           {assessment.alerts.map((a) => (
             <li key={a.id} class={`alert alert-${a.severity}`}>
               <strong>{t(`alert_${a.kind}_title`, a.values)}</strong>
-              <p>{t(`alert_${a.kind}_action`, a.values)}</p>
+              <p>
+                {t(`alert_${a.kind}_action`, a.values)} <StepLink t={t} action={stepActionOf(a, view)} />
+              </p>
               <p class="why">
                 {t('why_label')} {t(`alert_${a.kind}_why`, a.values)}{' '}
                 {a.helpUrl ? (

@@ -1,5 +1,7 @@
 import { formatCountdown } from '@/lib/format';
 import type { PageSummary } from '@/lib/protocol/messages';
+import { orderName } from './PageBadge';
+import { StepLink } from './StepLink';
 import type { Ui } from './ui-context';
 
 export interface PageBannerProps {
@@ -8,11 +10,15 @@ export interface PageBannerProps {
   summary: PageSummary | null;
   now: Date;
   onOpenChecklist: () => void;
-  onDismiss: () => void;
+  /** Hides this order's banner until its step changes. */
+  onHide: () => void;
 }
 
-/** The banner on an order's detail and tracking pages: the deadline, why it matters, what to do. */
-export function PageBanner({ ui, summary, now, onOpenChecklist, onDismiss }: PageBannerProps) {
+/**
+ * The banner on an order's detail and tracking pages: the deadline, what to do with the link to
+ * where it is done, and why it matters.
+ */
+export function PageBanner({ ui, summary, now, onOpenChecklist, onHide }: PageBannerProps) {
   const { t, locale } = ui;
   if (!summary) return null;
   const d = summary.nextDeadline;
@@ -22,9 +28,6 @@ export function PageBanner({ ui, summary, now, onOpenChecklist, onDismiss }: Pag
     <section class={`bs-banner bs-${severity}`} aria-label={t('banner_title')}>
       <header>
         <strong>{t('banner_title')}</strong>
-        <button type="button" class="bs-close" aria-label={t('badge_dismiss')} onClick={onDismiss}>
-          ×
-        </button>
       </header>
       {d ? (
         <p class="bs-deadline">
@@ -45,9 +48,20 @@ export function PageBanner({ ui, summary, now, onOpenChecklist, onDismiss }: Pag
           </p>
         </>
       ) : null}
-      <button type="button" class="bs-link" onClick={onOpenChecklist}>
-        {t('banner_checklist')}
-      </button>
+      <p class="bs-actions">
+        <StepLink t={t} action={summary.action} />
+        <button type="button" class="bs-link" onClick={onOpenChecklist}>
+          {t('banner_checklist')}
+        </button>
+        <button
+          type="button"
+          class="bs-hide"
+          aria-label={t('badge_hide_label', { item: orderName(ui, summary) })}
+          onClick={onHide}
+        >
+          {t('badge_hide')}
+        </button>
+      </p>
     </section>
   );
 }

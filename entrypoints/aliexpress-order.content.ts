@@ -1,4 +1,5 @@
 import { defineContentScript } from '#imports';
+import { HiddenNotice, orderName } from '@/components/PageBadge';
 import { PageBanner } from '@/components/PageBanner';
 import { ORDER_PAGE_MATCHES, REFUND_PAGE_MATCHES } from '@/lib/aliexpress/hosts';
 import { readDomOrderDetail } from '@/lib/aliexpress/read-dom-order-detail';
@@ -22,7 +23,7 @@ export default defineContentScript({
         refund_detail: readDomRefund,
         dispute_detail: readDomRefund,
       },
-      views: { banner: PageBanner },
+      views: { banner: PageBanner, hidden: HiddenNotice, name: orderName },
     });
   },
 });

@@ -2,7 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { WAKE_ALARM } from '@/lib/background/alarms';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
-import { createRecomputer, notificationTarget } from '@/lib/background/recompute';
+import { createRecomputer, notificationTarget, orderPageOf } from '@/lib/background/recompute';
 import type { MessageTable } from '@/lib/i18n';
 import type { TableLoader } from '@/lib/i18n-tables';
 import { WELCOME_SHOWN_KEY } from '@/lib/protocol/storage-keys';
@@ -53,6 +53,11 @@ export default defineBackground(() => {
   });
   browser.notifications.onClicked.addListener((id) => {
     void browser.tabs.create({ url: notificationTarget(id, browser.runtime.getURL('/popup.html')) });
+    void browser.notifications.clear(id);
+  });
+  // The reminder's one button, "Open the order".
+  browser.notifications.onButtonClicked.addListener((id) => {
+    void browser.tabs.create({ url: orderPageOf(id) ?? browser.runtime.getURL('/popup.html') });
     void browser.notifications.clear(id);
   });
 });

@@ -58,6 +58,20 @@ export function formatInstant(at: string | Date, locale: string, zone: string, w
   return f.format(typeof at === 'string' ? new Date(at) : at);
 }
 
+/**
+ * The day alone, short ("Dec 5", "5 déc.", "05.12"), in the buyer's zone: a badge's headline has
+ * room for no more. Cut from `formatInstant`'s own formatter (the parts before the year), so the
+ * worker builds no second one: building one costs a first page summary 25–50 ms.
+ */
+export function formatDay(at: string, locale: string, zone: string): string {
+  formatInstant(at, locale, zone);
+  const parts = dateFormats.get(`${locale}|${zone}|true`)?.formatToParts(new Date(at)) ?? [];
+  const year = parts.findIndex((p) => p.type === 'year');
+  const day = parts.slice(0, year < 0 ? parts.length : year);
+  if (day.at(-1)?.type === 'literal') day.pop();
+  return day.map((p) => p.value).join('');
+}
+
 /** A calendar date (`YYYY-MM-DD`) shown as the page would, without moving it across zones. */
 export function formatIsoDate(date: string, locale: string): string {
   return formatInstant(`${date}T12:00:00Z`, locale, 'UTC', false);

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { PageBadge } from '@/components/PageBadge';
+import { HiddenNotice, orderName, PageBadge } from '@/components/PageBadge';
 import { ORDER_LIST_MATCHES } from '@/lib/aliexpress/hosts';
 import { ORDER_LIST_CARDS } from '@/lib/aliexpress/page-cards';
 import { readDomOrderList } from '@/lib/aliexpress/read-dom-order-list';
@@ -15,7 +15,7 @@ export default defineContentScript({
     runAliExpressPage(ctx, {
       readers: { order_list: readDomOrderList },
       cards: ORDER_LIST_CARDS,
-      views: { badge: PageBadge },
+      views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
       refresh: { mount: mountRefresh, isStart: isStartRefresh },
     });
   },

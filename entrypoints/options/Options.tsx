@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { HiddenWarnings } from '@/components/HiddenWarnings';
 import { Samples } from '@/components/Samples';
 import { type Ui, UiContext, useUi } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
 import { call, loadUiStrings } from '@/lib/pages/client';
+import { useHiddenWarnings } from '@/lib/pages/hidden';
 import { useSamples } from '@/lib/pages/samples';
 import { MAX_BACKUP_BYTES } from '@/lib/protocol/limits';
 import { type Settings, UI_LANGUAGES } from '@/lib/schema/settings';
@@ -50,6 +52,7 @@ export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
   const samples = useSamples();
+  const hidden = useHiddenWarnings();
 
   async function loadStrings() {
     const s = await loadUiStrings();
@@ -91,6 +94,7 @@ export function Options() {
         ) : null}
         <RemindersSection settings={settings} save={save} />
         <CalendarSection setStatus={setStatus} />
+        <HiddenWarnings entries={hidden.entries} onShow={hidden.show} />
         <BackupSection setStatus={setStatus} />
         {samples.samples.length ? (
           <section aria-labelledby="samples-title">
@@ -103,6 +107,7 @@ export function Options() {
           onWiped={() => {
             void loadSettings();
             samples.reload();
+            hidden.clear();
           }}
         />
         <section aria-labelledby="privacy-title">

@@ -8,7 +8,12 @@ import { orderIdOfCard } from './read-dom-order-list';
 
 /** One order-list card (§2.1 `div.order-item`). */
 const CARD = '.order-item';
-/** The card's header line with the status (§2.1 `div.order-item-header-status`): a one-line badge fits. */
+/**
+ * The card header's right part (§2.1 `div.order-item-header-right`: order date, number and the
+ * "Order details" link): the badge goes at its end, so the card's own links come first in the
+ * Tab order (issue 15) and the badge still reads on the header line. Else the status line.
+ */
+const CARD_HEADER_RIGHT = '.order-item-header-right';
 const CARD_STATUS = '.order-item-header-status';
 
 export interface OrderListCards {
@@ -16,14 +21,14 @@ export interface OrderListCards {
   cards: (root: ParentNode) => Element[];
   /** The card's order, by the list reader's own rule. */
   orderId: (card: Element) => string | null;
-  /** Where the badge goes: the status line, or the card itself when the header is missing. */
+  /** Where the badge goes (appended): the header's right part, the status line, else the card. */
   anchor: (card: Element) => Element;
 }
 
 export const ORDER_LIST_CARDS: OrderListCards = {
   cards: (root) => Array.from(root.querySelectorAll(CARD)),
   orderId: orderIdOfCard,
-  anchor: (card) => card.querySelector(CARD_STATUS) ?? card,
+  anchor: (card) => card.querySelector(CARD_HEADER_RIGHT) ?? card.querySelector(CARD_STATUS) ?? card,
 };
 
 /**

@@ -7,11 +7,11 @@
 import * as v from 'valibot';
 import { buildSampleFile, missingPart, worthASample } from '../aliexpress/anonymise';
 import { readCapturedBody } from '../aliexpress/read-captured';
-import { formatInstant } from '../format';
+import { formatDay, formatInstant } from '../format';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
 import { LIMITS, MAX_CAPTURE_CHARS } from '../protocol/limits';
 import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../protocol/messages';
-import type { RuleContext } from '../rules';
+import { type RuleContext, stepAction } from '../rules';
 import { safeUrl } from '../safe-url';
 import type { FieldSource, Observations } from '../schema/model';
 import { describeIssues, ObservationsSchema } from '../schema/observations';
@@ -251,16 +251,19 @@ export const handlers: Handlers = {
       const facts = i === undefined ? undefined : snap.facts[i];
       const a = i === undefined ? undefined : snap.assessments[i];
       if (!facts || !a) continue;
-      const alert = a.alerts[0] ?? null;
+      const alert = a.headline;
       orders[facts.order.id] = {
         orderId: facts.order.id,
         group: a.group,
         statusText: facts.order.statusText ?? null,
         nextDeadline: a.nextDeadline,
         alert,
+        action: alert ? stepAction(alert, a.lines, facts.disputes) : null,
+        item: facts.order.lines?.[0]?.title ?? null,
         texts: {
           deadline: a.nextDeadline ? t(`deadline_${a.nextDeadline.kind}`) : null,
           at: a.nextDeadline ? formatInstant(a.nextDeadline.at, locale, ctx.zone()) : null,
+          day: a.nextDeadline ? formatDay(a.nextDeadline.at, locale, ctx.zone()) : null,
           title: alert ? t(`alert_${alert.kind}_title`, alert.values) : null,
           action: alert ? t(`alert_${alert.kind}_action`, alert.values) : null,
           why: alert ? t(`alert_${alert.kind}_why`, alert.values) : null,

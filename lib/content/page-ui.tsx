@@ -3,11 +3,12 @@
  * and tracking pages. Each lives in its own shadow root, so the page's CSS cannot reach it and
  * ours cannot disturb the page; page data is rendered as text, never as HTML (dom-render.ts).
  */
-import type { PageBadge } from '@/components/PageBadge';
+import type { HiddenNotice, PageBadge } from '@/components/PageBadge';
 import type { PageBanner } from '@/components/PageBanner';
 import type { Ui } from '@/components/ui-context';
 import { type OrderListCards, orderIdOfPage } from '@/lib/aliexpress/page-cards';
 import { translator } from '@/lib/i18n';
+import { type HiddenWarning, stepIdentity } from '@/lib/protocol/hidden-warnings';
 import type { PageSummary, Responses, Result } from '@/lib/protocol/messages';
 import type { PageKind } from '@/lib/schema/model';
 import { render } from './dom-render';
@@ -19,14 +20,18 @@ export const HOST_TAG = 'buyer-shield-ui';
 export interface PageViews {
   badge?: typeof PageBadge;
   banner?: typeof PageBanner;
+  /** What stands where a warning was just hidden: the words and an Undo. */
+  hidden: typeof HiddenNotice;
+  /** How labels name an order (its item or its number). */
+  name: (ui: Ui, s: PageSummary) => string;
 }
 
 export interface UiDeps {
   getStrings: () => Promise<Result<Responses['getUiStrings']>>;
   getSummaries: (ids: string[]) => Promise<Result<Responses['getPageSummaries']>>;
   openChecklist: (orderId: string) => void;
-  loadDismissed: () => Promise<string[]>;
-  saveDismissed: (ids: string[]) => Promise<void>;
+  loadHidden: () => Promise<HiddenWarning[]>;
+  saveHidden: (list: HiddenWarning[]) => Promise<void>;
   /** The order-list cards (lib/aliexpress/page-cards.ts); only the list page needs them. */
   cards?: OrderListCards;
   /** The components this script shows, passed by its entrypoint so no page carries the other's. */
@@ -44,8 +49,8 @@ interface Mounted {
   root: ShadowRoot;
   host: HTMLElement;
   kind: 'badge' | 'banner';
-  /** What it shows and when it was rendered: the same summary within a minute is not redone. */
-  shown?: { summary: PageSummary | null; at: number };
+  /** Hidden during this visit: the notice with Undo stands in its place. */
+  notice?: boolean;
 }
 
 export function makeHost(kind: 'badge' | 'banner'): { host: HTMLElement; root: ShadowRoot } {
@@ -67,7 +72,8 @@ export class PageUi {
   private ui: Ui | null = null;
   private mounted: Mounted[] = [];
   private summaries = new Map<string, PageSummary>();
-  private dismissed = new Set<string>();
+  /** Hidden warnings by `kind:orderId`, each with the step it hid. */
+  private hidden = new Map<string, HiddenWarning>();
   private ready: Promise<void> | null = null;
   /** List cards already looked at (each is watched until it comes near the viewport). */
   private seen = new WeakSet<Element>();
@@ -81,7 +87,7 @@ export class PageUi {
 
   private async init(): Promise<void> {
     this.ready ??= (async () => {
-      const [strings, dismissed] = await Promise.all([this.deps.getStrings(), this.deps.loadDismissed()]);
+      const [strings, hidden] = await Promise.all([this.deps.getStrings(), this.deps.loadHidden()]);
       const s = strings.ok ? strings.value : { table: {}, locale: document.documentElement.lang || 'en' };
       this.ui = {
         t: translator(s.table),
@@ -92,7 +98,7 @@ export class PageUi {
           return Intl.DateTimeFormat().resolvedOptions().timeZone;
         },
       };
-      this.dismissed = new Set(dismissed);
+      this.hidden = new Map(hidden.map((h) => [h.key, h]));
     })();
     return this.ready;
   }
@@ -119,12 +125,9 @@ export class PageUi {
       }
     } else if (this.kind === 'order_detail' || this.kind === 'tracking') {
       const orderId = orderIdOfPage(this.url);
-      if (
-        orderId &&
-        !this.dismissed.has(`banner:${orderId}`) &&
-        !this.mounted.some((m) => m.kind === 'banner')
-      ) {
+      if (orderId && !this.mounted.some((m) => m.kind === 'banner')) {
         const { host, root } = makeHost('banner');
+        if (this.hidden.has(`banner:${orderId}`)) host.style.display = 'none';
         doc.body.prepend(host);
         this.mounted.push({ orderId, root, host, kind: 'banner' });
       }
@@ -157,14 +160,16 @@ export class PageUi {
     if (added) void this.fillIn();
   }
 
-  /** The card's badge, unless it shows no order or the buyer dismissed it; whether one was added. */
+  /** The card's badge, unless it shows no order; whether one was added. */
   private mountBadge(card: Element): boolean {
     const cards = this.deps.cards;
     if (!cards || card.querySelector(HOST_TAG)) return false;
     // Worked out only now, for the cards near the viewport.
     const orderId = cards.orderId(card);
-    if (!orderId || this.dismissed.has(`badge:${orderId}`)) return false;
+    if (!orderId) return false;
     const { host, root } = makeHost('badge');
+    // Hidden until its step is known to have changed: nothing shows, nothing moves.
+    if (this.hidden.has(`badge:${orderId}`)) host.style.display = 'none';
     cards.anchor(card).append(host);
     this.mounted.push({ orderId, root, host, kind: 'badge' });
     return true;
@@ -180,36 +185,70 @@ export class PageUi {
     this.renderAll();
   }
 
-  /** Hides one badge or banner for good (the other surfaces of that order stay). */
-  private dismiss(target: Mounted): void {
-    this.dismissed.add(`${target.kind}:${target.orderId}`);
-    void this.deps.saveDismissed([...this.dismissed]);
-    this.unmount(target);
-    this.mounted = this.mounted.filter((m) => m !== target);
+  /**
+   * Hides one badge or banner until its step changes (the other surfaces of that order stay);
+   * the notice with Undo takes its place and the focus.
+   */
+  private hide(target: Mounted, summary: PageSummary): void {
+    const key = `${target.kind}:${target.orderId}`;
+    this.hidden.set(key, { key, step: stepIdentity(summary) });
+    this.saveHidden();
+    target.notice = true;
+    this.renderAll();
+    target.root.querySelector<HTMLElement>('.bs-hidden button')?.focus();
+  }
+
+  private undo(target: Mounted): void {
+    this.hidden.delete(`${target.kind}:${target.orderId}`);
+    this.saveHidden();
+    target.notice = false;
+    this.renderAll();
+    target.root.querySelector<HTMLElement>('.bs-head, .bs-hide')?.focus();
+  }
+
+  private saveHidden(): void {
+    void this.deps.saveHidden([...this.hidden.values()]);
+  }
+
+  /**
+   * Whether `m` stays hidden: its entry's step is still the order's step. A changed step
+   * brings the warning back and forgets the entry.
+   */
+  private stillHidden(m: Mounted, summary: PageSummary): boolean {
+    const key = `${m.kind}:${m.orderId}`;
+    const entry = this.hidden.get(key);
+    if (!entry) return false;
+    if (entry.step === stepIdentity(summary)) return true;
+    this.hidden.delete(key);
+    this.saveHidden();
+    return false;
   }
 
   private renderAll(): void {
     const ui = this.ui;
     if (!ui) return;
     const now = new Date();
-    const { badge: Badge, banner: Banner } = this.deps.views;
+    const { badge: Badge, banner: Banner, hidden: Hidden, name } = this.deps.views;
     for (const m of this.mounted) {
       const summary = this.summaries.get(m.orderId) ?? null;
-      if (m.shown?.summary === summary && now.getTime() - m.shown.at < 60_000) continue;
-      m.shown = { summary, at: now.getTime() };
-      const onDismiss = () => this.dismiss(m);
+      if (summary === null) continue;
+      if (m.notice) {
+        render(<Hidden ui={ui} name={name(ui, summary)} onUndo={() => this.undo(m)} />, m.root);
+        continue;
+      }
+      const hidden = this.stillHidden(m, summary);
+      m.host.style.display = hidden ? 'none' : m.kind === 'badge' ? 'inline-flex' : 'block';
+      if (hidden) {
+        render(null, m.root);
+        continue;
+      }
+      const onHide = () => this.hide(m, summary);
       if (m.kind === 'badge' && Badge) {
-        render(<Badge ui={ui} summary={summary} now={now} onDismiss={onDismiss} />, m.root);
+        render(<Badge ui={ui} summary={summary} now={now} onHide={onHide} />, m.root);
       } else if (m.kind === 'banner' && Banner) {
         const onOpenChecklist = () => this.deps.openChecklist(m.orderId);
         render(
-          <Banner
-            ui={ui}
-            summary={summary}
-            now={now}
-            onOpenChecklist={onOpenChecklist}
-            onDismiss={onDismiss}
-          />,
+          <Banner ui={ui} summary={summary} now={now} onOpenChecklist={onOpenChecklist} onHide={onHide} />,
           m.root,
         );
       }

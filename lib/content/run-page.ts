@@ -11,7 +11,8 @@ import type { mountRefresh, RefreshHandle } from '@/lib/content/refresh-mount';
 import { send } from '@/lib/protocol/messages';
 import { CAPTURE_READY } from '@/lib/protocol/window-messages';
 import type { PageKind } from '@/lib/schema/model';
-import { DISMISSED_KEY } from '../protocol/storage-keys';
+import { MAX_HIDDEN, parseHidden } from '../protocol/hidden-warnings';
+import { HIDDEN_KEY } from '../protocol/storage-keys';
 import { PageSession, type PageSessionDeps } from './page-session';
 import { HOST_TAG, makeHost, PageUi, type PageViews, type UiDeps } from './page-ui';
 
@@ -20,7 +21,15 @@ const REPORT_AFTER_MS = 15_000;
 const DOM_READ_DEBOUNCE_MS = 400;
 const UI_SCAN_DEBOUNCE_MS = 50;
 const RETRY_AFTER_MS = 1000;
-const PAGE_TEXT_PREFIXES = ['badge_', 'banner_', 'source_', 'no_deadline', 'refresh_'];
+const PAGE_TEXT_PREFIXES = [
+  'badge_',
+  'banner_',
+  'source_',
+  'no_deadline',
+  'refresh_',
+  'action_',
+  'order_label',
+];
 
 type RuntimeSend = (m: unknown) => Promise<unknown>;
 
@@ -102,20 +111,16 @@ function handledKind(url: URL, options: PageOptions): PageKind | null {
   return kind;
 }
 
-/** The badges' and banner's way to the background and to the buyer's dismissals. */
+/** The badges' and banner's way to the background and to the warnings the buyer hid. */
 function pageUiDeps(runtimeSend: RuntimeSend, { cards, views }: PageOptions): UiDeps {
   return {
     // Only the words pages use; order-specific texts come with the summaries.
     getStrings: () => send(runtimeSend, 'getUiStrings', { prefixes: PAGE_TEXT_PREFIXES }),
     getSummaries: (orderIds) => send(runtimeSend, 'getPageSummaries', { orderIds }),
     openChecklist: (orderId) => void send(runtimeSend, 'openChecklist', { orderId }),
-    loadDismissed: async () => {
-      const stored = await browser.storage.local.get(DISMISSED_KEY);
-      const list = stored[DISMISSED_KEY];
-      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-    },
-    saveDismissed: async (ids) => {
-      await browser.storage.local.set({ [DISMISSED_KEY]: ids.slice(-2000) });
+    loadHidden: async () => parseHidden((await browser.storage.local.get(HIDDEN_KEY))[HIDDEN_KEY]),
+    saveHidden: async (list) => {
+      await browser.storage.local.set({ [HIDDEN_KEY]: list.slice(-MAX_HIDDEN) });
     },
     ...(cards ? { cards } : {}),
     views,

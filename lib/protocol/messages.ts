@@ -9,7 +9,7 @@
 import type { SampleFile } from '../aliexpress/anonymise';
 import type { RefundView } from '../background/views';
 import type { UiStrings } from '../i18n';
-import type { Alert, Assessment, Deadline } from '../rules';
+import type { Alert, Assessment, Deadline, StepAction } from '../rules';
 import type { OrderFacts } from '../schema/model';
 import type { Settings } from '../schema/settings';
 import type { Diagnostic } from '../store/db';
@@ -75,8 +75,12 @@ export interface PageSummary {
   group: Assessment['group'];
   statusText: string | null;
   nextDeadline: Deadline | null;
-  /** The most urgent alert, if any. */
+  /** The order's next step (its most urgent line's step), if any. */
   alert: Alert | null;
+  /** Where the buyer acts on that step (lib/rules/actions.ts), or null. */
+  action: StepAction | null;
+  /** The first item's title, to name the order in labels ("Hide the warning for …"), or null. */
+  item: string | null;
   /**
    * The words for the deadline and the alert, in the buyer's language (so pages need no tables),
    * and the deadline's date and time in the buyer's language and zone (`at`): the first
@@ -85,6 +89,8 @@ export interface PageSummary {
   texts: {
     deadline: string | null;
     at: string | null;
+    /** The deadline's day alone, short ("Dec 5"), for the badge's headline. */
+    day: string | null;
     title: string | null;
     action: string | null;
     why: string | null;

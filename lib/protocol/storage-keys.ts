@@ -4,8 +4,12 @@
  * (lib/store/); storage.local holds only small per-device state that needs no transaction.
  */
 
-/** Order ids whose in-page badge the buyer dismissed (lib/content/run-page.ts). */
-export const DISMISSED_KEY = 'dismissedOrders';
+/**
+ * The badges and banners the buyer hid until their step changes (lib/protocol/hidden-warnings.ts;
+ * written by lib/content/run-page.ts, listed by Options). It replaced `dismissedOrders`, whose
+ * dismissals were for good: those warnings show again.
+ */
+export const HIDDEN_KEY = 'hiddenWarnings';
 /** The orders a stopped "Refresh open orders" run has still to do (lib/content/refresh-run.ts). */
 export const PROGRESS_KEY = 'refreshProgress';
 /** When recompute last ran, to tell reminders that fell due while the browser was closed (lib/background/recompute.ts). */

@@ -3,6 +3,8 @@
  * deadlines, alerts, evidence checklists, ARN handling and the next moment anything changes.
  * Nothing here reads the clock or the browser. docs/rules.md explains every rule and source.
  */
+
+export { ACTION_OF, type StepAction, stepAction } from './actions';
 export { type AlertPlan, planAlerts } from './alerts';
 export {
   type ArnCheck,

@@ -6,6 +6,7 @@ import {
   createRecomputer,
   LAST_CHECK_KEY,
   notificationTarget,
+  orderPageOf,
   recomputeOnce,
 } from '@/lib/background/recompute';
 import type { OrderObservation } from '@/lib/schema/model';
@@ -39,11 +40,9 @@ function run(db: BuyerShieldDb, now: string) {
 }
 
 /** What is on screen: the fake browser keeps each notification's options by id. */
-async function notifications(): Promise<Record<string, { title: string; message: string }>> {
-  return fakeBrowser.notifications.getAllCreateOptions() as Record<
-    string,
-    { title: string; message: string }
-  >;
+type Shown = { title: string; message: string; buttons?: { title: string }[] };
+async function notifications(): Promise<Record<string, Shown>> {
+  return fakeBrowser.notifications.getAllCreateOptions() as Record<string, Shown>;
 }
 
 describe('reminders, badge and alarm', () => {
@@ -57,6 +56,8 @@ describe('reminders, badge and alarm', () => {
     expect(shown).toHaveLength(1);
     expect(shown[0]?.title).toMatch(/^Purchase protection ends in 2 days/);
     expect(shown[0]?.message).toMatch(/USB-C cable.*8100000000000001/);
+    // Its one button opens the order (entrypoints/background.ts, onButtonClicked).
+    expect(shown[0]?.buttons).toEqual([{ title: 'Open the order' }]);
     const alarm = await fakeBrowser.alarms.get(WAKE_ALARM);
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.parse('2026-11-17T12:00:00.000Z'));
     expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.parse('2026-11-18T12:00:00.000Z'));
@@ -144,6 +145,14 @@ describe('notification clicks', () => {
     );
     expect(notificationTarget('bs|summary|x', popup)).toBe(popup);
     expect(notificationTarget('bs|javascript:alert(1)|x', popup)).toBe(popup);
+  });
+
+  it('the button opens the order page, even for a dispute deadline; a summary has none', () => {
+    expect(orderPageOf('bs|8100000000000001|seller_reply_due|5100000000000001')).toBe(
+      'https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001',
+    );
+    expect(orderPageOf('bs|summary|due')).toBeNull();
+    expect(orderPageOf('bs|81000"><b>|protection_end|-')).toBeNull();
   });
 });
 

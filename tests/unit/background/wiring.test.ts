@@ -15,6 +15,19 @@ describe('background wiring', () => {
     expect(fakeBrowser.runtime.onStartup.hasListeners()).toBe(true);
     expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
     expect(fakeBrowser.notifications.onClicked.hasListeners()).toBe(true);
+    expect(fakeBrowser.notifications.onButtonClicked.hasListeners()).toBe(true);
+  });
+
+  it("a reminder's button and a click on it open the order's AliExpress page", async () => {
+    useDb(new BuyerShieldDb(`wiring-${Date.now()}-3`));
+    background.main();
+    await fakeBrowser.notifications.onButtonClicked.trigger('bs|8100000000000001|protection_end|-', 0);
+    await fakeBrowser.notifications.onClicked.trigger('bs|8100000000000001|protection_end|-');
+    const opened = (await fakeBrowser.tabs.query({})).flatMap((tab) => (tab.url ? [tab.url] : []));
+    expect(opened).toEqual([
+      'https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001',
+      'https://www.aliexpress.com/p/order/detail.html?orderId=8100000000000001',
+    ]);
   });
 
   it('sets the wake alarm when installed and again when the alarm fires', async () => {

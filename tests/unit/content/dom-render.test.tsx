@@ -27,7 +27,16 @@ const summary = (deadlineText: string): PageSummary => ({
     subjectId: null,
   } as PageSummary['nextDeadline'],
   alert: null,
-  texts: { deadline: deadlineText, at: 'Mar 4, 2026, 12:00 PM', title: null, action: null, why: null },
+  action: { page: 'order', href: 'https://www.aliexpress.com/p/order/detail.html?orderId=3041111111111111' },
+  item: 'Camping lantern',
+  texts: {
+    deadline: deadlineText,
+    at: 'Mar 4, 2026, 12:00 PM',
+    day: 'Mar 4',
+    title: null,
+    action: null,
+    why: null,
+  },
 });
 
 /** A shadow root as the page UI makes it: our style sheet first. */
@@ -44,35 +53,72 @@ function shadowRoot(): ShadowRoot {
 describe('the in-page renderer (components without Preact in AliExpress pages)', () => {
   it('renders a badge as the component describes it, after the style sheet, and wires its button', () => {
     const root = shadowRoot();
-    let dismissed = 0;
+    let hidden = 0;
     render(
       <PageBadge
         ui={ui}
         summary={summary('Purchase protection ends')}
         now={now}
-        onDismiss={() => (dismissed += 1)}
+        onHide={() => (hidden += 1)}
       />,
       root,
     );
     expect(root.firstChild?.nodeName).toBe('STYLE');
     const badge = root.querySelector('[role="note"]');
-    expect(badge?.textContent).toContain('Purchase protection ends in 3 days');
-    expect(badge?.getAttribute('aria-label')).toBe(
-      'Buyer Shield: Purchase protection ends in 3 days · Mar 4, 2026, 12:00 PM',
-    );
+    // A short headline with the date; the full step is in the popover the headline opens.
+    expect(root.querySelector('.bs-head')?.textContent).toBe('Protection ends Mar 4');
+    expect(root.querySelector('.bs-head')?.getAttribute('popovertarget')).toBe('bs-pop');
+    expect(badge?.getAttribute('aria-label')).toBe('Buyer Shield: Protection ends Mar 4');
+    expect(badge?.hasAttribute('title')).toBe(false);
     expect(badge?.getAttribute('class')).toBe('bs-badge bs-info');
-    root.querySelector<HTMLButtonElement>('button[aria-label="Dismiss"]')?.click();
-    expect(dismissed).toBe(1);
+    const pop = root.getElementById('bs-pop');
+    expect(pop?.getAttribute('popover')).toBe('auto');
+    expect(pop?.textContent).toContain('Purchase protection ends in 3 days (Mar 4, 2026, 12:00 PM)');
+    const link = pop?.querySelector('a');
+    expect(link?.textContent).toBe('Open the order');
+    expect(link?.getAttribute('href')).toBe(
+      'https://www.aliexpress.com/p/order/detail.html?orderId=3041111111111111',
+    );
+    root
+      .querySelector<HTMLButtonElement>(
+        'button[aria-label="Hide until something changes: the warning for Camping lantern"]',
+      )
+      ?.click();
+    expect(hidden).toBe(1);
+  });
+
+  it('names a step whose date has passed instead of saying no deadline is known', () => {
+    const root = shadowRoot();
+    const s: PageSummary = {
+      ...summary('x'),
+      nextDeadline: null,
+      group: 'act_now',
+      texts: { ...summary('x').texts, title: "Refund hasn't arrived? Ask your bank with the ARN" },
+      alert: {
+        id: '3041111111111111:ask_bank_with_arn:R1',
+        kind: 'ask_bank_with_arn',
+        severity: 'soon',
+        orderId: '3041111111111111',
+        deadlineKind: 'ask_bank_with_arn',
+        deadlineAt: '2026-02-20T00:00:00.000Z',
+        values: { days: 20 },
+        helpUrl: null,
+      },
+    };
+    render(<PageBadge ui={ui} summary={s} now={now} onHide={() => {}} />, root);
+    expect(root.querySelector('.bs-head')?.textContent).toBe(
+      "Refund hasn't arrived? Ask your bank with the ARN",
+    );
   });
 
   it('shows page text as text, never as markup', () => {
     const root = shadowRoot();
     render(
-      <PageBadge ui={ui} summary={summary('<img src=x onerror=alert(1)>')} now={now} onDismiss={() => {}} />,
+      <PageBadge ui={ui} summary={summary('<img src=x onerror=alert(1)>')} now={now} onHide={() => {}} />,
       root,
     );
     expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelector('.bs-text')?.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(root.getElementById('bs-pop')?.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 
   it('patches in place on a new render, so the focused Cancel keeps focus while a refresh runs', () => {
@@ -105,7 +151,7 @@ describe('the in-page renderer (components without Preact in AliExpress pages)',
 
   it('removes what it rendered, and only that, for null', () => {
     const root = shadowRoot();
-    render(<PageBadge ui={ui} summary={summary('x')} now={now} onDismiss={() => {}} />, root);
+    render(<PageBadge ui={ui} summary={summary('x')} now={now} onHide={() => {}} />, root);
     render(null, root);
     expect([...root.childNodes].map((n) => n.nodeName)).toEqual(['STYLE']);
   });

@@ -3,6 +3,7 @@ import type { OrderView } from '@/lib/protocol/messages';
 import { DeadlineLine } from './DeadlineLine';
 import { OrderDetails } from './OrderDetails';
 import type { OrderActions } from './order-actions';
+import { Timeline } from './Timeline';
 import { useUi } from './ui-context';
 
 export interface OrderCardProps {
@@ -56,6 +57,7 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
           {order.total ? <span> · {formatMoney(order.total, locale)}</span> : null}
         </p>
         <p class="status">{order.statusText || t('status_unknown')}</p>
+        <Timeline view={view} />
         {next ? (
           <p class="deadline">
             <DeadlineLine deadline={next} now={now} />
@@ -74,7 +76,7 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
             ))}
           </ul>
         ) : null}
-        <OrderDetails view={view} now={now} today={today} actions={actions} open={open} />
+        <OrderDetails view={view} title={title} now={now} today={today} actions={actions} open={open} />
       </div>
     </article>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AtAGlance } from '@/components/AtAGlance';
 import { Diagnostics } from '@/components/Diagnostics';
 import { EmptyState } from '@/components/EmptyState';
 import { OrderGroups } from '@/components/OrderGroups';
@@ -24,6 +25,25 @@ const focus = new URLSearchParams(location.search).get('order');
 /** Orders per group asked for at first; "Show more" asks for more. */
 const PAGE = 50;
 const SEARCH_DEBOUNCE_MS = 150;
+
+/**
+ * Escape closes what is open: the details block holding the focus (the focus goes back to its
+ * summary), or every open block when the focus is on none of them. Escape in the search box
+ * keeps its own meaning (clearing the search).
+ */
+function closeOnEscape(e: KeyboardEvent) {
+  if (e.key !== 'Escape' || e.defaultPrevented) return;
+  const target = e.target instanceof Element ? e.target : null;
+  const inside = target?.closest('details[open]');
+  if (inside instanceof HTMLDetailsElement) {
+    inside.open = false;
+    inside.querySelector('summary')?.focus();
+    e.preventDefault();
+    return;
+  }
+  if (target && target !== document.body && target !== document.documentElement) return;
+  for (const d of document.querySelectorAll('details[open]')) (d as HTMLDetailsElement).open = false;
+}
 
 export function App() {
   const [ui, setUi] = useState<Ui | null>(null);
@@ -68,6 +88,11 @@ export function App() {
     if (data && focus) document.getElementById(`checklist-${focus}`)?.scrollIntoView();
   }, [data]);
 
+  useEffect(() => {
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, []);
+
   const shown = data ? data.groups.act_now.total + data.groups.watch.total + data.groups.settled.total : 0;
 
   if (!ui) return <main aria-busy="true" />;
@@ -86,6 +111,7 @@ export function App() {
         {data && data.totalOrders === 0 ? <EmptyState /> : null}
         {data && data.totalOrders > 0 ? (
           <>
+            <AtAGlance stake={data.atStake} />
             <input
               type="search"
               aria-label={t('search_label')}

@@ -10,7 +10,7 @@ import type { SampleFile } from '../aliexpress/anonymise';
 import type { RefundView } from '../background/views';
 import type { UiStrings } from '../i18n';
 import type { Alert, Assessment, Deadline } from '../rules';
-import type { OrderFacts } from '../schema/model';
+import type { Money, OrderFacts } from '../schema/model';
 import type { Settings } from '../schema/settings';
 import type { Diagnostic } from '../store/db';
 import type { SampleSummary } from '../store/samples';
@@ -43,6 +43,17 @@ export interface Dashboard {
   totalOrders: number;
   diagnostics: Diagnostic[];
   now: string;
+  /** What needs the buyer now, over every order (not only the search's): the popup's top line. */
+  atStake: AtStake;
+}
+
+/** The orders in "Act now": their totals per currency (never added across currencies) and the first date to act by. */
+export interface AtStake {
+  orders: number;
+  /** One sum per currency, by currency code; orders without a known total add nothing. */
+  totals: Money[];
+  /** The earliest deadline still ahead that the buyer must act before, or null. */
+  firstBy: string | null;
 }
 
 export interface Responses {

@@ -100,4 +100,37 @@ describe('the popup dashboard', () => {
     await save(ctx, [order(1, 3)]);
     expect((await dashboard(ctx)).groups.act_now.total).toBe(1);
   });
+
+  it('sums the money at stake per currency over every order in Act now, and the first date to act by', async () => {
+    const ctx = context();
+    const eur = (n: number, days: number, amountMinor: number) => ({
+      ...order(n, days),
+      total: { amountMinor, currency: 'EUR' },
+    });
+    const usd = (n: number, days: number, amountMinor: number) => ({
+      ...order(n, days),
+      total: { amountMinor, currency: 'USD' },
+    });
+    // Three urgent orders in two currencies; one far off (watch), whose money is not at stake.
+    await save(ctx, [usd(1, 5, 1000), usd(2, 3, 2345), eur(3, 4, 999), usd(4, 40, 50_000)]);
+    const d = await dashboard(ctx, { query: 'Item 3' });
+    // The search narrows the cards, never the top line.
+    expect(d.atStake.orders).toBe(3);
+    expect(d.atStake.totals).toEqual([
+      { amountMinor: 999, currency: 'EUR' },
+      { amountMinor: 3345, currency: 'USD' },
+    ]);
+    // The nearest is order 2's protection end (3 days ahead), whichever order is searched.
+    const act = (await dashboard(ctx)).groups.act_now.orders;
+    const two = act.find((o) => o.facts.order.id === String(8_500_000_000_000_002));
+    const end = two?.assessment.deadlines.find((x) => x.kind === 'protection_end')?.at;
+    expect(end).toBeDefined();
+    expect(d.atStake.firstBy).toBe(end);
+  });
+
+  it('has nothing at stake when nothing needs the buyer', async () => {
+    const ctx = context();
+    await save(ctx, [order(1, 40)]);
+    expect((await dashboard(ctx)).atStake).toEqual({ orders: 0, totals: [], firstBy: null });
+  });
 });

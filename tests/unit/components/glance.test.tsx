@@ -1,0 +1,131 @@
+import { render, screen } from '@testing-library/preact';
+import type { ComponentChildren } from 'preact';
+import { AtAGlance } from '@/components/AtAGlance';
+import { Timeline } from '@/components/Timeline';
+import { type Ui, UiContext } from '@/components/ui-context';
+import { type MessageTable, translator } from '@/lib/i18n';
+import type { OrderView } from '@/lib/protocol/messages';
+import type { Assessment, LineStage } from '@/lib/rules';
+import { loadTableFromDisk } from '../locale-loader';
+import { ORDER } from '../store/helpers';
+
+let ui: Ui;
+beforeAll(async () => {
+  const table: MessageTable = await loadTableFromDisk('en');
+  ui = { t: translator(table), locale: 'en-US', zone: 'America/Sao_Paulo' };
+});
+const withUi = (children: ComponentChildren) => (
+  <UiContext.Provider value={ui}>{children}</UiContext.Provider>
+);
+
+describe('AtAGlance', () => {
+  it('lists each currency apart, never adding them, with the first date to act by in the buyer’s zone', () => {
+    const { container } = render(
+      withUi(
+        <AtAGlance
+          stake={{
+            orders: 3,
+            totals: [
+              { amountMinor: 999, currency: 'EUR' },
+              { amountMinor: 12345, currency: 'USD' },
+            ],
+            // 02:00 UTC on Dec 5 is still Dec 4 in São Paulo.
+            firstBy: '2026-12-05T02:00:00.000Z',
+          }}
+        />,
+      ),
+    );
+    expect(container.textContent).toBe('€9.99 and $123.45 in 3 orders needs you; first by Dec 4, 2026');
+  });
+
+  it('words one order, an order without a known total, and nothing at stake', () => {
+    const one = render(withUi(<AtAGlance stake={{ orders: 1, totals: [], firstBy: null }} />));
+    expect(one.container.textContent).toBe('1 order needs you');
+    one.unmount();
+    const none = render(withUi(<AtAGlance stake={{ orders: 0, totals: [], firstBy: null }} />));
+    expect(none.container.textContent).toBe('Nothing needs you right now.');
+  });
+});
+
+function view(stage: LineStage, order: Partial<OrderView['facts']['order']> = {}): OrderView {
+  const assessment = {
+    orderId: ORDER.id,
+    lines: [{ lineId: 'l1', title: 'Cable', stage, step: null }],
+    headline: null,
+    deadlines: [
+      {
+        kind: 'protection_end',
+        at: '2026-12-20T03:00:00.000Z',
+        source: 'page',
+        orderId: ORDER.id,
+        ruleId: 'protection_page',
+        needsAction: true,
+        subjectId: null,
+        shownOn: null,
+      },
+    ],
+  } as unknown as Assessment;
+  const facts = {
+    order: { ...ORDER, site: 'aliexpress', firstSeenAt: '', updatedAt: '', sources: {}, ...order },
+    packages: [],
+    disputes: [],
+    refunds: [],
+  } as OrderView['facts'];
+  return { facts, assessment, done: [], refunds: [] };
+}
+
+/** Each step as a screen reader reads it, and which one is current. */
+function steps() {
+  const list = screen.getByRole('list', { name: 'Progress' });
+  const items = [...list.querySelectorAll('li')];
+  return {
+    read: items.map((li) => li.textContent),
+    current: items.filter((li) => li.getAttribute('aria-current') === 'step').map((li) => li.textContent),
+  };
+}
+
+describe('Timeline', () => {
+  const table: [LineStage, string[], string | null][] = [
+    ['awaiting_shipment', ['Ordered (done)', 'Shipped (now)', 'Delivered (to come)'], 'Shipped'],
+    ['in_transit', ['Ordered', 'Shipped', 'Delivered (now)', 'Protection ends'], 'Delivered'],
+    ['delivered_unconfirmed', ['Delivered', 'Protection ends'], 'Protection ends'],
+    ['dispute_waiting_seller', ['Dispute opened (done)', 'Answer (now)', 'Refund (to come)'], 'Answer'],
+    ['return_to_ship', ['Dispute opened', 'Answer (done)', 'Return (now)', 'Refund (to come)'], 'Return'],
+    ['refund_processed', ['Refund issued (done)', 'Processed (done)', 'Arrived (now)'], 'Arrived'],
+    ['refund_arrived', ['Refund issued (done)', 'Processed (done)', 'Arrived (done)'], null],
+  ];
+  it.each(table)(
+    '%s: each step says in words whether it is done, under way or to come',
+    (stage, words, now) => {
+      render(withUi(<Timeline view={view(stage)} />));
+      const { read, current } = steps();
+      let at = 0;
+      for (const w of words) {
+        // "Shipped (now)" matches "Shipped Oct 3, 2026 (now)": the name, then its state.
+        const [name, state = ''] = w.split(/ (?=\()/);
+        const i = read.findIndex((r, k) => k >= at && r?.startsWith(name as string) && r.endsWith(state));
+        expect(i, `${w} in ${read.join(' | ')}`).toBeGreaterThanOrEqual(0);
+        at = i + 1;
+      }
+      expect(current.map((c) => c?.split(/[\s(]/)[0])).toEqual(now ? [now.split(' ')[0]] : []);
+    },
+  );
+
+  it('shows the dates the page gave, and the protection end in the buyer’s zone', () => {
+    render(withUi(<Timeline view={view('in_transit')} />));
+    const { read } = steps();
+    expect(read[0]).toContain('Oct 1, 2026');
+    expect(read[1]).toContain('Oct 3, 2026');
+    // 03:00 UTC on Dec 20 is 00:00 on Dec 20 in São Paulo.
+    expect(read[3]).toContain('Dec 20, 2026');
+  });
+
+  it('a parcel protection ran out on was never delivered, and a cancelled order has no timeline', () => {
+    render(withUi(<Timeline view={view('protection_over')} />));
+    const { read } = steps();
+    expect(read[2]).toContain('Delivered (to come)');
+    expect(read[3]).toMatch(/^Protection ends .*\(now\)$/);
+    const cancelled = render(withUi(<Timeline view={view('settled', { status: 'cancelled' })} />));
+    expect(cancelled.container.querySelector('ol')).toBeNull();
+  });
+});

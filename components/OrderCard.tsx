@@ -57,7 +57,7 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
           {order.total ? <span> · {formatMoney(order.total, locale)}</span> : null}
         </p>
         <p class="status">{order.statusText || t('status_unknown')}</p>
-        <Timeline view={view} />
+        <Timeline view={view} now={now} />
         {next ? (
           <p class="deadline">
             <DeadlineLine deadline={next} now={now} />

@@ -1,4 +1,3 @@
-import { formatInstant, formatIsoDate } from '@/lib/format';
 import type { MessageKey } from '@/lib/i18n';
 import type { OrderView } from '@/lib/protocol/messages';
 import type { LineLifecycle, LineStage } from '@/lib/rules';
@@ -54,6 +53,22 @@ function refundSteps(stage: LineStage): Step[] {
   return track(['tl_refund_issued', 'tl_refund_processed', 'tl_refund_arrived'], at);
 }
 
+/** "Oct 3", with the year only when it is not this year's: the timeline stays short. */
+function shortDate(locale: string, zone: string, now: Date): (at: string) => string {
+  const year = (d: Date) => new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(d);
+  const thisYear = year(now);
+  return (at) => {
+    const d = new Date(at);
+    const withYear = year(d) !== thisYear;
+    return new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      month: 'short',
+      day: 'numeric',
+      ...(withYear ? { year: 'numeric' } : {}),
+    }).format(d);
+  };
+}
+
 /** The line the card is about: the one whose step is the order's headline, else the first. */
 function lineOf(view: OrderView): LineLifecycle | undefined {
   const { lines, headline } = view.assessment;
@@ -65,7 +80,7 @@ function lineOf(view: OrderView): LineLifecycle | undefined {
  * or a refund's stages), so the state is seen at a glance. Each step says in words whether it is
  * done, under way or to come, for screen readers; the dots are decoration.
  */
-export function Timeline({ view }: { view: OrderView }) {
+export function Timeline({ view, now }: { view: OrderView; now: Date }) {
   const { t, locale, zone } = useUi();
   const line = lineOf(view);
   if (!line) return null;
@@ -80,12 +95,16 @@ export function Timeline({ view }: { view: OrderView }) {
     const completed = line.stage === 'completed' || line.stage === 'settled';
     steps = track(['tl_ordered', 'tl_shipped', 'tl_delivered', 'tl_protection_end'], deliveryAt(line.stage));
     const [ordered, shipped, delivered, protection] = steps as [Step, Step, Step, Step];
-    if (order.placedOn) ordered.date = formatIsoDate(order.placedOn, locale);
-    if (order.shippedOn) shipped.date = formatIsoDate(order.shippedOn, locale);
-    if (order.completedOn && completed) delivered.date = formatIsoDate(order.completedOn, locale);
+    // Calendar dates as the page shows them (noon UTC keeps the day in any zone); the
+    // protection end is an instant, shown in the buyer's zone.
+    const page = shortDate(locale, 'UTC', now);
+    const mine = shortDate(locale, zone, now);
+    if (order.placedOn) ordered.date = page(`${order.placedOn}T12:00:00Z`);
+    if (order.shippedOn) shipped.date = page(`${order.shippedOn}T12:00:00Z`);
+    if (order.completedOn && completed) delivered.date = page(`${order.completedOn}T12:00:00Z`);
     // A parcel never delivered when protection ran out: the delivery step did not happen.
     if (line.stage === 'protection_over') delivered.state = 'todo';
-    if (end && !completed) protection.date = formatInstant(end.at, locale, zone, false);
+    if (end && !completed) protection.date = mine(end.at);
   }
   return (
     <ol class="timeline" aria-label={t('timeline_label')}>

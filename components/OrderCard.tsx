@@ -3,6 +3,7 @@ import type { OrderView } from '@/lib/protocol/messages';
 import { DeadlineLine } from './DeadlineLine';
 import { OrderDetails } from './OrderDetails';
 import type { OrderActions } from './order-actions';
+import { Received } from './Received';
 import { Timeline } from './Timeline';
 import { useUi } from './ui-context';
 
@@ -76,6 +77,7 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
             ))}
           </ul>
         ) : null}
+        <Received view={view} title={title} today={today} onMark={actions.markOrderReceived} />
         <OrderDetails view={view} title={title} now={now} today={today} actions={actions} open={open} />
       </div>
     </article>

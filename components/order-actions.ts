@@ -7,4 +7,6 @@ export interface OrderActions {
   setChecklistItem: (orderId: string, itemId: string, done: boolean) => void | Promise<void>;
   /** Records that a refund reached the buyer on `arrivedOn` (YYYY-MM-DD); resolves to whether it was kept. */
   markRefundArrived: (refundId: string, arrivedOn: string) => Promise<boolean>;
+  /** "I received it" on `receivedOn` (YYYY-MM-DD), or its undo (null); resolves to whether it was kept. */
+  markOrderReceived: (orderId: string, receivedOn: string | null) => Promise<boolean>;
 }

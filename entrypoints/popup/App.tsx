@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AtAGlance } from '@/components/AtAGlance';
 import { Diagnostics } from '@/components/Diagnostics';
 import { EmptyState } from '@/components/EmptyState';
@@ -8,7 +8,7 @@ import { RefreshButton } from '@/components/RefreshButton';
 import { Samples } from '@/components/Samples';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
-import { calendarDateIn, markRefundArrived, setChecklistItem } from '@/lib/pages/actions';
+import { calendarDateIn, markOrderReceived, markRefundArrived, setChecklistItem } from '@/lib/pages/actions';
 import { call } from '@/lib/pages/client';
 import { ORDER_LIST_URL, startRefreshInTab } from '@/lib/pages/refresh';
 import { useSamples } from '@/lib/pages/samples';
@@ -16,8 +16,8 @@ import type { Dashboard, DashboardGroupId } from '@/lib/protocol/messages';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** What the buyer does from an order card, kept by the background. */
-const actions: OrderActions = { setChecklistItem, markRefundArrived };
+/** What the buyer does from an order card, kept by the background (see `cardActions`). */
+const actions = { setChecklistItem, markRefundArrived };
 
 /** `popup.html?order=<id>` (from a banner or notification) opens that order. */
 const focus = new URLSearchParams(location.search).get('order');
@@ -51,6 +51,19 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const samples = useSamples();
+  // A change that moves an order between groups ("I received it") asks for the dashboard again.
+  const [reload, setReload] = useState(0);
+  const cardActions = useMemo<OrderActions>(
+    () => ({
+      ...actions,
+      markOrderReceived: async (orderId, receivedOn) => {
+        const kept = await markOrderReceived(orderId, receivedOn);
+        if (kept) setReload((n) => n + 1);
+        return kept;
+      },
+    }),
+    [],
+  );
   const [limits, setLimits] = useState<Record<DashboardGroupId, number>>({
     act_now: PAGE,
     watch: PAGE,
@@ -82,7 +95,7 @@ export function App() {
       stale = true;
       clearTimeout(timer);
     };
-  }, [query, limits]);
+  }, [query, limits, reload]);
 
   useEffect(() => {
     if (data && focus) document.getElementById(`checklist-${focus}`)?.scrollIntoView();
@@ -125,7 +138,7 @@ export function App() {
               groups={data.groups}
               now={new Date(data.now)}
               today={calendarDateIn(new Date(data.now), zone)}
-              actions={actions}
+              actions={cardActions}
               focus={focus}
               onMore={(g) => setLimits({ ...limits, [g]: limits[g] + PAGE * 4 })}
             />

@@ -6,6 +6,11 @@ export async function setChecklistItem(orderId: string, itemId: string, done: bo
 }
 
 /** Resolves to whether the background kept the date. */
+/** "I received it" (a date) or its undo (null); resolves to whether it was kept. */
+export async function markOrderReceived(orderId: string, receivedOn: string | null): Promise<boolean> {
+  return (await call('markOrderReceived', { orderId, receivedOn })).ok;
+}
+
 export async function markRefundArrived(refundId: string, arrivedOn: string): Promise<boolean> {
   return (await call('markRefundArrived', { refundId, arrivedOn })).ok;
 }

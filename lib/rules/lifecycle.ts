@@ -78,7 +78,7 @@ function stageOf(
   if (st.completed) return 'completed';
   if (st.inTransit && watched) {
     if (kinds.has('protection_over')) return 'protection_over';
-    if (st.deliveredByTracking) return 'delivered_unconfirmed';
+    if (st.deliveredByTracking || st.receivedByBuyer) return 'delivered_unconfirmed';
     if (kinds.has('check_parcel')) return 'maybe_delivered';
     return 'in_transit';
   }

@@ -98,6 +98,8 @@ export const BackupOrderSchema = v.object({
   packages: v.optional(capped(BackupPackage, PER_ORDER), []),
   disputes: v.optional(capped(BackupDispute, PER_ORDER), []),
   refunds: v.optional(capped(BackupRefund, PER_ORDER), []),
+  /** The buyer's own fact (lib/schema/model.ts `OrderRecord.receivedOn`). */
+  receivedOn: v.optional(v.nullable(IsoDateSchema), null),
   // Computed on export and computed again after import: checked for shape, then ignored.
   deadlines: v.optional(
     capped(v.object({ kind: DeadlineKindSchema, at: InstantSchema, source: Computed }), PER_ORDER),

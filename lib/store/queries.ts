@@ -89,6 +89,15 @@ export async function setRefundArrived(
   return (await db.refunds.update(refundId, { arrivedOn })) > 0;
 }
 
+/** The buyer says an order's parcel reached them (null: takes it back); false when there is no such order. */
+export async function setOrderReceived(
+  db: BuyerShieldDb,
+  orderId: string,
+  receivedOn: string | null,
+): Promise<boolean> {
+  return (await db.orders.update(orderId, { receivedOn })) > 0;
+}
+
 /** Deletes every order, reminder, diagnostic and setting, in one transaction. */
 export async function deleteEverything(db: BuyerShieldDb): Promise<void> {
   await db.transaction('rw', db.allTables, async () => {

@@ -282,6 +282,29 @@ describe('the popup at a glance, and accessible', () => {
     });
   });
 
+  it('"I received it" ends the parcel warnings of that order, and Undo brings them back', async () => {
+    const glance = popup.locator('.glance');
+    const act = popup.getByRole('region', { name: 'Act now' });
+    const watch = popup.getByRole('region', { name: 'Watch' });
+    const card = (region) => region.getByRole('article', { name: `Order ${ORDERS[0].id}` });
+    await card(act).getByRole('button', { name: 'I received it: Wireless earbuds', exact: true }).click();
+    // The earbuds no longer need the buyer: watched, with the protection end still shown.
+    await card(watch).waitFor();
+    assert.match(await glance.innerText(), /^\$19\.99 in 1 order needs you; first by /);
+    const text = await card(watch).innerText();
+    assert.match(text, /You said the parcel reached you on [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
+    assert.doesNotMatch(text, /parcel has not arrived/);
+    assert.match(text, /Purchase protection ends in \d+ (days|hours)/);
+    // Never an AliExpress completion: the status is the page's.
+    assert.match(text, /Awaiting delivery/);
+    assert.equal(await scrollsSideways(popup), false);
+    assert.deepEqual(await violations(popup), []);
+    await card(watch).getByRole('button', { name: 'Undo: Wireless earbuds', exact: true }).click();
+    await card(act).waitFor();
+    assert.match(await card(act).innerText(), /Purchase protection is ending and the parcel has not arrived/);
+    assert.match(await glance.innerText(), /^\$45\.98 in 2 orders needs you/);
+  });
+
   it('axe finds nothing on the options page and the welcome page', async () => {
     const options = await browser.ctx.newPage();
     await options.goto(browser.url('options.html'));

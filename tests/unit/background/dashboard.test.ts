@@ -133,4 +133,34 @@ describe('the popup dashboard', () => {
     await save(ctx, [order(1, 40)]);
     expect((await dashboard(ctx)).atStake).toEqual({ orders: 0, totals: [], firstBy: null });
   });
+
+  it('"I received it" moves an order out of Act now and keeps it; undo brings it back; pages may not say it', async () => {
+    const ctx = context();
+    await save(ctx, [order(1, 3)]);
+    const id = String(8_500_000_000_000_001);
+    const mark = (receivedOn: string | null, sender: typeof popup | typeof page = popup) =>
+      handleMessage({ type: 'markOrderReceived', payload: { orderId: id, receivedOn } }, sender, me, ctx);
+    expect((await dashboard(ctx)).groups.act_now.total).toBe(1);
+    expect((await mark('2026-10-30', page)).ok).toBe(false);
+    expect((await mark('2026-10-30')).ok).toBe(true);
+    const d = await dashboard(ctx);
+    expect(d.groups.act_now.total).toBe(0);
+    expect(d.atStake.orders).toBe(0);
+    expect(d.groups.watch.orders[0]?.facts.order.receivedOn).toBe('2026-10-30');
+    // A page read again later (with a change) does not undo the buyer's word.
+    await save(ctx, [{ ...order(1, 3), statusText: 'Awaiting delivery, read again' }]);
+    expect((await dashboard(ctx)).groups.watch.orders[0]?.facts.order.statusText).toBe(
+      'Awaiting delivery, read again',
+    );
+    expect((await dashboard(ctx)).groups.act_now.total).toBe(0);
+    expect((await mark(null)).ok).toBe(true);
+    expect((await dashboard(ctx)).groups.act_now.total).toBe(1);
+    const missing = await handleMessage(
+      { type: 'markOrderReceived', payload: { orderId: '8500000000009999', receivedOn: '2026-10-30' } },
+      popup,
+      me,
+      ctx,
+    );
+    expect(missing.ok).toBe(false);
+  });
 });

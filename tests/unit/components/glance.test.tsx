@@ -1,6 +1,7 @@
-import { render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { AtAGlance } from '@/components/AtAGlance';
+import { Received } from '@/components/Received';
 import { Timeline } from '@/components/Timeline';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { type MessageTable, translator } from '@/lib/i18n';
@@ -134,5 +135,46 @@ describe('Timeline', () => {
     expect(read[3]).toMatch(/^Protection ends .*\(now\)$/);
     const cancelled = render(withUi(<Timeline now={NOW} view={view('settled', { status: 'cancelled' })} />));
     expect(cancelled.container.querySelector('ol')).toBeNull();
+  });
+});
+
+describe('Received', () => {
+  it('offers "I received it" while the parcel is awaited, named by its order, and shows the day with an undo', async () => {
+    const calls: [string, string | null][] = [];
+    const onMark = async (id: string, on: string | null) => {
+      calls.push([id, on]);
+      return true;
+    };
+    const awaited = render(
+      withUi(<Received view={view('in_transit')} title="Cable" today="2026-11-01" onMark={onMark} />),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'I received it: Cable' }));
+    await Promise.resolve();
+    expect(calls).toEqual([[ORDER.id, '2026-11-01']]);
+    awaited.unmount();
+    render(
+      withUi(
+        <Received
+          view={view('delivered_unconfirmed', { receivedOn: '2026-10-30' })}
+          title="Cable"
+          today="2026-11-01"
+          onMark={onMark}
+        />,
+      ),
+    );
+    expect(screen.getByText(/You said the parcel reached you on Oct 30, 2026\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo: Cable' }));
+    await Promise.resolve();
+    expect(calls[1]).toEqual([ORDER.id, null]);
+  });
+
+  it('is not offered once the parcel is no longer awaited (completed, in dispute, not shipped)', () => {
+    for (const stage of ['completed', 'dispute_waiting_seller', 'awaiting_shipment'] as const) {
+      const r = render(
+        withUi(<Received view={view(stage)} title="Cable" today="2026-11-01" onMark={async () => true} />),
+      );
+      expect(r.container.querySelector('button')).toBeNull();
+      r.unmount();
+    }
   });
 });

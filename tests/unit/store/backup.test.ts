@@ -80,6 +80,17 @@ describe('backup export', () => {
 });
 
 describe('what only the buyer knows survives a backup', () => {
+  it('keeps "I received it"', async () => {
+    const db = await seeded();
+    await db.orders.update(ORDER.id, { receivedOn: '2026-10-08' });
+    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    expect(file.orders[0]?.receivedOn).toBe('2026-10-08');
+    const other = freshDb();
+    await importBackup(other, JSON.stringify(file));
+    expect((await other.orders.get(ORDER.id))?.receivedOn).toBe('2026-10-08');
+    expect(await exportBackup(other, ctx, DEFAULT_SETTINGS)).toEqual(file);
+  });
+
   it('keeps "the money arrived" and the ticked checklist items', async () => {
     const db = await seeded();
     await db.refunds.update('r1', { arrivedOn: '2026-10-09' });

@@ -4,6 +4,7 @@ import { DeadlineLine } from './DeadlineLine';
 import { OrderDetails } from './OrderDetails';
 import type { OrderActions } from './order-actions';
 import { Received } from './Received';
+import { Snooze } from './Snooze';
 import { Timeline } from './Timeline';
 import { useUi } from './ui-context';
 
@@ -77,7 +78,10 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
             ))}
           </ul>
         ) : null}
-        <Received view={view} title={title} today={today} onMark={actions.markOrderReceived} />
+        <div class="card-actions">
+          <Received view={view} title={title} today={today} onMark={actions.markOrderReceived} />
+          <Snooze view={view} title={title} today={today} onSnooze={actions.snoozeAlert} />
+        </div>
         <OrderDetails view={view} title={title} now={now} today={today} actions={actions} open={open} />
       </div>
     </article>

@@ -8,7 +8,13 @@ import { RefreshButton } from '@/components/RefreshButton';
 import { Samples } from '@/components/Samples';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
-import { calendarDateIn, markOrderReceived, markRefundArrived, setChecklistItem } from '@/lib/pages/actions';
+import {
+  calendarDateIn,
+  markOrderReceived,
+  markRefundArrived,
+  setChecklistItem,
+  snoozeAlert,
+} from '@/lib/pages/actions';
 import { call } from '@/lib/pages/client';
 import { ORDER_LIST_URL, startRefreshInTab } from '@/lib/pages/refresh';
 import { useSamples } from '@/lib/pages/samples';
@@ -58,6 +64,11 @@ export function App() {
       ...actions,
       markOrderReceived: async (orderId, receivedOn) => {
         const kept = await markOrderReceived(orderId, receivedOn);
+        if (kept) setReload((n) => n + 1);
+        return kept;
+      },
+      snoozeAlert: async (orderId, alert, until) => {
+        const kept = await snoozeAlert(orderId, alert, until);
         if (kept) setReload((n) => n + 1);
         return kept;
       },

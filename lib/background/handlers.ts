@@ -26,6 +26,7 @@ import {
   saveChecklistTick,
   setOrderReceived,
   setRefundArrived,
+  setSnooze,
 } from '../store/queries';
 import { getSample, keepSample, listSamples, SAMPLE_IDS, type SampleId } from '../store/samples';
 import { readSettings, writeSettings } from '../store/settings';
@@ -325,6 +326,13 @@ export const handlers: Handlers = {
   async markOrderReceived(p, ctx) {
     if (!(await setOrderReceived(ctx.db, p.orderId, p.receivedOn)))
       return { ok: false, error: 'no such order' };
+    changed(ctx);
+    return ok({});
+  },
+
+  async snoozeAlert(p, ctx) {
+    const snooze = { alertId: p.alertId, severity: p.severity, until: p.until ?? '' };
+    if (!(await setSnooze(ctx.db, p.orderId, snooze, p.until))) return { ok: false, error: 'no such order' };
     changed(ctx);
     return ok({});
   },

@@ -75,6 +75,7 @@ export interface Responses {
   exportCalendar: { ics: string; fileName: string; events: number };
   markRefundArrived: Record<string, never>;
   markOrderReceived: Record<string, never>;
+  snoozeAlert: Record<string, never>;
   /** Orders not settled (or of unknown status), for "Refresh open orders", and its pause. */
   getOpenOrderIds: { orderIds: string[]; pauseMs: number };
   /** `file` only when an id was asked for and that sample is still kept. */

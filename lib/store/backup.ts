@@ -86,6 +86,7 @@ export function toBackupOrder(
     })),
     checklist: checklistOf(assessment, done),
     receivedOn: order.receivedOn ?? null,
+    snoozed: order.snoozed ?? [],
     firstSeenAt: order.firstSeenAt,
     updatedAt: order.updatedAt,
   };
@@ -284,13 +285,15 @@ export async function importBackup(
  * checklist ticks.
  */
 async function keepBuyerFacts(db: BuyerShieldDb, o: BackupOrder, at: string, now: string): Promise<void> {
-  if (o.firstSeenAt || o.receivedOn) {
+  if (o.firstSeenAt || o.receivedOn || o.snoozed.length) {
     const stored = await db.orders.get(o.id);
     const firstSeenAt = o.firstSeenAt ? notAfter(o.firstSeenAt, now) : null;
     if (stored && firstSeenAt && firstSeenAt < stored.firstSeenAt)
       await db.orders.update(o.id, { firstSeenAt });
     if (stored && o.receivedOn && !stored.receivedOn)
       await db.orders.update(o.id, { receivedOn: o.receivedOn });
+    if (stored && o.snoozed.length && !stored.snoozed?.length)
+      await db.orders.update(o.id, { snoozed: o.snoozed });
   }
   for (const [i, r] of o.refunds.entries()) {
     if (r.arrivedOn === null) continue;

@@ -305,6 +305,26 @@ describe('the popup at a glance, and accessible', () => {
     assert.match(await glance.innerText(), /^\$45\.98 in 2 orders needs you/);
   });
 
+  it('"Snooze until…" hides the warning until the day chosen, and it can be woken at once', async () => {
+    const card = popup.getByRole('article', { name: `Order ${ORDERS[1].id}` });
+    const warning = /Purchase protection is ending and the parcel has not arrived/;
+    assert.match(await card.innerText(), warning);
+    await card.getByRole('button', { name: `Snooze until…: ${LONG}`, exact: true }).click();
+    const day = await card.getByLabel('Remind me again on');
+    assert.equal(await day.getAttribute('min'), iso(1));
+    await day.fill(iso(2));
+    assert.deepEqual(await violations(popup), []);
+    await card.getByRole('button', { name: `Snooze: ${LONG}`, exact: true }).click();
+    await until(async () => !warning.test(await card.innerText()), { what: 'the warning hidden' });
+    assert.match(await card.innerText(), /A warning is snoozed until [A-Z][a-z]{2} \d{1,2}, \d{4}\./);
+    // Its deadline is still shown: the date is never hidden.
+    assert.match(await card.innerText(), /Purchase protection ends in \d+ (days|hours)/);
+    await screenshot(popup, 'popup-snoozed');
+    await card.getByRole('button', { name: `Show it again now: ${LONG}`, exact: true }).click();
+    await until(async () => warning.test(await card.innerText()), { what: 'the warning back' });
+    assert.doesNotMatch(await card.innerText(), /snoozed until/);
+  });
+
   it('axe finds nothing on the options page and the welcome page', async () => {
     const options = await browser.ctx.newPage();
     await options.goto(browser.url('options.html'));

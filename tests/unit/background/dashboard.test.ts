@@ -163,4 +163,31 @@ describe('the popup dashboard', () => {
     );
     expect(missing.ok).toBe(false);
   });
+
+  it('"Snooze until…" hides a warning until the day, for extension pages only; null wakes it', async () => {
+    const ctx = context();
+    await save(ctx, [order(1, 3)]);
+    const first = (await dashboard(ctx)).groups.act_now.orders[0];
+    const alert = first?.assessment.alerts[0];
+    if (!first || !alert) throw new Error('an urgent order');
+    const snooze = (until: string | null, sender: typeof popup | typeof page = popup) =>
+      handleMessage(
+        {
+          type: 'snoozeAlert',
+          payload: { orderId: first.facts.order.id, alertId: alert.id, severity: alert.severity, until },
+        },
+        sender,
+        me,
+        ctx,
+      );
+    expect((await snooze('2026-11-02', page)).ok).toBe(false);
+    expect((await snooze('2026-11-02')).ok).toBe(true);
+    const ids = async () =>
+      Object.values((await dashboard(ctx)).groups).flatMap((g) =>
+        g.orders.flatMap((o) => o.assessment.alerts.map((a) => a.id)),
+      );
+    expect(await ids()).not.toContain(alert.id);
+    expect((await snooze(null)).ok).toBe(true);
+    expect(await ids()).toContain(alert.id);
+  });
 });

@@ -80,14 +80,19 @@ describe('backup export', () => {
 });
 
 describe('what only the buyer knows survives a backup', () => {
-  it('keeps "I received it"', async () => {
+  it('keeps "I received it" and the snoozed warnings', async () => {
     const db = await seeded();
-    await db.orders.update(ORDER.id, { receivedOn: '2026-10-08' });
+    const snoozed = [
+      { alertId: `${ORDER.id}:protection_ending:`, severity: 'soon' as const, until: '2026-10-20' },
+    ];
+    await db.orders.update(ORDER.id, { receivedOn: '2026-10-08', snoozed });
     const file = await exportBackup(db, ctx, DEFAULT_SETTINGS);
     expect(file.orders[0]?.receivedOn).toBe('2026-10-08');
+    expect(file.orders[0]?.snoozed).toEqual(snoozed);
     const other = freshDb();
     await importBackup(other, JSON.stringify(file));
     expect((await other.orders.get(ORDER.id))?.receivedOn).toBe('2026-10-08');
+    expect((await other.orders.get(ORDER.id))?.snoozed).toEqual(snoozed);
     expect(await exportBackup(other, ctx, DEFAULT_SETTINGS)).toEqual(file);
   });
 

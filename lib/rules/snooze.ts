@@ -1,0 +1,43 @@
+/**
+ * "Snooze until…": the buyer hides one step's warning until a day of their choosing, and it
+ * comes back by itself then (the end is a boundary of the assessment, so the popup, the badge
+ * and the reminders wake for it). Never late: a snooze ends a day before the step's deadline at
+ * the latest, and only hides the warning at the severity it was snoozed at, so an escalation
+ * (soon → urgent) brings it back at once.
+ */
+import type { OrderFacts, Severity } from '../schema/model';
+import type { AlertPlan } from './alert-plan';
+import { alertIdOf } from './alerts-at';
+import { dayNumber, openingInstant } from './dates';
+import type { Alert } from './types';
+
+const DAY_MS = 86_400_000;
+
+export interface SnoozeEnd {
+  alertId: string;
+  severity: Severity;
+  endMs: number;
+}
+
+/** When each of the order's snoozes ends; a snooze of a step that no longer exists is dropped. */
+export function snoozeEnds(facts: OrderFacts, plans: readonly AlertPlan[], zone: string): SnoozeEnd[] {
+  const out: SnoozeEnd[] = [];
+  for (const s of facts.order.snoozed ?? []) {
+    const day = dayNumber(s.until);
+    if (day === null) continue;
+    const plan = plans.find((p) => alertIdOf(facts.order.id, p) === s.alertId);
+    if (plan === undefined) continue;
+    let endMs = openingInstant(day, zone);
+    if (plan.deadlineAt !== null) endMs = Math.min(endMs, plan.deadlineAt - DAY_MS);
+    out.push({ alertId: s.alertId, severity: s.severity, endMs });
+  }
+  return out;
+}
+
+/** The alerts not snoozed at `nowMs`. */
+export function withoutSnoozed(alerts: Alert[], ends: readonly SnoozeEnd[], nowMs: number): Alert[] {
+  if (ends.length === 0) return alerts;
+  return alerts.filter(
+    (a) => !ends.some((e) => e.alertId === a.id && e.severity === a.severity && nowMs < e.endMs),
+  );
+}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatIsoDate } from '@/lib/format';
+import { formatInstant } from '@/lib/format';
 import type { OrderView } from '@/lib/protocol/messages';
 import type { OrderActions } from './order-actions';
 import { useUi } from './ui-context';
@@ -28,13 +28,15 @@ export function Snooze({
   today: string;
   onSnooze: OrderActions['snoozeAlert'];
 }) {
-  const { t, locale } = useUi();
+  const { t, locale, zone } = useUi();
   const { order } = view.facts;
   const headline = view.assessment.headline;
   const [picking, setPicking] = useState(false);
   const [until, setUntil] = useState(() => addDays(today, 3));
   const [failed, setFailed] = useState(false);
-  const running = (order.snoozed ?? []).filter((s) => s.until > today);
+  // Only what the rules hide now, with when it really comes back (a snooze ends a day before
+  // its deadline at the latest, and at once when the warning escalates).
+  const running = view.assessment.snoozed;
   if (!headline && running.length === 0) return null;
 
   async function act(alert: { id: string; severity: 'urgent' | 'soon' | 'info' }, day: string | null) {
@@ -47,7 +49,7 @@ export function Snooze({
     <div class="snooze">
       {running.map((s) => (
         <p key={s.alertId} class="muted">
-          {t('snooze_running', { date: formatIsoDate(s.until, locale) })}{' '}
+          {t('snooze_running', { date: formatInstant(s.endsAt, locale, zone, false) })}{' '}
           <button
             type="button"
             class="link"

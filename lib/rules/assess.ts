@@ -92,7 +92,9 @@ function settledFrom(
 export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment {
   const orderId = p.facts.order.id;
   const settled = p.settledFrom !== null && nowMs >= p.settledFrom;
-  const alerts = settled ? [] : withoutSnoozed(alertsAt(orderId, p.plans, nowMs, policy), p.snoozes, nowMs);
+  const { shown: alerts, hidden: snoozed } = settled
+    ? { shown: [], hidden: [] }
+    : withoutSnoozed(alertsAt(orderId, p.plans, nowMs, policy), p.snoozes, nowMs);
   const deadlines: Deadline[] = [];
   let nextDeadline: Deadline | null = null;
   for (const t of p.set.list) {
@@ -111,6 +113,7 @@ export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment
     lines,
     headline: headlineOf(lines) ?? alerts[0] ?? null,
     checklist: { reason: p.reason, items: checklistFor(p.reason, policy) },
+    snoozed,
   };
 }
 

@@ -8,8 +8,8 @@
 import type { OrderFacts, Severity } from '../schema/model';
 import type { AlertPlan } from './alert-plan';
 import { alertIdOf } from './alerts-at';
-import { dayNumber, openingInstant } from './dates';
-import type { Alert } from './types';
+import { dayNumber, openingInstant, toInstant } from './dates';
+import type { ActiveSnooze, Alert } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -34,10 +34,19 @@ export function snoozeEnds(facts: OrderFacts, plans: readonly AlertPlan[], zone:
   return out;
 }
 
-/** The alerts not snoozed at `nowMs`. */
-export function withoutSnoozed(alerts: Alert[], ends: readonly SnoozeEnd[], nowMs: number): Alert[] {
-  if (ends.length === 0) return alerts;
-  return alerts.filter(
-    (a) => !ends.some((e) => e.alertId === a.id && e.severity === a.severity && nowMs < e.endMs),
-  );
+/** The alerts not snoozed at `nowMs`, and the snoozes hiding one now (with when it comes back). */
+export function withoutSnoozed(
+  alerts: Alert[],
+  ends: readonly SnoozeEnd[],
+  nowMs: number,
+): { shown: Alert[]; hidden: ActiveSnooze[] } {
+  if (ends.length === 0) return { shown: alerts, hidden: [] };
+  const hidden: ActiveSnooze[] = [];
+  const shown = alerts.filter((a) => {
+    const e = ends.find((x) => x.alertId === a.id && x.severity === a.severity && nowMs < x.endMs);
+    if (e !== undefined)
+      hidden.push({ alertId: a.id, kind: a.kind, severity: a.severity, endsAt: toInstant(e.endMs) });
+    return e === undefined;
+  });
+  return { shown, hidden };
 }

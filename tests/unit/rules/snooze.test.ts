@@ -26,6 +26,8 @@ describe.each(ZONES)('snoozed warnings in %s', (zone) => {
   ])('snoozed until Aug 12, at %s: %s', (now, _label, shown) => {
     expect(kinds(facts(base), now)).toContain('protection_ending');
     expect(kinds(snoozed('2026-08-12'), now).includes('protection_ending')).toBe(shown);
+    // Listed as snoozed exactly while it is hidden.
+    expect(assessOrder(snoozed('2026-08-12'), at(now)).snoozed.length).toBe(shown ? 0 : 1);
   });
 
   it('the other warnings of the order stay, and so does every deadline', () => {
@@ -44,7 +46,12 @@ describe.each(ZONES)('snoozed warnings in %s', (zone) => {
       (x) => x.kind === 'protection_ending',
     );
     const dayBefore = new Date(Date.parse(end?.deadlineAt ?? '') - 86_400_000).toISOString();
+    // The card says when it really comes back: the day before the deadline, not Dec 1.
+    expect(assessOrder(f, at('2026-08-17T12:00:00Z')).snoozed).toEqual([
+      { alertId: ID, kind: 'protection_ending', severity: 'urgent', endsAt: dayBefore },
+    ]);
     expect(kinds(f, dayBefore)).toContain('protection_ending');
+    expect(assessOrder(f, at(dayBefore)).snoozed).toEqual([]);
   });
 
   it('the popup and the reminders wake when the snooze ends', () => {

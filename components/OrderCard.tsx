@@ -80,7 +80,7 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
         ) : null}
         <div class="card-actions">
           <Received view={view} title={title} today={today} onMark={actions.markOrderReceived} />
-          <Snooze view={view} title={title} today={today} onSnooze={actions.snoozeAlert} />
+          <Snooze view={view} title={title} today={today} now={now} onSnooze={actions.snoozeAlert} />
         </div>
         <OrderDetails view={view} title={title} now={now} today={today} actions={actions} open={open} />
       </div>

@@ -4,6 +4,8 @@ import type { OrderView } from '@/lib/protocol/messages';
 import type { OrderActions } from './order-actions';
 import { useUi } from './ui-context';
 
+const DAY_MS = 86_400_000;
+
 /** `YYYY-MM-DD` plus `days` calendar days. */
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
@@ -20,17 +22,22 @@ export function Snooze({
   view,
   title,
   today,
+  now,
   onSnooze,
 }: {
   view: OrderView;
   title: string;
+  now: Date;
   /** The buyer's calendar date (YYYY-MM-DD). */
   today: string;
   onSnooze: OrderActions['snoozeAlert'];
 }) {
   const { t, locale, zone } = useUi();
   const { order } = view.facts;
-  const headline = view.assessment.headline;
+  // A warning within a day of its deadline (or past it) cannot be snoozed: it would come back at once.
+  const h = view.assessment.headline;
+  const headline =
+    h && (h.deadlineAt === null || Date.parse(h.deadlineAt) - DAY_MS > now.getTime()) ? h : null;
   const [picking, setPicking] = useState(false);
   const [until, setUntil] = useState(() => addDays(today, 3));
   const [failed, setFailed] = useState(false);
@@ -68,6 +75,12 @@ export function Snooze({
       {headline && picking ? (
         <form
           class="snooze-form"
+          onKeyDown={(e) => {
+            // Escape closes what is open: this picker first.
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            setPicking(false);
+          }}
           onSubmit={(e) => {
             e.preventDefault();
             if (until > today) act(headline, until);

@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { AtAGlance } from '@/components/AtAGlance';
 import { Received } from '@/components/Received';
+import { Snooze } from '@/components/Snooze';
 import { Timeline } from '@/components/Timeline';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { type MessageTable, translator } from '@/lib/i18n';
@@ -176,5 +177,83 @@ describe('Received', () => {
       expect(r.container.querySelector('button')).toBeNull();
       r.unmount();
     }
+  });
+});
+
+describe('Snooze', () => {
+  const alert = {
+    id: `${ORDER.id}:protection_ending:`,
+    kind: 'protection_ending',
+    severity: 'soon',
+    orderId: ORDER.id,
+    deadlineKind: 'protection_end',
+    deadlineAt: '2026-12-20T03:00:00.000Z',
+    values: { days: 5 },
+    helpUrl: null,
+  } as const;
+  const withHeadline = (extra: Partial<Assessment> = {}) => {
+    const v = view('in_transit');
+    v.assessment = { ...v.assessment, headline: alert, alerts: [alert], snoozed: [], ...extra };
+    return v;
+  };
+
+  it('snoozes the headline warning until the day picked (from tomorrow), named by its order', async () => {
+    const calls: unknown[] = [];
+    const onSnooze = async (...args: unknown[]) => {
+      calls.push(args);
+      return true;
+    };
+    render(
+      withUi(<Snooze view={withHeadline()} title="Cable" today="2026-11-01" now={NOW} onSnooze={onSnooze} />),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Snooze until…: Cable' }));
+    const day = screen.getByLabelText('Remind me again on') as HTMLInputElement;
+    expect(day.min).toBe('2026-11-02');
+    fireEvent.input(day, { target: { value: '2026-11-10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Snooze: Cable' }));
+    await Promise.resolve();
+    expect(calls).toEqual([[ORDER.id, alert, '2026-11-10']]);
+  });
+
+  it('says when a hidden warning comes back, and wakes it', async () => {
+    const calls: unknown[] = [];
+    const snoozed = [
+      { alertId: alert.id, kind: alert.kind, severity: alert.severity, endsAt: '2026-11-10T03:00:00.000Z' },
+    ];
+    render(
+      withUi(
+        <Snooze
+          view={withHeadline({ headline: null, alerts: [], snoozed })}
+          title="Cable"
+          today="2026-11-01"
+          now={NOW}
+          onSnooze={async (...args) => {
+            calls.push(args);
+            return true;
+          }}
+        />,
+      ),
+    );
+    // 03:00 UTC is still Nov 10 at midnight in São Paulo.
+    expect(screen.getByText(/A warning is snoozed until Nov 10, 2026\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show it again now: Cable' }));
+    await Promise.resolve();
+    expect(calls).toEqual([[ORDER.id, { id: alert.id, severity: 'soon' }, null]]);
+  });
+
+  it('is not offered within a day of the deadline: it would come back at once', () => {
+    const late = new Date('2026-12-19T04:00:00.000Z');
+    const r = render(
+      withUi(
+        <Snooze
+          view={withHeadline()}
+          title="Cable"
+          today="2026-12-19"
+          now={late}
+          onSnooze={async () => true}
+        />,
+      ),
+    );
+    expect(r.container.querySelector('button')).toBeNull();
   });
 });

@@ -22,11 +22,14 @@ function size(bytes: number, locale: string): string {
 /** The evidence checklist for the dispute reason, with ticks kept, and the file-size checker. */
 export function Checklist({
   orderId,
+  label,
   checklist,
   done,
   onToggle,
 }: {
   orderId: string;
+  /** Which order (its item), so that each card's checklist region has its own name. */
+  label?: string;
   checklist: Assessment['checklist'];
   done: string[];
   /** Keeps a tick (the popup hands it to the background). */
@@ -66,7 +69,11 @@ export function Checklist({
   }
 
   return (
-    <section class="checklist" id={`checklist-${orderId}`} aria-label={t('checklist_heading')}>
+    <section
+      class="checklist"
+      id={`checklist-${orderId}`}
+      aria-label={label ? `${t('checklist_heading')}: ${label}` : t('checklist_heading')}
+    >
       <h4>
         {t('checklist_heading')}{' '}
         <span class="muted">{t('checklist_progress', { done: ready, total: items.length })}</span>

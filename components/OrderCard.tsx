@@ -4,7 +4,10 @@ import type { OrderView } from '@/lib/protocol/messages';
 import { DeadlineLine } from './DeadlineLine';
 import { OrderDetails } from './OrderDetails';
 import type { OrderActions } from './order-actions';
+import { Received } from './Received';
+import { Snooze } from './Snooze';
 import { StepLink, stepActionOf } from './StepLink';
+import { Timeline } from './Timeline';
 import { useUi } from './ui-context';
 
 export interface OrderCardProps {
@@ -73,6 +76,7 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
           {order.total ? <span> · {formatMoney(order.total, locale)}</span> : null}
         </p>
         <p class="status">{order.statusText || t('status_unknown')}</p>
+        <Timeline view={view} now={now} />
         {lines.length > 1 ? (
           // Several items: where each one stands (lib/rules/lifecycle.ts).
           <ul class="stages">
@@ -102,7 +106,11 @@ export function OrderCard({ view, now, today, actions, open = false }: OrderCard
             ))}
           </ul>
         ) : null}
-        <OrderDetails view={view} now={now} today={today} actions={actions} open={open} />
+        <div class="card-actions">
+          <Received view={view} title={title} today={today} onMark={actions.markOrderReceived} />
+          <Snooze view={view} title={title} today={today} now={now} onSnooze={actions.snoozeAlert} />
+        </div>
+        <OrderDetails view={view} title={title} now={now} today={today} actions={actions} open={open} />
       </div>
     </article>
   );

@@ -11,12 +11,15 @@ import { useUi } from './ui-context';
 /** Everything else about one order, folded away until the buyer asks. */
 export function OrderDetails({
   view,
+  title,
   now,
   today,
   actions,
   open,
 }: {
   view: OrderView;
+  /** The card's title (its item), so each details block says which order it is about. */
+  title: string;
   now: Date;
   today: string;
   actions: OrderActions;
@@ -32,7 +35,10 @@ export function OrderDetails({
     t('dispute_this_order');
   return (
     <details class="details" open={open}>
-      <summary>{t('details_summary')}</summary>
+      <summary>
+        {t('details_summary')}
+        <span class="sr-only">: {title}</span>
+      </summary>
       {assessment.alerts.length ? (
         <ul class="alerts full">
           {assessment.alerts.map((a) => (
@@ -54,7 +60,7 @@ export function OrderDetails({
         </ul>
       ) : null}
       {assessment.deadlines.length ? (
-        <section aria-label={t('deadlines_heading')}>
+        <section>
           <h4>{t('deadlines_heading')}</h4>
           <ul class="deadlines">
             {assessment.deadlines.map((d) => (
@@ -66,7 +72,7 @@ export function OrderDetails({
         </section>
       ) : null}
       {facts.disputes.map((d) => (
-        <section key={d.id} class="dispute" aria-label={t('dispute_heading', { item: itemOf(d.lineId) })}>
+        <section key={d.id} class="dispute">
           <h4>{t('dispute_heading', { item: itemOf(d.lineId) })}</h4>
           <p>{t('dispute_status', { status: d.statusText || d.status })}</p>
           {d.sellerProposal || d.platformProposal ? (
@@ -80,7 +86,7 @@ export function OrderDetails({
         </section>
       ))}
       {view.refunds.length ? (
-        <section class="refunds" aria-label={t('refunds_heading')}>
+        <section class="refunds">
           <h4>{t('refunds_heading')}</h4>
           {view.refunds.map((r) => (
             <RefundBlock key={r.refund.id} view={r} today={today} onMarkArrived={actions.markRefundArrived} />
@@ -89,6 +95,7 @@ export function OrderDetails({
       ) : null}
       <Checklist
         orderId={facts.order.id}
+        label={title}
         checklist={assessment.checklist}
         done={view.done}
         onToggle={actions.setChecklistItem}

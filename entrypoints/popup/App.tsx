@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { AtAGlance } from '@/components/AtAGlance';
 import { Diagnostics } from '@/components/Diagnostics';
 import { EmptyState } from '@/components/EmptyState';
 import { OrderGroups } from '@/components/OrderGroups';
@@ -7,7 +8,13 @@ import { RefreshButton } from '@/components/RefreshButton';
 import { Samples } from '@/components/Samples';
 import { type Ui, UiContext } from '@/components/ui-context';
 import { translator } from '@/lib/i18n';
-import { calendarDateIn, markRefundArrived, setChecklistItem } from '@/lib/pages/actions';
+import {
+  calendarDateIn,
+  markOrderReceived,
+  markRefundArrived,
+  setChecklistItem,
+  snoozeAlert,
+} from '@/lib/pages/actions';
 import { call } from '@/lib/pages/client';
 import { ORDER_LIST_URL, startRefreshInTab } from '@/lib/pages/refresh';
 import { useSamples } from '@/lib/pages/samples';
@@ -15,8 +22,8 @@ import type { Dashboard, DashboardGroupId } from '@/lib/protocol/messages';
 
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** What the buyer does from an order card, kept by the background. */
-const actions: OrderActions = { setChecklistItem, markRefundArrived };
+/** What the buyer does from an order card, kept by the background (see `cardActions`). */
+const actions = { setChecklistItem, markRefundArrived };
 
 /** `popup.html?order=<id>` (from a banner or notification) opens that order. */
 const focus = new URLSearchParams(location.search).get('order');
@@ -25,12 +32,49 @@ const focus = new URLSearchParams(location.search).get('order');
 const PAGE = 50;
 const SEARCH_DEBOUNCE_MS = 150;
 
+/**
+ * Escape closes what is open: the details block holding the focus (the focus goes back to its
+ * summary), or every open block when the focus is on none of them. Escape in the search box
+ * keeps its own meaning (clearing the search).
+ */
+function closeOnEscape(e: KeyboardEvent) {
+  if (e.key !== 'Escape' || e.defaultPrevented) return;
+  const target = e.target instanceof Element ? e.target : null;
+  const inside = target?.closest('details[open]');
+  if (inside instanceof HTMLDetailsElement) {
+    inside.open = false;
+    inside.querySelector('summary')?.focus();
+    e.preventDefault();
+    return;
+  }
+  if (target && target !== document.body && target !== document.documentElement) return;
+  for (const d of document.querySelectorAll('details[open]')) (d as HTMLDetailsElement).open = false;
+}
+
 export function App() {
   const [ui, setUi] = useState<Ui | null>(null);
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const samples = useSamples();
+  // A change that moves an order between groups ("I received it") asks for the dashboard again.
+  const [reload, setReload] = useState(0);
+  const cardActions = useMemo<OrderActions>(
+    () => ({
+      ...actions,
+      markOrderReceived: async (orderId, receivedOn) => {
+        const kept = await markOrderReceived(orderId, receivedOn);
+        if (kept) setReload((n) => n + 1);
+        return kept;
+      },
+      snoozeAlert: async (orderId, alert, until) => {
+        const kept = await snoozeAlert(orderId, alert, until);
+        if (kept) setReload((n) => n + 1);
+        return kept;
+      },
+    }),
+    [],
+  );
   const [limits, setLimits] = useState<Record<DashboardGroupId, number>>({
     act_now: PAGE,
     watch: PAGE,
@@ -62,11 +106,16 @@ export function App() {
       stale = true;
       clearTimeout(timer);
     };
-  }, [query, limits]);
+  }, [query, limits, reload]);
 
   useEffect(() => {
     if (data && focus) document.getElementById(`checklist-${focus}`)?.scrollIntoView();
   }, [data]);
+
+  useEffect(() => {
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, []);
 
   const shown = data ? data.groups.act_now.total + data.groups.watch.total + data.groups.settled.total : 0;
 
@@ -86,6 +135,7 @@ export function App() {
         {data && data.totalOrders === 0 ? <EmptyState /> : null}
         {data && data.totalOrders > 0 ? (
           <>
+            <AtAGlance stake={data.atStake} />
             <input
               type="search"
               aria-label={t('search_label')}
@@ -99,7 +149,7 @@ export function App() {
               groups={data.groups}
               now={new Date(data.now)}
               today={calendarDateIn(new Date(data.now), zone)}
-              actions={actions}
+              actions={cardActions}
               focus={focus}
               onMore={(g) => setLimits({ ...limits, [g]: limits[g] + PAGE * 4 })}
             />

@@ -4,9 +4,9 @@
  * as one with ten (BENCHMARKS.md), and search runs here over every order.
  */
 
-import type { Dashboard, DashboardGroupId, OrderView } from '../protocol/messages';
+import type { AtStake, Dashboard, DashboardGroupId, OrderView } from '../protocol/messages';
 import type { Assessment } from '../rules';
-import type { OrderFacts } from '../schema/model';
+import type { Money, OrderFacts } from '../schema/model';
 import type { Diagnostic } from '../store/db';
 import type { Snapshot } from './snapshot';
 import { refundViews } from './views';
@@ -39,6 +39,35 @@ export function matches(facts: OrderFacts, q: string): boolean {
 
 function deadlineKey(a: Assessment): string {
   return a.nextDeadline?.at ?? '9999';
+}
+
+/**
+ * The money the buyer may lose if they do nothing: the totals of the orders in "Act now", one
+ * sum per currency (amounts in different currencies are never added), and the first date ahead
+ * that the buyer must act before.
+ */
+export function atStakeOf(
+  assessments: readonly Assessment[],
+  facts: readonly OrderFacts[],
+  now: Date,
+): AtStake {
+  const sums = new Map<string, number>();
+  let orders = 0;
+  let firstBy: string | null = null;
+  const nowIso = now.toISOString();
+  assessments.forEach((a, i) => {
+    if (a.group !== 'act_now') return;
+    orders++;
+    const total = facts[i]?.order.total;
+    if (total) sums.set(total.currency, (sums.get(total.currency) ?? 0) + total.amountMinor);
+    // Deadlines are sorted by `at`: the first one ahead that is the buyer's to act before.
+    const d = a.deadlines.find((x) => x.needsAction && x.at > nowIso);
+    if (d && (firstBy === null || d.at < firstBy)) firstBy = d.at;
+  });
+  const totals: Money[] = [...sums].map(([currency, amountMinor]) => ({ currency, amountMinor }));
+  // Amounts in different currencies are not comparable either: a stable order by code.
+  totals.sort((x, y) => (x.currency < y.currency ? -1 : 1));
+  return { orders, totals, firstBy };
 }
 
 export function buildDashboard(
@@ -82,5 +111,11 @@ export function buildDashboard(
     if (focusAt >= limit) shown.push(list[focusAt] as number);
     groups[g] = { total: list.length, orders: shown.flatMap((i) => view(i) ?? []) };
   }
-  return { groups, totalOrders: snap.facts.length, diagnostics, now: now.toISOString() };
+  return {
+    groups,
+    totalOrders: snap.facts.length,
+    diagnostics,
+    now: now.toISOString(),
+    atStake: atStakeOf(snap.assessments, snap.facts, now),
+  };
 }

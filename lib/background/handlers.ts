@@ -20,7 +20,14 @@ import { applyObservations } from '../store/apply';
 import { backupFileName, exportBackup, importBackup } from '../store/backup';
 import type { BuyerShieldDb } from '../store/db';
 import { recentDiagnostics, recordDiagnostic } from '../store/diagnostics';
-import { deleteEverything, loadChecklistDone, saveChecklistTick, setRefundArrived } from '../store/queries';
+import {
+  deleteEverything,
+  loadChecklistDone,
+  saveChecklistTick,
+  setOrderReceived,
+  setRefundArrived,
+  setSnooze,
+} from '../store/queries';
 import { getSample, keepSample, listSamples, SAMPLE_IDS, type SampleId } from '../store/samples';
 import { readSettings, writeSettings } from '../store/settings';
 import { ordersToCsv } from './csv';
@@ -315,6 +322,20 @@ export const handlers: Handlers = {
   async markRefundArrived(p, ctx) {
     if (!(await setRefundArrived(ctx.db, p.refundId, p.arrivedOn)))
       return { ok: false, error: 'no such refund' };
+    changed(ctx);
+    return ok({});
+  },
+
+  async markOrderReceived(p, ctx) {
+    if (!(await setOrderReceived(ctx.db, p.orderId, p.receivedOn)))
+      return { ok: false, error: 'no such order' };
+    changed(ctx);
+    return ok({});
+  },
+
+  async snoozeAlert(p, ctx) {
+    const snooze = { alertId: p.alertId, severity: p.severity, until: p.until ?? '' };
+    if (!(await setSnooze(ctx.db, p.orderId, snooze, p.until))) return { ok: false, error: 'no such order' };
     changed(ctx);
     return ok({});
   },

@@ -6,6 +6,20 @@ export async function setChecklistItem(orderId: string, itemId: string, done: bo
 }
 
 /** Resolves to whether the background kept the date. */
+/** "I received it" (a date) or its undo (null); resolves to whether it was kept. */
+export async function markOrderReceived(orderId: string, receivedOn: string | null): Promise<boolean> {
+  return (await call('markOrderReceived', { orderId, receivedOn })).ok;
+}
+
+/** "Snooze until…" a day, or wake the warning (null); resolves to whether it was kept. */
+export async function snoozeAlert(
+  orderId: string,
+  alert: { id: string; severity: 'urgent' | 'soon' | 'info' },
+  until: string | null,
+): Promise<boolean> {
+  return (await call('snoozeAlert', { orderId, alertId: alert.id, severity: alert.severity, until })).ok;
+}
+
 export async function markRefundArrived(refundId: string, arrivedOn: string): Promise<boolean> {
   return (await call('markRefundArrived', { refundId, arrivedOn })).ok;
 }

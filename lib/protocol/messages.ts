@@ -10,7 +10,7 @@ import type { SampleFile } from '../aliexpress/anonymise';
 import type { RefundView } from '../background/views';
 import type { UiStrings } from '../i18n';
 import type { Alert, Assessment, Deadline, StepAction } from '../rules';
-import type { OrderFacts } from '../schema/model';
+import type { Money, OrderFacts } from '../schema/model';
 import type { Settings } from '../schema/settings';
 import type { Diagnostic } from '../store/db';
 import type { SampleSummary } from '../store/samples';
@@ -43,6 +43,17 @@ export interface Dashboard {
   totalOrders: number;
   diagnostics: Diagnostic[];
   now: string;
+  /** What needs the buyer now, over every order (not only the search's): the popup's top line. */
+  atStake: AtStake;
+}
+
+/** The orders in "Act now": their totals per currency (never added across currencies) and the first date to act by. */
+export interface AtStake {
+  orders: number;
+  /** One sum per currency, by currency code; orders without a known total add nothing. */
+  totals: Money[];
+  /** The earliest deadline still ahead that the buyer must act before, or null. */
+  firstBy: string | null;
 }
 
 export interface Responses {
@@ -63,6 +74,8 @@ export interface Responses {
   exportCsv: { csv: string; fileName: string; lines: number };
   exportCalendar: { ics: string; fileName: string; events: number };
   markRefundArrived: Record<string, never>;
+  markOrderReceived: Record<string, never>;
+  snoozeAlert: Record<string, never>;
   /** Orders not settled (or of unknown status), for "Refresh open orders", and its pause. */
   getOpenOrderIds: { orderIds: string[]; pauseMs: number };
   /** `file` only when an id was asked for and that sample is still kept. */

@@ -73,6 +73,24 @@ export const REQUESTS = {
     refundId: v.pipe(v.string(), v.maxLength(40)),
     arrivedOn: v.nullable(v.pipe(v.string(), v.isoDate())),
   }),
+  /**
+   * The buyer says an order's parcel reached them ("I received it"), or takes it back (null).
+   * Their own fact (lib/schema/model.ts `OrderRecord.receivedOn`).
+   */
+  markOrderReceived: v.object({
+    orderId: OrderIdSchema,
+    receivedOn: v.nullable(v.pipe(v.string(), v.isoDate())),
+  }),
+  /**
+   * "Snooze until…": hides one warning (its alert id, at the severity it has) until `until`
+   * (lib/rules/snooze.ts), or wakes it (null).
+   */
+  snoozeAlert: v.object({
+    orderId: OrderIdSchema,
+    alertId: v.pipe(v.string(), v.maxLength(120)),
+    severity: v.picklist(['urgent', 'soon', 'info']),
+    until: v.nullable(v.pipe(v.string(), v.isoDate())),
+  }),
   /** The order list's "Refresh open orders" asks which orders to bring up to date. */
   getOpenOrderIds: v.object({}),
   /**

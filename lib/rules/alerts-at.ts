@@ -10,6 +10,11 @@ import type { Alert } from './types';
 
 const RANK: Record<Severity, number> = { urgent: 0, soon: 1, info: 2 };
 
+/** An alert's id: stable across assessments (`Alert.id`). */
+export function alertIdOf(orderId: string, p: AlertPlan): string {
+  return `${orderId}:${p.kind}:${p.subject}`;
+}
+
 /** The alerts active at `now`, one per id (the most severe), urgent first, then soonest. */
 export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, policy: Policy): Alert[] {
   const byId = new Map<string, Alert>();
@@ -18,7 +23,7 @@ export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, pol
     let severity: Severity | null = null;
     for (const s of p.steps) if (s.at <= nowMs) severity = s.severity;
     if (severity === null) continue;
-    const id = `${orderId}:${p.kind}:${p.subject}`;
+    const id = alertIdOf(orderId, p);
     const prev = byId.get(id);
     if (prev !== undefined && RANK[prev.severity] <= RANK[severity]) continue;
     const rule = policy.rules[p.rule];

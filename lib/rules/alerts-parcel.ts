@@ -10,7 +10,7 @@ import { ruleMs, ruleValue } from './policy';
  */
 export function protectionPlans(c: PlanContext): void {
   const P = c.set.protectionEnd;
-  if (!c.watching || P === null || c.st.deliveredByTracking) return;
+  if (!c.watching || P === null || c.st.deliveredByTracking || c.st.receivedByBuyer) return;
   const early = c.set.protectionSource === 'estimate' ? ruleMs(c.policy, 'estimateEarlierByDays') : 0;
   plan(c, {
     kind: 'protection_ending',
@@ -40,7 +40,7 @@ export function protectionPlans(c: PlanContext): void {
  */
 export function protectionOverPlan(c: PlanContext): void {
   const P = c.set.protectionEnd;
-  if (!c.watching || P === null || c.st.deliveredByTracking) return;
+  if (!c.watching || P === null || c.st.deliveredByTracking || c.st.receivedByBuyer) return;
   plan(c, {
     kind: 'protection_over',
     deadlineKind: 'protection_end',
@@ -53,7 +53,7 @@ export function protectionOverPlan(c: PlanContext): void {
 
 /** The last event reads like a delivery, but tracking is not certain: check the parcel. */
 export function maybeDeliveredPlans(c: PlanContext): void {
-  if (!c.watching || c.st.deliveredByTracking) return;
+  if (!c.watching || c.st.deliveredByTracking || c.st.receivedByBuyer) return;
   const P = c.set.protectionEnd;
   for (const p of c.st.maybeDelivered) {
     plan(c, {
@@ -103,7 +103,8 @@ export function deliveredPlans(c: PlanContext): void {
 }
 
 export function silentTrackingPlans(c: PlanContext): void {
-  if (!c.watching) return;
+  // Silent tracking matters while the parcel is awaited; the buyer says it is in their hands.
+  if (!c.watching || c.st.receivedByBuyer) return;
   const P = c.set.protectionEnd;
   for (const p of c.st.movingPackages) {
     let last: number | null = null;
@@ -126,7 +127,7 @@ export function silentTrackingPlans(c: PlanContext): void {
 
 export function disputeCanOpenPlan(c: PlanContext): void {
   const D = c.set.disputeOpens;
-  if (!c.watching || D === null || c.st.deliveredByTracking) return;
+  if (!c.watching || D === null || c.st.deliveredByTracking || c.st.receivedByBuyer) return;
   const P = c.set.protectionEnd;
   const steps: AlertStep[] = [{ at: D, severity: 'info' }];
   // Past the promised delivery date the parcel is late: opening a dispute becomes advice.

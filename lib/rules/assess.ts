@@ -13,6 +13,7 @@ import { computeDeadlines, type DeadlineSet, find, pageWindowDays } from './dead
 import { headlineOf, lifecycles } from './lifecycle';
 import { type OrderState, orderState, refundProcessed } from './order-state';
 import { DEFAULT_POLICY, type Policy, ruleValue } from './policy';
+import { type SnoozeEnd, snoozeEnds, withoutSnoozed } from './snooze';
 import type { Assessment, Deadline, DisputeReason, RuleContext } from './types';
 
 export interface Prepared {
@@ -26,6 +27,8 @@ export interface Prepared {
    * it is settled (-Infinity: already, whatever `now`).
    */
   settledFrom: number | null;
+  /** The buyer's snoozes (lib/rules/snooze.ts). */
+  snoozes: SnoozeEnd[];
 }
 
 export function prepare(facts: OrderFacts, policy: Policy, zone: string): Prepared {
@@ -39,6 +42,7 @@ export function prepare(facts: OrderFacts, policy: Policy, zone: string): Prepar
     plans,
     reason: reasonForState(facts, st),
     settledFrom: settledFrom(facts, st, set, policy),
+    snoozes: snoozeEnds(facts, plans, zone),
   };
 }
 
@@ -81,7 +85,9 @@ function settledFrom(facts: OrderFacts, st: OrderState, set: DeadlineSet, policy
 export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment {
   const orderId = p.facts.order.id;
   const settled = p.settledFrom !== null && nowMs >= p.settledFrom;
-  const alerts = settled ? [] : alertsAt(orderId, p.plans, nowMs, policy);
+  const { shown: alerts, hidden: snoozed } = settled
+    ? { shown: [], hidden: [] }
+    : withoutSnoozed(alertsAt(orderId, p.plans, nowMs, policy), p.snoozes, nowMs);
   const deadlines: Deadline[] = [];
   let nextDeadline: Deadline | null = null;
   for (const t of p.set.list) {
@@ -100,6 +106,7 @@ export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment
     lines,
     headline: headlineOf(lines) ?? alerts[0] ?? null,
     checklist: { reason: p.reason, items: checklistFor(p.reason, policy) },
+    snoozed,
   };
 }
 
@@ -111,6 +118,7 @@ export function boundariesOf(p: Prepared, into: number[]): void {
     if (Number.isFinite(plan.until)) into.push(plan.until);
   }
   if (p.settledFrom !== null && Number.isFinite(p.settledFrom)) into.push(p.settledFrom);
+  for (const s of p.snoozes) into.push(s.endMs);
 }
 
 export function policyOf(ctx: RuleContext): Policy {

@@ -85,7 +85,7 @@ export function reasonForState(facts: OrderFacts, st: OrderState): DisputeReason
     if (r === 'not_received' && st.deliveredByTracking) return 'shown_delivered_not_received';
     if (r !== null) return r;
   }
-  if (st.deliveredByTracking) return 'not_as_described';
+  if (st.deliveredByTracking || st.receivedByBuyer) return 'not_as_described';
   for (const p of st.movingPackages) {
     const last = p.events[0];
     if (

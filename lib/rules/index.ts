@@ -38,6 +38,7 @@ export {
 export { DEFAULT_POLICY, POLICY_VERSION, type Policy, type PolicyRule, type PolicyRuleName } from './policy';
 export { CHECKLIST_TEXTS } from './texts';
 export {
+  type ActiveSnooze,
   ALERT_KINDS,
   type Alert,
   type AlertKind,

@@ -81,6 +81,8 @@ function stageOf(
     // Past the days a delivered order can still be disputed, AliExpress has completed it.
     if (st.deliveredByTracking)
       return kinds.has('delivered_not_confirmed') ? 'delivered_unconfirmed' : 'completed';
+    // The buyer said it came: delivered, not yet confirmed on AliExpress.
+    if (st.receivedByBuyer) return 'delivered_unconfirmed';
     if (kinds.has('check_parcel')) return 'maybe_delivered';
     return 'in_transit';
   }

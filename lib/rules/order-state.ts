@@ -49,6 +49,12 @@ export interface OrderState {
   deliveredByTracking: boolean;
   /** When the last package was delivered, or null when unknown. */
   deliveredAtMs: number | null;
+  /**
+   * The buyer said the parcel reached them ("I received it"). Only the buyer's word: it ends the
+   * parcel-not-arrived warnings, but AliExpress does not know it, so it neither completes the
+   * order nor cuts the protection window as a tracking delivery does (deliveredByTracking).
+   */
+  receivedByBuyer: boolean;
   openDisputes: DisputeRecord[];
   /** An open dispute record, or the order status says a dispute is in progress. */
   hasOpenDispute: boolean;
@@ -222,6 +228,7 @@ export function orderState(facts: OrderFacts): OrderState {
     inTransit,
     deliveredByTracking,
     deliveredAtMs,
+    receivedByBuyer: o.receivedOn !== undefined && o.receivedOn !== null,
     openDisputes,
     hasOpenDispute: openDisputes.length > 0 || status === 'in_dispute',
     unarrivedRefunds,

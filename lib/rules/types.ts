@@ -130,6 +130,16 @@ export interface Assessment {
   /** The order's headline: its most urgent line's step (else the most urgent alert), or null. */
   headline: Alert | null;
   checklist: { reason: DisputeReason; items: ChecklistItem[] };
+  /** Warnings the buyer snoozed that are hidden now, and when each comes back (lib/rules/snooze.ts). */
+  snoozed: ActiveSnooze[];
+}
+
+export interface ActiveSnooze {
+  alertId: string;
+  kind: AlertKind;
+  severity: Severity;
+  /** When the warning comes back by itself (or earlier, if it escalates). */
+  endsAt: Instant;
 }
 
 export interface RuleContext {

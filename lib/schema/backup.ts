@@ -98,6 +98,20 @@ export const BackupOrderSchema = v.object({
   packages: v.optional(capped(BackupPackage, PER_ORDER), []),
   disputes: v.optional(capped(BackupDispute, PER_ORDER), []),
   refunds: v.optional(capped(BackupRefund, PER_ORDER), []),
+  /** The buyer's own fact (lib/schema/model.ts `OrderRecord.receivedOn`). */
+  receivedOn: v.optional(v.nullable(IsoDateSchema), null),
+  /** The buyer's snoozed warnings (lib/schema/model.ts `OrderRecord.snoozed`). */
+  snoozed: v.optional(
+    capped(
+      v.object({
+        alertId: v.pipe(v.string(), v.maxLength(120)),
+        severity: v.picklist(['urgent', 'soon', 'info']),
+        until: IsoDateSchema,
+      }),
+      PER_ORDER,
+    ),
+    [],
+  ),
   // Computed on export and computed again after import: checked for shape, then ignored.
   deadlines: v.optional(
     capped(v.object({ kind: DeadlineKindSchema, at: InstantSchema, source: Computed }), PER_ORDER),

@@ -84,9 +84,26 @@ export interface FieldSource {
   at: Instant;
 }
 
+export interface Snooze {
+  alertId: string;
+  severity: Severity;
+  until: IsoDate;
+}
+
 /** Stored records: the observation's fields plus, per field, where and when it was seen. */
 export interface OrderRecord extends OrderObservation {
   site: 'aliexpress';
+  /**
+   * The day the buyer says the parcel reached them ("I received it", markOrderReceived): the
+   * buyer's fact, never a page's (no observation has it, so no page reading can set it). Ends
+   * the "parcel has not arrived" warnings; it is not an AliExpress completion (lib/rules/order-state.ts).
+   */
+  receivedOn?: IsoDate | null;
+  /**
+   * Warnings the buyer snoozed ("Snooze until…", snoozeAlert): the alert id, the severity it had,
+   * and the day it comes back (lib/rules/snooze.ts). The buyer's, never a page's.
+   */
+  snoozed?: Snooze[];
   firstSeenAt: Instant;
   updatedAt: Instant;
   sources: Partial<Record<keyof OrderObservation, FieldSource>>;

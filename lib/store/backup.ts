@@ -85,6 +85,8 @@ export function toBackupOrder(
       deadlineKind: a.deadlineKind,
     })),
     checklist: checklistOf(assessment, done),
+    receivedOn: order.receivedOn ?? null,
+    snoozed: order.snoozed ?? [],
     firstSeenAt: order.firstSeenAt,
     updatedAt: order.updatedAt,
   };
@@ -278,12 +280,20 @@ export async function importBackup(
   return { ok: true, orders: orders.length };
 }
 
-/** What no page says and only the file knows: first sighting, money arrived, checklist ticks. */
+/**
+ * What no page says and only the file knows: first sighting, parcel received, money arrived,
+ * checklist ticks.
+ */
 async function keepBuyerFacts(db: BuyerShieldDb, o: BackupOrder, at: string, now: string): Promise<void> {
-  if (o.firstSeenAt) {
-    const firstSeenAt = notAfter(o.firstSeenAt, now);
+  if (o.firstSeenAt || o.receivedOn || o.snoozed.length) {
     const stored = await db.orders.get(o.id);
-    if (stored && firstSeenAt < stored.firstSeenAt) await db.orders.update(o.id, { firstSeenAt });
+    const firstSeenAt = o.firstSeenAt ? notAfter(o.firstSeenAt, now) : null;
+    if (stored && firstSeenAt && firstSeenAt < stored.firstSeenAt)
+      await db.orders.update(o.id, { firstSeenAt });
+    if (stored && o.receivedOn && !stored.receivedOn)
+      await db.orders.update(o.id, { receivedOn: o.receivedOn });
+    if (stored && o.snoozed.length && !stored.snoozed?.length)
+      await db.orders.update(o.id, { snoozed: o.snoozed });
   }
   for (const [i, r] of o.refunds.entries()) {
     if (r.arrivedOn === null) continue;

@@ -1,5 +1,5 @@
 /** Reads stored facts grouped per order, the shape the rules and the popup take. */
-import type { OrderFacts } from '../schema/model';
+import type { OrderFacts, Snooze } from '../schema/model';
 import type { BuyerShieldDb } from './db';
 
 function groupBy<T extends { orderId: string }>(rows: T[]): Map<string, T[]> {
@@ -60,6 +60,34 @@ export async function setRefundArrived(
   arrivedOn: string | null,
 ): Promise<boolean> {
   return (await db.refunds.update(refundId, { arrivedOn })) > 0;
+}
+
+/** The buyer says an order's parcel reached them (null: takes it back); false when there is no such order. */
+export async function setOrderReceived(
+  db: BuyerShieldDb,
+  orderId: string,
+  receivedOn: string | null,
+): Promise<boolean> {
+  return (await db.orders.update(orderId, { receivedOn })) > 0;
+}
+
+/**
+ * Snoozes one warning of an order until a day (null: wakes it); one snooze per alert, the
+ * latest wins. False when there is no such order.
+ */
+export async function setSnooze(
+  db: BuyerShieldDb,
+  orderId: string,
+  snooze: Snooze,
+  until: string | null,
+): Promise<boolean> {
+  return db.transaction('rw', db.orders, async () => {
+    const order = await db.orders.get(orderId);
+    if (!order) return false;
+    const others = (order.snoozed ?? []).filter((s) => s.alertId !== snooze.alertId);
+    await db.orders.update(orderId, { snoozed: until === null ? others : [...others, { ...snooze, until }] });
+    return true;
+  });
 }
 
 /** Deletes every order, reminder, diagnostic and setting, in one transaction. */

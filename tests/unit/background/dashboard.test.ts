@@ -100,4 +100,94 @@ describe('the popup dashboard', () => {
     await save(ctx, [order(1, 3)]);
     expect((await dashboard(ctx)).groups.act_now.total).toBe(1);
   });
+
+  it('sums the money at stake per currency over every order in Act now, and the first date to act by', async () => {
+    const ctx = context();
+    const eur = (n: number, days: number, amountMinor: number) => ({
+      ...order(n, days),
+      total: { amountMinor, currency: 'EUR' },
+    });
+    const usd = (n: number, days: number, amountMinor: number) => ({
+      ...order(n, days),
+      total: { amountMinor, currency: 'USD' },
+    });
+    // Three urgent orders in two currencies; one far off (watch), whose money is not at stake.
+    await save(ctx, [usd(1, 5, 1000), usd(2, 3, 2345), eur(3, 4, 999), usd(4, 40, 50_000)]);
+    const d = await dashboard(ctx, { query: 'Item 3' });
+    // The search narrows the cards, never the top line.
+    expect(d.atStake.orders).toBe(3);
+    expect(d.atStake.totals).toEqual([
+      { amountMinor: 999, currency: 'EUR' },
+      { amountMinor: 3345, currency: 'USD' },
+    ]);
+    // The nearest is order 2's protection end (3 days ahead), whichever order is searched.
+    const act = (await dashboard(ctx)).groups.act_now.orders;
+    const two = act.find((o) => o.facts.order.id === String(8_500_000_000_000_002));
+    const end = two?.assessment.deadlines.find((x) => x.kind === 'protection_end')?.at;
+    expect(end).toBeDefined();
+    expect(d.atStake.firstBy).toBe(end);
+  });
+
+  it('has nothing at stake when nothing needs the buyer', async () => {
+    const ctx = context();
+    await save(ctx, [order(1, 40)]);
+    expect((await dashboard(ctx)).atStake).toEqual({ orders: 0, totals: [], firstBy: null });
+  });
+
+  it('"I received it" moves an order out of Act now and keeps it; undo brings it back; pages may not say it', async () => {
+    const ctx = context();
+    await save(ctx, [order(1, 3)]);
+    const id = String(8_500_000_000_000_001);
+    const mark = (receivedOn: string | null, sender: typeof popup | typeof page = popup) =>
+      handleMessage({ type: 'markOrderReceived', payload: { orderId: id, receivedOn } }, sender, me, ctx);
+    expect((await dashboard(ctx)).groups.act_now.total).toBe(1);
+    expect((await mark('2026-10-30', page)).ok).toBe(false);
+    expect((await mark('2026-10-30')).ok).toBe(true);
+    const d = await dashboard(ctx);
+    expect(d.groups.act_now.total).toBe(0);
+    expect(d.atStake.orders).toBe(0);
+    expect(d.groups.watch.orders[0]?.facts.order.receivedOn).toBe('2026-10-30');
+    // A page read again later (with a change) does not undo the buyer's word.
+    await save(ctx, [{ ...order(1, 3), statusText: 'Awaiting delivery, read again' }]);
+    expect((await dashboard(ctx)).groups.watch.orders[0]?.facts.order.statusText).toBe(
+      'Awaiting delivery, read again',
+    );
+    expect((await dashboard(ctx)).groups.act_now.total).toBe(0);
+    expect((await mark(null)).ok).toBe(true);
+    expect((await dashboard(ctx)).groups.act_now.total).toBe(1);
+    const missing = await handleMessage(
+      { type: 'markOrderReceived', payload: { orderId: '8500000000009999', receivedOn: '2026-10-30' } },
+      popup,
+      me,
+      ctx,
+    );
+    expect(missing.ok).toBe(false);
+  });
+
+  it('"Snooze until…" hides a warning until the day, for extension pages only; null wakes it', async () => {
+    const ctx = context();
+    await save(ctx, [order(1, 3)]);
+    const first = (await dashboard(ctx)).groups.act_now.orders[0];
+    const alert = first?.assessment.alerts[0];
+    if (!first || !alert) throw new Error('an urgent order');
+    const snooze = (until: string | null, sender: typeof popup | typeof page = popup) =>
+      handleMessage(
+        {
+          type: 'snoozeAlert',
+          payload: { orderId: first.facts.order.id, alertId: alert.id, severity: alert.severity, until },
+        },
+        sender,
+        me,
+        ctx,
+      );
+    expect((await snooze('2026-11-02', page)).ok).toBe(false);
+    expect((await snooze('2026-11-02')).ok).toBe(true);
+    const ids = async () =>
+      Object.values((await dashboard(ctx)).groups).flatMap((g) =>
+        g.orders.flatMap((o) => o.assessment.alerts.map((a) => a.id)),
+      );
+    expect(await ids()).not.toContain(alert.id);
+    expect((await snooze(null)).ok).toBe(true);
+    expect(await ids()).toContain(alert.id);
+  });
 });

@@ -80,6 +80,22 @@ describe('backup export', () => {
 });
 
 describe('what only the buyer knows survives a backup', () => {
+  it('keeps "I received it" and the snoozed warnings', async () => {
+    const db = await seeded();
+    const snoozed = [
+      { alertId: `${ORDER.id}:protection_ending:`, severity: 'soon' as const, until: '2026-10-20' },
+    ];
+    await db.orders.update(ORDER.id, { receivedOn: '2026-10-08', snoozed });
+    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    expect(file.orders[0]?.receivedOn).toBe('2026-10-08');
+    expect(file.orders[0]?.snoozed).toEqual(snoozed);
+    const other = freshDb();
+    await importBackup(other, JSON.stringify(file));
+    expect((await other.orders.get(ORDER.id))?.receivedOn).toBe('2026-10-08');
+    expect((await other.orders.get(ORDER.id))?.snoozed).toEqual(snoozed);
+    expect(await exportBackup(other, ctx, DEFAULT_SETTINGS)).toEqual(file);
+  });
+
   it('keeps "the money arrived" and the ticked checklist items', async () => {
     const db = await seeded();
     await db.refunds.update('r1', { arrivedOn: '2026-10-09' });

@@ -15,7 +15,7 @@ import {
   setChecklistItem,
   snoozeAlert,
 } from '@/lib/pages/actions';
-import { call } from '@/lib/pages/client';
+import { call, loadUiStrings } from '@/lib/pages/client';
 import { ORDER_LIST_URL, startRefreshInTab } from '@/lib/pages/refresh';
 import { useSamples } from '@/lib/pages/samples';
 import type { Dashboard, DashboardGroupId } from '@/lib/protocol/messages';
@@ -82,8 +82,7 @@ export function App() {
   });
 
   useEffect(() => {
-    call('getUiStrings', {}).then((r) => {
-      const strings = r.ok ? r.value : { table: {}, locale: navigator.language, folder: 'en' as const };
+    loadUiStrings().then((strings) => {
       document.documentElement.lang = strings.locale;
       setUi({ t: translator(strings.table), locale: strings.locale, zone });
     });

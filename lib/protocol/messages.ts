@@ -3,7 +3,9 @@
  * Each message has a request schema (lib/protocol/requests.ts, checked at run time by the
  * background, since a content script relays what a web page produced) and a response type
  * (checked by the compiler). This module holds no run-time schema code, so content scripts
- * that only send stay small.
+ * that only send stay small: with the schemas in this file, each content script grew by about
+ * 2.3 KB gzip (tried; the bundler keeps the schema object), so the protocol is these two files
+ * in one folder.
  * Expected failures come back as `{ ok: false, error }`, never as thrown errors.
  */
 import type { SampleFile } from '../aliexpress/anonymise';

@@ -237,7 +237,7 @@ export const handlers: Handlers = {
 
   async getUiStrings(p, ctx) {
     const settings = await readSettings(ctx.db);
-    const strings = await uiStrings(settings.language, ctx.uiLanguage(), ctx.loadTable);
+    const strings = await uiStrings(settings.language, p.language ?? ctx.uiLanguage(), ctx.loadTable);
     const prefixes = p.prefixes;
     if (!prefixes) return ok(strings);
     const table = Object.fromEntries(

@@ -14,7 +14,7 @@ export function call<T extends MessageType>(type: T, payload: RequestOf<T>): Pro
  */
 export async function loadUiStrings(): Promise<UiStrings> {
   for (let attempt = 1; attempt <= 8; attempt += 1) {
-    const r = await call('getUiStrings', {});
+    const r = await call('getUiStrings', { language: navigator.language });
     if (r.ok) return r.value;
     if (!r.retry) break;
     await new Promise((resolve) => setTimeout(resolve, 250 * attempt));

@@ -60,6 +60,11 @@ export const REQUESTS = {
   getUiStrings: v.object({
     /** Only the keys with these prefixes (a page needs a few; the popup asks for all). */
     prefixes: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(20))),
+    /**
+     * The asking page's `navigator.language` (the browser's language), used when the buyer left
+     * the language on "auto": a worker woken at a browser's first start may not know it yet.
+     */
+    language: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/))),
   }),
   /** What the in-page badges and banners show for the orders on a page. */
   getPageSummaries: v.object({ orderIds: v.pipe(v.array(OrderIdSchema), v.maxLength(200)) }),

@@ -10,7 +10,7 @@ describe('the short day of a badge headline', () => {
     ['es', 'UTC', '5 dic'],
     ['pt-BR', 'UTC', '5 de dez.'],
     ['fr', 'UTC', '5 déc.'],
-    ['de', 'UTC', '05.12'],
+    ['de', 'UTC', '5. Dez.'],
     ['ru', 'UTC', '5 дек.'],
     ['pl', 'UTC', '5 gru'],
   ])('%s', (locale, zone, day) => {

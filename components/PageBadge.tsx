@@ -62,6 +62,20 @@ function closeWhenLeft(event: FocusEvent): void {
  * The full step (what to do, why, where to do it) opens on click, tap, Enter or keyboard focus
  * as a popover in the badge's shadow root; Escape, a tap elsewhere or Tab past it closes it.
  */
+/** A step's "Do:" and "Why:" lines, the same in the badge's popover and in the banner. */
+export function StepWhat({ t, texts }: { t: Ui['t']; texts: PageSummary['texts'] }) {
+  return (
+    <>
+      <p>
+        <strong>{t('banner_do')}:</strong> {texts.action}
+      </p>
+      <p class="bs-why">
+        <strong>{t('banner_why')}:</strong> {texts.why}
+      </p>
+    </>
+  );
+}
+
 export function PageBadge({ ui, summary, now, onHide }: PageBadgeProps) {
   const { t, locale } = ui;
   if (!summary) return null;
@@ -104,16 +118,7 @@ export function PageBadge({ ui, summary, now, onHide }: PageBadgeProps) {
             ) <span class="bs-source">{d.source === 'page' ? t('source_page') : t('source_estimate')}</span>
           </p>
         ) : null}
-        {a ? (
-          <>
-            <p>
-              <strong>{t('banner_do')}:</strong> {summary.texts.action}
-            </p>
-            <p class="bs-why">
-              <strong>{t('banner_why')}:</strong> {summary.texts.why}
-            </p>
-          </>
-        ) : null}
+        {a ? <StepWhat t={t} texts={summary.texts} /> : null}
         <p class="bs-actions">
           <StepLink t={t} action={summary.action} />
           <button

@@ -1,6 +1,6 @@
 import { formatCountdown } from '@/lib/format';
 import type { PageSummary } from '@/lib/protocol/messages';
-import { orderName } from './PageBadge';
+import { orderName, StepWhat } from './PageBadge';
 import { StepLink } from './StepLink';
 import type { Ui } from './ui-context';
 
@@ -40,12 +40,7 @@ export function PageBanner({ ui, summary, now, onOpenChecklist, onHide }: PageBa
       {a ? (
         <>
           <p class="bs-title">{summary.texts.title}</p>
-          <p>
-            <strong>{t('banner_do')}:</strong> {summary.texts.action}
-          </p>
-          <p class="bs-why">
-            <strong>{t('banner_why')}:</strong> {summary.texts.why}
-          </p>
+          <StepWhat t={t} texts={summary.texts} />
         </>
       ) : null}
       <p class="bs-actions">

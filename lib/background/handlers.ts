@@ -30,10 +30,11 @@ import {
 } from '../store/queries';
 import { getSample, keepSample, listSamples, SAMPLE_IDS, type SampleId } from '../store/samples';
 import { readSettings, writeSettings } from '../store/settings';
+import { readSummary } from '../store/summaries';
 import { ordersToCsv } from './csv';
-import { buildDashboard } from './dashboard';
+import { buildDashboard, dashboardFromSummary } from './dashboard';
 import { calendarEvents, calendarFile } from './ics';
-import { getSnapshot, invalidateSnapshot, type Snapshot } from './snapshot';
+import { currentSnapshot, getSnapshot, invalidateSnapshot, type Snapshot } from './snapshot';
 
 export interface HandlerContext {
   db: BuyerShieldDb;
@@ -63,6 +64,20 @@ function snapshotOf(ctx: HandlerContext, settings: Settings, now = ctx.now()): P
     ctx.zone(),
     settings.leadTimesMinutes.map((m) => m * 60_000),
   );
+}
+
+/**
+ * Builds the snapshot a little after the popup got its first page from the kept summary, so a
+ * search or "Show more" finds it ready, without holding up the popup's other first messages.
+ */
+export const WARM_SNAPSHOT_DELAY_MS = 1000;
+
+function warmSnapshot(ctx: HandlerContext, settings: Settings): void {
+  setTimeout(() => {
+    snapshotOf(ctx, settings).catch(() => {
+      // Only a head start: the next message that needs the snapshot builds it (or reports).
+    });
+  }, WARM_SNAPSHOT_DELAY_MS);
 }
 
 /** Stored data changed: the cached snapshot is stale, and reminders need working out again. */
@@ -185,6 +200,23 @@ export const handlers: Handlers = {
   async getDashboard(p, ctx) {
     const now = ctx.now();
     const settings = await readSettings(ctx.db);
+    const zone = ctx.zone();
+    const leads = settings.leadTimesMinutes.map((m) => m * 60_000);
+    if (!currentSnapshot(ctx.db, now, zone, leads)) {
+      // A cold worker: the first page kept at the last recompute, if it still holds, answers at
+      // once instead of reading and assessing every order (issue 16); the snapshot, which a
+      // search or "Show more" needs, is built behind it.
+      const [kept, done, diagnostics] = await Promise.all([
+        readSummary(ctx.db),
+        loadChecklistDone(ctx.db),
+        recentDiagnostics(ctx.db, 50),
+      ]);
+      const fast = dashboardFromSummary(kept, done, diagnostics, now, zone, leads, p);
+      if (fast) {
+        warmSnapshot(ctx, settings);
+        return ok(fast);
+      }
+    }
     const [snap, done, diagnostics] = await Promise.all([
       snapshotOf(ctx, settings, now),
       loadChecklistDone(ctx.db),

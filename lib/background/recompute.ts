@@ -16,7 +16,9 @@ import type { OrderFacts } from '../schema/model';
 import type { BuyerShieldDb } from '../store/db';
 import { forgetReminders, recordReminders, sentReminders } from '../store/reminders';
 import { readSettings } from '../store/settings';
+import { saveSummary } from '../store/summaries';
 import { scheduleWake } from './alarms';
+import { summaryOf } from './dashboard';
 import { reminderText, summaryText, type TextContext } from './notify-texts';
 import {
   actionCount,
@@ -125,7 +127,8 @@ export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResul
   await takeBack(db, sent, now.getTime());
   const leadTimesMs = settings.leadTimesMinutes.map((m) => m * 60_000);
   // The same snapshot the popup then opens on (lib/background/snapshot.ts).
-  const { facts, assessments, validUntil } = await getSnapshot(db, now, zone, leadTimesMs);
+  const snap = await getSnapshot(db, now, zone, leadTimesMs);
+  const { facts, assessments, validUntil } = snap;
   const gone = recordsOfGoneDeadlines(sent, assessments);
   for (const id of gone) sent.delete(id);
   await forgetReminders(db, gone);
@@ -158,6 +161,14 @@ export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResul
   await browser.storage.local.set({ [LAST_CHECK_KEY]: now.getTime(), [NOTIFIED_KEY]: recent });
 
   const wakeAt = await scheduleWake(next, now.getTime());
+  // The popup's first page for the next cold worker, valid until this very boundary and only
+  // while the data is the one just assessed (lib/store/summaries.ts). Only a copy: when it
+  // cannot be kept, the popup builds the snapshot as before.
+  try {
+    await saveSummary(db, snap.dataVersion, summaryOf(snap, now));
+  } catch (e) {
+    console.warn('popup summary not kept', e);
+  }
   return { badge, shown, wakeAt };
 }
 

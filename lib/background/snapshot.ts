@@ -8,7 +8,7 @@
 import { type Assessment, assessAllWithWake } from '../rules';
 import type { OrderFacts } from '../schema/model';
 import type { BuyerShieldDb } from '../store/db';
-import { loadAllFacts } from '../store/queries';
+import { loadVersionedFacts } from '../store/summaries';
 
 export interface Snapshot {
   facts: OrderFacts[];
@@ -19,6 +19,8 @@ export interface Snapshot {
   validUntil: number;
   zone: string;
   leadTimesMs: readonly number[];
+  /** The data version the facts were read at (lib/store/summaries.ts): a summary of it is kept only while it is current. */
+  dataVersion: string;
 }
 
 const snapshots = new WeakMap<BuyerShieldDb, Snapshot>();
@@ -33,8 +35,22 @@ export function invalidateSnapshot(db: BuyerShieldDb): void {
   tokens.delete(db);
 }
 
-function sameLeads(a: readonly number[], b: readonly number[]): boolean {
+export function sameLeads(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The snapshot in memory if it still holds at `now`, without building one. */
+export function currentSnapshot(
+  db: BuyerShieldDb,
+  now: Date,
+  zone: string,
+  leadTimesMs: readonly number[],
+): Snapshot | null {
+  const hit = snapshots.get(db);
+  if (hit && now.getTime() < hit.validUntil && hit.zone === zone && sameLeads(hit.leadTimesMs, leadTimesMs)) {
+    return hit;
+  }
+  return null;
 }
 
 export async function getSnapshot(
@@ -43,10 +59,8 @@ export async function getSnapshot(
   zone: string,
   leadTimesMs: readonly number[],
 ): Promise<Snapshot> {
-  const hit = snapshots.get(db);
-  if (hit && now.getTime() < hit.validUntil && hit.zone === zone && sameLeads(hit.leadTimesMs, leadTimesMs)) {
-    return hit;
-  }
+  const hit = currentSnapshot(db, now, zone, leadTimesMs);
+  if (hit) return hit;
   const pending = builds.get(db);
   if (pending) return pending;
   const token = {};
@@ -70,7 +84,7 @@ async function buildSnapshot(
   zone: string,
   leadTimesMs: readonly number[],
 ): Promise<Snapshot> {
-  const facts = await loadAllFacts(db);
+  const { facts, version } = await loadVersionedFacts(db);
   const { assessments, next } = assessAllWithWake(facts, { now, zone, leadTimesMs });
   const byId = new Map(facts.map((f, i) => [f.order.id, i]));
   return {
@@ -80,5 +94,6 @@ async function buildSnapshot(
     validUntil: next?.getTime() ?? Number.POSITIVE_INFINITY,
     zone,
     leadTimesMs,
+    dataVersion: version,
   };
 }

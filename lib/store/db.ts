@@ -6,7 +6,7 @@
  * data changes, and an entry in tests/unit/faults/migration.test.ts, which opens a database of
  * every earlier version full of data. Only fields used in `where()`/`orderBy()` are indexed.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable, type Table } from 'dexie';
 import type { DisputeRecord, Instant, OrderRecord, PackageRecord, RefundRecord } from '../schema/model';
 
 /** The buyer's tick on one evidence-checklist item. */
@@ -39,7 +39,63 @@ export interface SettingRow {
   value: unknown;
 }
 
+/**
+ * A derived row kept to answer the popup of a cold worker (lib/store/summaries.ts): the data
+ * version (a token rewritten by every write to the facts, see `guardSummaries`) and the popup's
+ * first page worked out from it. Never exported in a backup: it is worked out from the rest.
+ */
+export interface SummaryRow {
+  key: string;
+  value: unknown;
+}
+
 export const DB_NAME = 'buyer-shield';
+
+/** The tables whose rows the assessment is worked out from (lib/store/queries.ts `loadAllFacts`) plus settings. */
+const FACT_TABLES: ReadonlySet<string> = new Set(['orders', 'packages', 'disputes', 'refunds', 'settings']);
+export const SUMMARY_TABLE = 'summaries';
+export const DATA_VERSION_KEY = 'dataVersion';
+export const DASHBOARD_KEY = 'dashboard';
+
+function newDataVersion(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Every write to a fact table, in the very IndexedDB transaction of that write, gives the data a
+ * new version and empties the stored popup summary. In the same transaction, so no path (a save,
+ * an import, "Delete all data", a worker stopped right after a commit) can leave a summary that
+ * describes data that is no longer there; the summary's writer checks the version it was worked
+ * out from (lib/store/summaries.ts), so a summary of data read before a write is never kept.
+ */
+function guardSummaries(down: DBCore): Partial<DBCore> {
+  return {
+    ...down,
+    transaction(stores, mode, options) {
+      const widen =
+        mode === 'readwrite' && !stores.includes(SUMMARY_TABLE) && stores.some((s) => FACT_TABLES.has(s));
+      return down.transaction(widen ? [...stores, SUMMARY_TABLE] : stores, mode, options);
+    },
+    table(name) {
+      const table = down.table(name);
+      if (!FACT_TABLES.has(name)) return table;
+      return {
+        ...table,
+        mutate: async (req: DBCoreMutateRequest) => {
+          await down.table(SUMMARY_TABLE).mutate({
+            type: 'put',
+            trans: req.trans,
+            values: [
+              { key: DATA_VERSION_KEY, value: newDataVersion() },
+              { key: DASHBOARD_KEY, value: null },
+            ],
+          });
+          return table.mutate(req);
+        },
+      };
+    },
+  };
+}
 
 export class BuyerShieldDb extends Dexie {
   orders!: EntityTable<OrderRecord, 'id'>;
@@ -50,6 +106,7 @@ export class BuyerShieldDb extends Dexie {
   reminders!: EntityTable<ReminderSent, 'id'>;
   diagnostics!: EntityTable<Diagnostic, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  summaries!: EntityTable<SummaryRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -66,9 +123,15 @@ export class BuyerShieldDb extends Dexie {
       diagnostics: '++id, at',
       settings: 'key',
     });
+    // The popup's first page, kept for a cold worker (issue 16). Derived data: no upgrade.
+    this.version(2).stores({ summaries: 'key' });
+    this.use({ stack: 'dbcore', name: 'guardSummaries', create: guardSummaries });
   }
 
-  /** Every table, for backup, wipe and one-transaction imports. */
+  /**
+   * Every table of the buyer's data, for backup, wipe and one-transaction imports. Not
+   * `summaries`: it is worked out from these, and every write to them empties it.
+   */
   get allTables() {
     return [
       this.orders,

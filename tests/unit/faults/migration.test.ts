@@ -40,6 +40,29 @@ const VERSIONS: VersionCase[] = [
       settings: 'key',
     },
     rows: () => v1Rows(),
+    // Version 2 adds the popup's summaries, empty until the first recompute works them out.
+    upgraded: (rows) => ({ ...rows, summaries: [] }),
+  },
+  {
+    version: 2,
+    stores: {
+      orders: 'id',
+      packages: 'key, orderId',
+      disputes: 'id, orderId',
+      refunds: 'id, orderId',
+      checklist: '[orderId+itemId], orderId',
+      reminders: 'id, orderId',
+      diagnostics: '++id, at',
+      settings: 'key',
+      summaries: 'key',
+    },
+    rows: () => ({
+      ...v1Rows(),
+      summaries: [
+        { key: 'dataVersion', value: 'v2-seeded' },
+        { key: 'dashboard', value: { version: 'v2-seeded', value: { format: 1 } } },
+      ],
+    }),
     upgraded: (rows) => rows,
   },
 ];

@@ -13,18 +13,27 @@ export interface OrderGroupsProps {
   focus?: string | null;
   /** Asks for more orders of a group. */
   onMore: (group: DashboardGroupId) => void;
+  /**
+   * At most this many cards in all, the first ones in order (a screenful), while the popup
+   * paints its first frame; the rest follow in the next (see App `FIRST_SCREEN_CARDS`).
+   */
+  cap?: number;
 }
 
 const GROUPS: readonly DashboardGroupId[] = ['act_now', 'watch', 'settled'];
 
 /** Orders by urgency; each group shows a page (sorted by the background) and offers more. */
-export function OrderGroups({ groups, now, today, actions, focus, onMore }: OrderGroupsProps) {
+export function OrderGroups({ groups, now, today, actions, focus, onMore, cap }: OrderGroupsProps) {
   const { t } = useUi();
+  let room = cap ?? Number.POSITIVE_INFINITY;
   return (
     <>
       {GROUPS.map((g) => {
-        const { total, orders } = groups[g];
+        const { total } = groups[g];
         if (!total) return null;
+        const all = groups[g].orders;
+        const orders = all.length > room ? all.slice(0, room) : all;
+        room -= orders.length;
         const title = t(`group_${g}`);
         return (
           <section key={g} class="group" aria-label={title}>
@@ -41,7 +50,8 @@ export function OrderGroups({ groups, now, today, actions, focus, onMore }: Orde
                 open={view.facts.order.id === focus}
               />
             ))}
-            {total > orders.length ? (
+            {/* While cut to a screenful, "Show more" would count wrong: it comes with the rest. */}
+            {total > orders.length && orders.length === all.length ? (
               <button type="button" class="more" onClick={() => onMore(g)}>
                 {t('show_more', { count: Math.min(200, total - orders.length) })}
               </button>

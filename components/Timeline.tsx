@@ -53,19 +53,36 @@ function refundSteps(stage: LineStage): Step[] {
   return track(['tl_refund_issued', 'tl_refund_processed', 'tl_refund_arrived'], at);
 }
 
+/**
+ * One formatter per locale, zone and form, made once: building an `Intl.DateTimeFormat` costs
+ * far more than formatting with it, and every card of the popup formats up to four dates.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, zone: string, form: 'year' | 'day' | 'dayYear'): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}|${form}`;
+  let f = formats.get(key);
+  if (!f) {
+    f =
+      form === 'year'
+        ? new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' })
+        : new Intl.DateTimeFormat(locale, {
+            timeZone: zone,
+            month: 'short',
+            day: 'numeric',
+            ...(form === 'dayYear' ? { year: 'numeric' } : {}),
+          });
+    formats.set(key, f);
+  }
+  return f;
+}
+
 /** "Oct 3", with the year only when it is not this year's: the timeline stays short. */
 function shortDate(locale: string, zone: string, now: Date): (at: string) => string {
-  const year = (d: Date) => new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric' }).format(d);
+  const year = (d: Date) => formatter(locale, zone, 'year').format(d);
   const thisYear = year(now);
   return (at) => {
     const d = new Date(at);
-    const withYear = year(d) !== thisYear;
-    return new Intl.DateTimeFormat(locale, {
-      timeZone: zone,
-      month: 'short',
-      day: 'numeric',
-      ...(withYear ? { year: 'numeric' } : {}),
-    }).format(d);
+    return formatter(locale, zone, year(d) !== thisYear ? 'dayYear' : 'day').format(d);
   };
 }
 

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from '#imports';
-import { App } from './App';
+import { App, askFirst } from './App';
 import './style.css';
 
 // The toolbar popup is as wide as its content asks: there it keeps a popup's width. Opened in a
@@ -12,5 +12,7 @@ try {
   // No views API (a test page): the tab layout.
 }
 
+// Asked before anything is drawn, so a stopped worker wakes while the first frame is drawn.
+const first = askFirst();
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) render(<App first={first} />, root);

@@ -14,8 +14,8 @@ export interface OrderGroupsProps {
   /** Asks for more orders of a group. */
   onMore: (group: DashboardGroupId) => void;
   /**
-   * At most this many cards in all, the first ones in order (a screenful), while the popup
-   * paints its first frame; the rest follow in the next (see App `FIRST_SCREEN_CARDS`).
+   * While the popup is still drawing its first page: at most this many cards in all, the first
+   * ones in order, and no "Show more" yet (see App `FIRST_SCREEN_CARDS`).
    */
   cap?: number;
 }
@@ -50,8 +50,8 @@ export function OrderGroups({ groups, now, today, actions, focus, onMore, cap }:
                 open={view.facts.order.id === focus}
               />
             ))}
-            {/* While cut to a screenful, "Show more" would count wrong: it comes with the rest. */}
-            {total > orders.length && orders.length === all.length ? (
+            {/* While the page is still being drawn, "Show more" would count wrong: it comes last. */}
+            {total > orders.length && cap === undefined ? (
               <button type="button" class="more" onClick={() => onMore(g)}>
                 {t('show_more', { count: Math.min(200, total - orders.length) })}
               </button>

@@ -34,7 +34,7 @@ import { readSummary } from '../store/summaries';
 import { ordersToCsv } from './csv';
 import { buildDashboard, dashboardFromSummary } from './dashboard';
 import { calendarEvents, calendarFile } from './ics';
-import { currentSnapshot, getSnapshot, invalidateSnapshot, type Snapshot } from './snapshot';
+import { getSnapshot, hasSnapshot, invalidateSnapshot, type Snapshot } from './snapshot';
 
 export interface HandlerContext {
   db: BuyerShieldDb;
@@ -199,29 +199,25 @@ export const handlers: Handlers = {
 
   async getDashboard(p, ctx) {
     const now = ctx.now();
-    const settings = await readSettings(ctx.db);
     const zone = ctx.zone();
-    const leads = settings.leadTimesMinutes.map((m) => m * 60_000);
-    if (!currentSnapshot(ctx.db, now, zone, leads)) {
-      // A cold worker: the first page kept at the last recompute, if it still holds, answers at
-      // once instead of reading and assessing every order (issue 16); the snapshot, which a
-      // search or "Show more" needs, is built behind it.
-      const [kept, done, diagnostics] = await Promise.all([
-        readSummary(ctx.db),
-        loadChecklistDone(ctx.db),
-        recentDiagnostics(ctx.db, 50),
-      ]);
-      const fast = dashboardFromSummary(kept, done, diagnostics, now, zone, leads, p);
-      if (fast) {
-        warmSnapshot(ctx, settings);
-        return ok(fast);
-      }
-    }
-    const [snap, done, diagnostics] = await Promise.all([
-      snapshotOf(ctx, settings, now),
+    // A cold worker (no snapshot in memory): the first page kept at the last recompute, if it
+    // still holds, answers at once instead of reading and assessing every order (issue 16); the
+    // snapshot, which a search or "Show more" needs, is built behind it. Read together with the
+    // settings; a settings write in between changes the data version (lib/store/summaries.ts).
+    const cold = !hasSnapshot(ctx.db) && !p.query?.trim();
+    const [settings, kept, done, diagnostics] = await Promise.all([
+      readSettings(ctx.db),
+      cold ? readSummary(ctx.db) : null,
       loadChecklistDone(ctx.db),
       recentDiagnostics(ctx.db, 50),
     ]);
+    const leads = settings.leadTimesMinutes.map((m) => m * 60_000);
+    const fast = kept === null ? null : dashboardFromSummary(kept, done, diagnostics, now, zone, leads, p);
+    if (fast) {
+      warmSnapshot(ctx, settings);
+      return ok(fast);
+    }
+    const snap = await snapshotOf(ctx, settings, now);
     return ok(buildDashboard(snap, done, diagnostics, now, p));
   },
 

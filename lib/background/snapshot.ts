@@ -39,18 +39,9 @@ export function sameLeads(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** The snapshot in memory if it still holds at `now`, without building one. */
-export function currentSnapshot(
-  db: BuyerShieldDb,
-  now: Date,
-  zone: string,
-  leadTimesMs: readonly number[],
-): Snapshot | null {
-  const hit = snapshots.get(db);
-  if (hit && now.getTime() < hit.validUntil && hit.zone === zone && sameLeads(hit.leadTimesMs, leadTimesMs)) {
-    return hit;
-  }
-  return null;
+/** Whether a built snapshot is in memory (none after the worker was stopped, or a change). */
+export function hasSnapshot(db: BuyerShieldDb): boolean {
+  return snapshots.has(db);
 }
 
 export async function getSnapshot(
@@ -59,8 +50,10 @@ export async function getSnapshot(
   zone: string,
   leadTimesMs: readonly number[],
 ): Promise<Snapshot> {
-  const hit = currentSnapshot(db, now, zone, leadTimesMs);
-  if (hit) return hit;
+  const hit = snapshots.get(db);
+  if (hit && now.getTime() < hit.validUntil && hit.zone === zone && sameLeads(hit.leadTimesMs, leadTimesMs)) {
+    return hit;
+  }
   const pending = builds.get(db);
   if (pending) return pending;
   const token = {};

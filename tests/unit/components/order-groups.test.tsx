@@ -84,6 +84,12 @@ describe('OrderGroups, the first screenful first', () => {
     expect(screen.queryByRole('button', { name: /Show/ })).toBeNull();
   });
 
+  it('offers "Show more" only once the page is all drawn, even when the cap is not reached', () => {
+    groups(100);
+    expect(screen.getAllByRole('article')).toHaveLength(8);
+    expect(screen.queryByRole('button', { name: /Show/ })).toBeNull();
+  });
+
   it('without a cap draws the whole page and offers the rest', () => {
     groups();
     expect(screen.getAllByRole('article')).toHaveLength(8);

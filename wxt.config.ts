@@ -28,7 +28,20 @@ export default defineConfig({
       : {}),
   }),
   zip: { excludeSources: ['tests/**', 'docs/**', '*.log', '.bench/**'] },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      alias: [
+        // Sizes (issue 16): Dexie's package entry wraps its ES5 UMD build (dist/dexie.js); its
+        // own modern ES module build is the same library, 1.6 KB gzip smaller in the worker.
+        // The wrapper only guards against two copies of Dexie in one page, and the worker has one.
+        {
+          find: /^dexie$/,
+          replacement: fileURLToPath(new URL('./node_modules/dexie/dist/modern/dexie.mjs', import.meta.url)),
+        },
+      ],
+    },
+  }),
   hooks: {
     // Sizes (issue 16): the locale tables ship packed, from the readable sources
     // (scripts/locales.ts).

@@ -12,7 +12,13 @@ import {
 import { ratios, summarize } from './stats.mjs';
 
 const bundle = process.argv[2];
-if (!bundle) throw new Error('usage: node --expose-gc node-bench.mjs <path to the node-entry bundle>');
+if (!bundle)
+  throw new Error(
+    'usage: node --expose-gc node-bench.mjs <path to the node-entry bundle> [--only=read|rules|capture]',
+  );
+// `--only=<part>` runs one part (while working on it); run.mjs passes no flag and gets all three.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null;
+const runs = (part) => only === null || only === part;
 const { readCapturedBody, assessAll, nextWake, orderMix, installCapture } = await import(
   pathToFileURL(bundle).href
 );
@@ -40,7 +46,7 @@ function check(cond, what) {
 const result = { node: process.version };
 
 // ── 1. Reading ────────────────────────────────────────────────────────────────────────────
-{
+if (runs('read')) {
   const LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
   const listText = JSON.stringify(orderListBody(bulkOrders(1000)));
   const ctx = { seenAt: '2026-10-20T12:00:00.000Z', lang: 'en' };
@@ -83,7 +89,7 @@ const result = { node: process.version };
 }
 
 // ── 2. Rules ──────────────────────────────────────────────────────────────────────────────
-{
+if (runs('rules')) {
   const SIZES = [1000, 10_000, 50_000];
   const ctx = { now: new Date('2026-07-15T12:00:00.000Z'), zone: 'America/Los_Angeles' };
   const sets = SIZES.map((n) => orderMix(n));
@@ -117,7 +123,7 @@ const result = { node: process.version };
 // What the MAIN-world capture adds to each of the page's own `fetch` and XHR calls: the same
 // calls through a stub network, with and without `installCapture`, side by side. "Watched" is a
 // call to an API we read (its response is cloned and its text posted); "other" is any other URL.
-{
+if (runs('capture')) {
   const WATCHED = acsUrl('mtop.aliexpress.trade.buyer.order.list', { statusTab: 'all' });
   const OTHER = 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.cart.render/1.0/?api=x';
   const BODY = '{"ret":["SUCCESS::ok"],"data":{}}';

@@ -108,14 +108,39 @@ export function startOfDayInZone(day: number, zone: string): number {
   return keep(perZone, day, new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), zone).getTime());
 }
 
+interface ZoneInstants {
+  closing: Map<number, number>;
+  opening: Map<number, number>;
+}
+
+const edges = new Map<string, ZoneInstants>();
+/** The zone asked last (one zone per recompute): its maps without a lookup by name. */
+let lastZone: string | null = null;
+let lastEdges: ZoneInstants = { closing: new Map(), opening: new Map() };
+
+function edgesOf(zone: string): ZoneInstants {
+  if (zone === lastZone) return lastEdges;
+  let e = edges.get(zone);
+  if (e === undefined) e = keep(edges, zone, { closing: new Map(), opening: new Map() });
+  lastZone = zone;
+  lastEdges = e;
+  return e;
+}
+
 /** A date that closes a window: the earlier of its start in the buyer's zone and in UTC+8. */
 export function closingInstant(day: number, zone: string): number {
-  return Math.min(startOfDayInZone(day, zone), startOfDayInZone(day, ALIEXPRESS_ZONE));
+  const cache = edgesOf(zone).closing;
+  const hit = cache.get(day);
+  if (hit !== undefined) return hit;
+  return keep(cache, day, Math.min(startOfDayInZone(day, zone), startOfDayInZone(day, ALIEXPRESS_ZONE)));
 }
 
 /** A date that opens a window: the later of its start in the buyer's zone and in UTC+8. */
 export function openingInstant(day: number, zone: string): number {
-  return Math.max(startOfDayInZone(day, zone), startOfDayInZone(day, ALIEXPRESS_ZONE));
+  const cache = edgesOf(zone).opening;
+  const hit = cache.get(day);
+  if (hit !== undefined) return hit;
+  return keep(cache, day, Math.max(startOfDayInZone(day, zone), startOfDayInZone(day, ALIEXPRESS_ZONE)));
 }
 
 /** The calendar day an instant falls on in `zone`. */

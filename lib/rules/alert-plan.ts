@@ -14,11 +14,6 @@ export interface AlertStep {
 }
 
 export interface AlertPlan {
-  /**
-   * The alert's id, `${orderId}:${kind}:${subject}` (`Alert.id`, stable across assessments): built
-   * once when planning rather than at every reading of the plan.
-   */
-  id: string;
   kind: AlertKind;
   /** Dispute, refund or tracking number the alert is about ('' for the order itself). */
   subject: string;
@@ -67,9 +62,7 @@ export function plan(c: PlanContext, p: PlanInput): void {
   const steps = p.steps.every((s) => s.at < p.until) ? p.steps : p.steps.filter((s) => s.at < p.until);
   if (steps.length === 0) return;
   const { kind, deadlineKind, deadlineAt, until, rule } = p;
-  const subject = p.subject ?? '';
-  const id = `${c.facts.order.id}:${kind}:${subject}`;
-  const made: AlertPlan = { id, kind, subject, deadlineKind, deadlineAt, steps, until, rule };
+  const made: AlertPlan = { kind, subject: p.subject ?? '', deadlineKind, deadlineAt, steps, until, rule };
   if (p.days !== undefined) made.days = p.days;
   c.plans.push(made);
 }

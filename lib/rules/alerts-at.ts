@@ -10,6 +10,11 @@ import type { Alert } from './types';
 
 const RANK: Record<Severity, number> = { urgent: 0, soon: 1, info: 2 };
 
+/** An alert's id: stable across assessments (`Alert.id`). */
+export function alertIdOf(orderId: string, p: AlertPlan): string {
+  return `${orderId}:${p.kind}:${p.subject}`;
+}
+
 /** The alerts active at `now`, one per id (the most severe), urgent first, then soonest. */
 export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, policy: Policy): Alert[] {
   // An order has a handful of plans: a list searched by id is cheaper than a Map per order,
@@ -20,13 +25,15 @@ export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, pol
     let severity: Severity | null = null;
     for (const s of p.steps) if (s.at <= nowMs) severity = s.severity;
     if (severity === null) continue;
+    // Built only for the plans active now (a handful of an order's plans at most).
+    const id = alertIdOf(orderId, p);
     let at = -1;
-    for (let i = 0; i < out.length; i += 1) if (out[i]?.id === p.id) at = i;
+    for (let i = 0; i < out.length; i += 1) if (out[i]?.id === id) at = i;
     const prev = at < 0 ? undefined : out[at];
     if (prev !== undefined && RANK[prev.severity] <= RANK[severity]) continue;
     const rule = policy.rules[p.rule];
     const alert: Alert = {
-      id: p.id,
+      id,
       kind: p.kind,
       severity,
       orderId,

@@ -7,6 +7,7 @@
  */
 import type { OrderFacts, Severity } from '../schema/model';
 import type { AlertPlan } from './alert-plan';
+import { alertIdOf } from './alerts-at';
 import { dayNumber, openingInstant, toInstant } from './dates';
 import type { ActiveSnooze, Alert } from './types';
 
@@ -24,7 +25,7 @@ export function snoozeEnds(facts: OrderFacts, plans: readonly AlertPlan[], zone:
   for (const s of facts.order.snoozed ?? []) {
     const day = dayNumber(s.until);
     if (day === null) continue;
-    const plan = plans.find((p) => p.id === s.alertId);
+    const plan = plans.find((p) => alertIdOf(facts.order.id, p) === s.alertId);
     if (plan === undefined) continue;
     let endMs = openingInstant(day, zone);
     if (plan.deadlineAt !== null) endMs = Math.min(endMs, plan.deadlineAt - DAY_MS);

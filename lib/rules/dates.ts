@@ -1,10 +1,10 @@
 /**
- * Calendar and zone math for the rules, without reading the clock. date-fns does the
- * arithmetic (calendar days, business days) and @date-fns/tz the zone conversion.
+ * Calendar and zone math for the rules, without reading the clock. @date-fns/tz does the
+ * conversion to and from the buyer's zone, date-fns the business days.
  *
  * A calendar date (`YYYY-MM-DD`) is held as a day number (its UTC midnight / 1 day), a cheap
- * key for comparisons and caches; every step on it goes through date-fns in UTC, so adding
- * days or business days never touches the buyer's zone. A date becomes an instant only at
+ * key for comparisons and caches; every step on it happens in UTC, so adding days or business
+ * days never touches the buyer's zone. A date becomes an instant only at
  * the end, and conservatively (DESIGN.md "Data rules"): a date that *closes* a window becomes
  * the start of that date in the buyer's zone or in UTC+8 (AliExpress's zone), whichever is
  * earlier; a date that *opens* a window becomes the later of the two, so we never say "you
@@ -13,11 +13,11 @@
  * Results are memoised (bounded): orders share few distinct dates, so assessing thousands of
  * orders costs a few hundred date-fns / Intl calls at most.
  *
- * Steps that only ever happen in UTC (parsing `YYYY-MM-DD`, adding calendar days, the fixed
- * UTC+8 of AliExpress) are plain integer arithmetic on day numbers: UTC has no DST, so they are
- * exact, and they spare the zone machinery, whose Intl calls made the first assessment after the
- * worker starts (cold caches) ~10 times slower than the next (BENCHMARKS.md, rules). The tests
- * check them against date-fns day by day over two centuries (tests/unit/rules/dates.test.ts).
+ * Steps that only ever happen in UTC (parsing `YYYY-MM-DD`, printing a day, adding calendar
+ * days, the fixed UTC+8 of AliExpress) are integer arithmetic on day numbers: UTC has no DST,
+ * so they are exact, and they spare the zone machinery its Intl calls (15,830 → 3,558 in the
+ * first assessment of 10,000 orders after the worker starts, when every cache is cold). The
+ * tests check them against date-fns day by day (tests/unit/rules/dates.test.ts).
  */
 import { TZDate, tz } from '@date-fns/tz';
 import { addDays, addBusinessDays as addWeekdays, formatISO, isValid, parseISO } from 'date-fns';

@@ -7,8 +7,10 @@
 import * as v from 'valibot';
 import { buildSampleFile, missingPart, worthASample } from '../aliexpress/anonymise';
 import { readCapturedBody } from '../aliexpress/read-captured';
-import { formatDay, formatInstant } from '../format';
+import { formatCountdown, formatDay, formatInstant } from '../format';
+import type { UiStrings } from '../i18n';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
+import { parseHidden } from '../protocol/hidden-warnings';
 import { LIMITS, MAX_CAPTURE_CHARS } from '../protocol/limits';
 import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../protocol/messages';
 import { type RuleContext, stepAction } from '../rules';
@@ -49,6 +51,61 @@ export interface HandlerContext {
   onDataChanged: () => void;
   /** The extension's version, named in saved samples. */
   extensionVersion?: () => string;
+  /** The warnings hidden on pages, as stored (`storage.local` HIDDEN_KEY); parsed before use. */
+  loadHidden?: () => Promise<unknown>;
+}
+
+/** Only the keys with one of `prefixes` (a page needs a few; the popup asks for all). */
+function withPrefixes(strings: UiStrings, prefixes: readonly string[] | undefined): UiStrings {
+  if (!prefixes) return strings;
+  const table = Object.fromEntries(
+    Object.entries(strings.table).filter(([key]) => prefixes.some((pre) => key.startsWith(pre))),
+  );
+  return { ...strings, table };
+}
+
+/**
+ * The in-page badges' and banners' view of `ids`, worded in the buyer's language and zone (dates,
+ * countdown): the page builds no Intl object (BENCHMARKS.md section 5).
+ */
+async function pageSummaries(
+  ids: readonly string[],
+  settings: Settings,
+  ctx: HandlerContext,
+): Promise<Record<string, PageSummary>> {
+  const orders: Record<string, PageSummary> = {};
+  if (!ids.length) return orders;
+  const [{ t, locale }, snap] = await Promise.all([
+    translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable),
+    snapshotOf(ctx, settings),
+  ]);
+  const now = ctx.now();
+  for (const id of ids) {
+    const i = snap.byId.get(id);
+    const facts = i === undefined ? undefined : snap.facts[i];
+    const a = i === undefined ? undefined : snap.assessments[i];
+    if (!facts || !a) continue;
+    const alert = a.headline;
+    orders[facts.order.id] = {
+      orderId: facts.order.id,
+      group: a.group,
+      statusText: facts.order.statusText ?? null,
+      nextDeadline: a.nextDeadline,
+      alert,
+      action: alert ? stepAction(alert, a.lines, facts.disputes) : null,
+      item: facts.order.lines?.[0]?.title ?? null,
+      texts: {
+        deadline: a.nextDeadline ? t(`deadline_${a.nextDeadline.kind}`) : null,
+        at: a.nextDeadline ? formatInstant(a.nextDeadline.at, locale, ctx.zone()) : null,
+        day: a.nextDeadline ? formatDay(a.nextDeadline.at, locale, ctx.zone()) : null,
+        countdown: a.nextDeadline ? formatCountdown(a.nextDeadline.at, now, locale) : null,
+        title: alert ? t(`alert_${alert.kind}_title`, alert.values) : null,
+        action: alert ? t(`alert_${alert.kind}_action`, alert.values) : null,
+        why: alert ? t(`alert_${alert.kind}_why`, alert.values) : null,
+      },
+    };
+  }
+  return orders;
 }
 
 function ruleContext(ctx: HandlerContext): RuleContext {
@@ -238,46 +295,27 @@ export const handlers: Handlers = {
   async getUiStrings(p, ctx) {
     const settings = await readSettings(ctx.db);
     const strings = await uiStrings(settings.language, p.language ?? ctx.uiLanguage(), ctx.loadTable);
-    const prefixes = p.prefixes;
-    if (!prefixes) return ok(strings);
-    const table = Object.fromEntries(
-      Object.entries(strings.table).filter(([key]) => prefixes.some((pre) => key.startsWith(pre))),
-    );
-    return ok({ ...strings, table });
+    return ok(withPrefixes(strings, p.prefixes));
   },
 
   async getPageSummaries(p, ctx) {
     const settings = await readSettings(ctx.db);
-    const [{ t, locale }, snap] = await Promise.all([
-      translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable),
-      snapshotOf(ctx, settings),
+    return ok({ orders: await pageSummaries(p.orderIds, settings, ctx) });
+  },
+
+  /**
+   * Everything an AliExpress page needs to show its first badges or banner, in one answer:
+   * each `runtime.sendMessage` costs the page ~4 ms (BENCHMARKS.md), and it used to send three
+   * requests (strings, summaries, and a storage read of the hidden warnings) before the first badge.
+   */
+  async getPageStart(p, ctx) {
+    const settings = await readSettings(ctx.db);
+    const [strings, orders, hidden] = await Promise.all([
+      uiStrings(settings.language, ctx.uiLanguage(), ctx.loadTable),
+      pageSummaries(p.orderIds, settings, ctx),
+      ctx.loadHidden ? ctx.loadHidden().catch(() => undefined) : undefined,
     ]);
-    const orders: Record<string, PageSummary> = {};
-    for (const id of p.orderIds) {
-      const i = snap.byId.get(id);
-      const facts = i === undefined ? undefined : snap.facts[i];
-      const a = i === undefined ? undefined : snap.assessments[i];
-      if (!facts || !a) continue;
-      const alert = a.headline;
-      orders[facts.order.id] = {
-        orderId: facts.order.id,
-        group: a.group,
-        statusText: facts.order.statusText ?? null,
-        nextDeadline: a.nextDeadline,
-        alert,
-        action: alert ? stepAction(alert, a.lines, facts.disputes) : null,
-        item: facts.order.lines?.[0]?.title ?? null,
-        texts: {
-          deadline: a.nextDeadline ? t(`deadline_${a.nextDeadline.kind}`) : null,
-          at: a.nextDeadline ? formatInstant(a.nextDeadline.at, locale, ctx.zone()) : null,
-          day: a.nextDeadline ? formatDay(a.nextDeadline.at, locale, ctx.zone()) : null,
-          title: alert ? t(`alert_${alert.kind}_title`, alert.values) : null,
-          action: alert ? t(`alert_${alert.kind}_action`, alert.values) : null,
-          why: alert ? t(`alert_${alert.kind}_why`, alert.values) : null,
-        },
-      };
-    }
-    return ok({ orders });
+    return ok({ strings: withPrefixes(strings, p.prefixes), orders, hidden: parseHidden(hidden) });
   },
 
   async openChecklist(p, ctx) {

@@ -46,6 +46,7 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'reportUnreadable',
   'getUiStrings',
   'getPageSummaries',
+  'getPageStart',
   'openChecklist',
   'getOpenOrderIds',
 ]);

@@ -11,7 +11,7 @@ import type { mountRefresh, RefreshHandle } from '@/lib/content/refresh-mount';
 import { send } from '@/lib/protocol/messages';
 import { CAPTURE_READY } from '@/lib/protocol/window-messages';
 import type { PageKind } from '@/lib/schema/model';
-import { MAX_HIDDEN, parseHidden } from '../protocol/hidden-warnings';
+import { MAX_HIDDEN } from '../protocol/hidden-warnings';
 import { HIDDEN_KEY } from '../protocol/storage-keys';
 import { PageSession, type PageSessionDeps } from './page-session';
 import { HOST_TAG, makeHost, PageUi, type PageViews, type UiDeps } from './page-ui';
@@ -115,10 +115,9 @@ function handledKind(url: URL, options: PageOptions): PageKind | null {
 function pageUiDeps(runtimeSend: RuntimeSend, { cards, views }: PageOptions): UiDeps {
   return {
     // Only the words pages use; order-specific texts come with the summaries.
-    getStrings: () => send(runtimeSend, 'getUiStrings', { prefixes: PAGE_TEXT_PREFIXES }),
+    start: (orderIds) => send(runtimeSend, 'getPageStart', { prefixes: PAGE_TEXT_PREFIXES, orderIds }),
     getSummaries: (orderIds) => send(runtimeSend, 'getPageSummaries', { orderIds }),
     openChecklist: (orderId) => void send(runtimeSend, 'openChecklist', { orderId }),
-    loadHidden: async () => parseHidden((await browser.storage.local.get(HIDDEN_KEY))[HIDDEN_KEY]),
     saveHidden: async (list) => {
       await browser.storage.local.set({ [HIDDEN_KEY]: list.slice(-MAX_HIDDEN) });
     },

@@ -72,6 +72,12 @@ export interface Responses {
   wipeAll: Record<string, never>;
   getUiStrings: UiStrings;
   getPageSummaries: { orders: Record<string, PageSummary> };
+  /** `hidden`: the warnings hidden on pages (lib/protocol/hidden-warnings.ts `HiddenWarning`). */
+  getPageStart: {
+    strings: UiStrings;
+    orders: Record<string, PageSummary>;
+    hidden: { key: string; step: string }[];
+  };
   openChecklist: Record<string, never>;
   exportCsv: { csv: string; fileName: string; lines: number };
   exportCalendar: { ics: string; fileName: string; events: number };
@@ -106,6 +112,12 @@ export interface PageSummary {
     at: string | null;
     /** The deadline's day alone, short ("Dec 5"), for the badge's headline. */
     day: string | null;
+    /**
+     * How far off the deadline is ("in 3 days", "5 hours ago"), as of the answer: the first
+     * `Intl.RelativeTimeFormat` of a page costs it ~20 ms of ICU data (BENCHMARKS.md), so the
+     * page builds no Intl object at all and asks again for summaries older than a minute.
+     */
+    countdown: string | null;
     title: string | null;
     action: string | null;
     why: string | null;

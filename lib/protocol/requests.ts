@@ -68,6 +68,14 @@ export const REQUESTS = {
   }),
   /** What the in-page badges and banners show for the orders on a page. */
   getPageSummaries: v.object({ orderIds: v.pipe(v.array(OrderIdSchema), v.maxLength(200)) }),
+  /**
+   * An AliExpress page's one request before its first badge or banner: the page's strings
+   * (`getUiStrings`), the warnings the buyer hid, and the summaries of the orders in view.
+   */
+  getPageStart: v.object({
+    prefixes: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(20)),
+    orderIds: v.pipe(v.array(OrderIdSchema), v.maxLength(200)),
+  }),
   /** Opens the popup page at one order's evidence checklist, in a tab. */
   openChecklist: v.object({ orderId: OrderIdSchema }),
   exportCsv: v.object({}),

@@ -7,6 +7,8 @@
 import * as v from 'valibot';
 import { buildSampleFile, missingPart, worthASample } from '../aliexpress/anonymise';
 import { readCapturedBody } from '../aliexpress/read-captured';
+import { readOrderListTexts } from '../aliexpress/read-dom-order-list';
+import { conformed, guarded } from '../aliexpress/result';
 import { formatCountdown, formatDay, formatInstant } from '../format';
 import type { UiStrings } from '../i18n';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
@@ -231,6 +233,23 @@ export const handlers: Handlers = {
     const missing = missingPart(p.api, checked.output);
     if (missing !== null) await keepSample(ctx.db, { api: p.api, problem: missing, at, body: p.body });
     const source = { source: p.api, kind: 'json' as const, at };
+    return ok({ written: await savePageReading(ctx, from, checked.output, source, p.url), problem: null });
+  },
+
+  async saveDomList(p, ctx, from) {
+    const at = ctx.now().toISOString();
+    const readTexts = guarded('order_list', readOrderListTexts);
+    const read = conformed(readTexts(p.cards, { seenAt: at, lang: p.lang }));
+    // The reading is page data too: it must pass the same schema as any message.
+    const checked = read.ok ? v.safeParse(ObservationsSchema, read.observations) : null;
+    if (!checked?.success) {
+      const problem = !read.ok
+        ? read.failure.problem
+        : `unexpected values (${checked ? describeIssues(checked.issues) : 'unreadable'})`;
+      await diagnose(ctx, { source: 'order_list', url: safeUrl(p.url), problem });
+      return ok({ written: 0, problem });
+    }
+    const source = { source: 'order_list' as const, kind: 'dom' as const, at };
     return ok({ written: await savePageReading(ctx, from, checked.output, source, p.url), problem: null });
   },
 

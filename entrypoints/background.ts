@@ -5,7 +5,7 @@ import { handleMessage } from '@/lib/background/messaging';
 import { createRecomputer, notificationTarget, orderPageOf } from '@/lib/background/recompute';
 import type { MessageTable } from '@/lib/i18n';
 import type { TableLoader } from '@/lib/i18n-tables';
-import { HIDDEN_KEY, WELCOME_SHOWN_KEY } from '@/lib/protocol/storage-keys';
+import { WELCOME_SHOWN_KEY } from '@/lib/protocol/storage-keys';
 import { getDb } from '@/lib/store/db';
 
 // Thin wiring only. Every listener is registered synchronously, before any await, so a
@@ -32,7 +32,7 @@ export default defineBackground(() => {
     },
     onDataChanged: () => recompute.soon(),
     extensionVersion: () => browser.runtime.getManifest().version,
-    loadHidden: async () => (await browser.storage.local.get(HIDDEN_KEY))[HIDDEN_KEY],
+    readLocal: async (key) => (await browser.storage.local.get(key))[key],
   };
   // Once per profile, on a new install (not on updates): what Buyer Shield does and how to
   // start. Remembered, because an unpacked extension reports "install" at every browser start.

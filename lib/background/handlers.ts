@@ -15,6 +15,7 @@ import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
 import { parseHidden } from '../protocol/hidden-warnings';
 import { LIMITS, MAX_CAPTURE_CHARS } from '../protocol/limits';
 import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../protocol/messages';
+import { HIDDEN_KEY, PROGRESS_KEY } from '../protocol/storage-keys';
 import { type RuleContext, stepAction } from '../rules';
 import { safeUrl } from '../safe-url';
 import type { FieldSource, Observations } from '../schema/model';
@@ -53,8 +54,8 @@ export interface HandlerContext {
   onDataChanged: () => void;
   /** The extension's version, named in saved samples. */
   extensionVersion?: () => string;
-  /** The warnings hidden on pages, as stored (`storage.local` HIDDEN_KEY); parsed before use. */
-  loadHidden?: () => Promise<unknown>;
+  /** A `storage.local` value as stored (the pages' hidden warnings, a refresh run's progress). */
+  readLocal?: (key: string) => Promise<unknown>;
 }
 
 /** Only the keys with one of `prefixes` (a page needs a few; the popup asks for all). */
@@ -324,17 +325,26 @@ export const handlers: Handlers = {
 
   /**
    * Everything an AliExpress page needs to show its first badges or banner, in one answer:
-   * each `runtime.sendMessage` costs the page ~4 ms (BENCHMARKS.md), and it used to send three
-   * requests (strings, summaries, and a storage read of the hidden warnings) before the first badge.
+   * each `runtime.sendMessage` or `storage.local` call costs the page a few ms (BENCHMARKS.md
+   * section 5); it used to make four (strings, summaries, the hidden warnings and the refresh
+   * panel's progress) before the first badge.
    */
   async getPageStart(p, ctx) {
     const settings = await readSettings(ctx.db);
-    const [strings, orders, hidden] = await Promise.all([
+    const local = (key: string) => ctx.readLocal?.(key).catch(() => undefined);
+    const [strings, orders, hidden, progress] = await Promise.all([
       uiStrings(settings.language, ctx.uiLanguage(), ctx.loadTable),
       pageSummaries(p.orderIds, settings, ctx),
-      ctx.loadHidden ? ctx.loadHidden().catch(() => undefined) : undefined,
+      local(HIDDEN_KEY),
+      p.progress ? local(PROGRESS_KEY) : undefined,
     ]);
-    return ok({ strings: withPrefixes(strings, p.prefixes), orders, hidden: parseHidden(hidden) });
+    return ok({
+      strings: withPrefixes(strings, p.prefixes),
+      orders,
+      hidden: parseHidden(hidden),
+      // Shape-checked by the page (lib/content/refresh-run.ts parseProgress), as it was read there.
+      ...(p.progress ? { progress: progress ?? null } : {}),
+    });
   },
 
   async openChecklist(p, ctx) {

@@ -92,6 +92,8 @@ export class PageUi {
   private near: IntersectionObserver | null = null;
   /** Settles once the first request was answered (the refresh panel waits for the strings). */
   private readonly started: Promise<void>;
+  /** The refresh run's kept progress, as the first answer brought it (order list only). */
+  private progress: unknown = null;
   private markStarted: () => void = () => {};
 
   constructor(
@@ -124,6 +126,7 @@ export class PageUi {
       if (r.ok) {
         this.hidden = new Map(r.value.hidden.map((h) => [h.key, h]));
         this.keep(r.value.orders);
+        this.progress = r.value.progress ?? null;
       }
       this.markStarted();
     })();
@@ -134,6 +137,12 @@ export class PageUi {
   async strings(): Promise<Ui | null> {
     await this.started;
     return this.ui;
+  }
+
+  /** What a stopped refresh run left, as stored when the page started (unchecked). */
+  async savedProgress(): Promise<unknown> {
+    await this.started;
+    return this.progress;
   }
 
   private keep(orders: Record<string, PageSummary>): void {

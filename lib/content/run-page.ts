@@ -116,10 +116,16 @@ function handledKind(url: URL, options: PageOptions): PageKind | null {
 }
 
 /** The badges' and banner's way to the background and to the warnings the buyer hid. */
-function pageUiDeps(runtimeSend: RuntimeSend, { cards, views }: PageOptions): UiDeps {
+function pageUiDeps(runtimeSend: RuntimeSend, { cards, views, refresh }: PageOptions): UiDeps {
   return {
     // Only the words pages use; order-specific texts come with the summaries.
-    start: (orderIds) => send(runtimeSend, 'getPageStart', { prefixes: PAGE_TEXT_PREFIXES, orderIds }),
+    start: (orderIds) =>
+      send(runtimeSend, 'getPageStart', {
+        prefixes: PAGE_TEXT_PREFIXES,
+        orderIds,
+        // The refresh panel's kept progress comes along, so the page reads no storage at start.
+        ...(refresh ? { progress: true } : {}),
+      }),
     getSummaries: (orderIds) => send(runtimeSend, 'getPageSummaries', { orderIds }),
     openChecklist: (orderId) => void send(runtimeSend, 'openChecklist', { orderId }),
     saveHidden: async (list) => {
@@ -174,6 +180,7 @@ function mountRefreshPanel(
   return mount({
     makeHost: () => makeHost('banner'),
     ui: () => ui()?.strings() ?? Promise.resolve(null),
+    savedProgress: () => ui()?.savedProgress() ?? Promise.resolve(undefined),
     runtimeSend,
     onSaved: () => void ui()?.refresh(),
   });

@@ -79,6 +79,8 @@ export interface Responses {
     strings: UiStrings;
     orders: Record<string, PageSummary>;
     hidden: { key: string; step: string }[];
+    /** When asked: the refresh run's kept progress as stored (`refreshProgress`), or null. */
+    progress?: unknown;
   };
   openChecklist: Record<string, never>;
   exportCsv: { csv: string; fileName: string; lines: number };

@@ -117,6 +117,8 @@ export const REQUESTS = {
   getPageStart: v.object({
     prefixes: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(20)),
     orderIds: v.pipe(v.array(OrderIdSchema), v.maxLength(200)),
+    /** With what a stopped "Refresh open orders" run left (the order list's panel). */
+    progress: v.optional(v.boolean()),
   }),
   /** Opens the popup page at one order's evidence checklist, in a tab. */
   openChecklist: v.object({ orderId: OrderIdSchema }),

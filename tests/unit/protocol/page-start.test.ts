@@ -22,7 +22,7 @@ async function start(over: Parameters<typeof handlerContext>[2] = {}, payload: u
 describe('getPageStart', () => {
   it("answers the page's strings, its hidden warnings and the summaries of the orders it shows, in one message", async () => {
     const hidden = [{ key: `badge:${ORDER.id}`, step: 'x' }];
-    const r = await start({ loadHidden: async () => hidden });
+    const r = await start({ readLocal: async (key) => (key === 'hiddenWarnings' ? hidden : undefined) });
     expect(r.ok).toBe(true);
     const v = (r.ok ? r.value : null) as Start;
     expect(Object.keys(v.strings.table).every((k) => k.startsWith('badge_') || k.startsWith('source_'))).toBe(
@@ -43,11 +43,11 @@ describe('getPageStart', () => {
   });
 
   it('drops a malformed stored list of hidden warnings entry by entry, and answers without one', async () => {
-    const bad = await start({ loadHidden: async () => [{ key: 'badge:<img>', step: 'x' }, 'junk'] });
+    const bad = await start({ readLocal: async () => [{ key: 'badge:<img>', step: 'x' }, 'junk'] });
     expect(bad.ok && (bad.value as Start).hidden).toEqual([]);
     const none = await start();
     expect(none.ok && (none.value as Start).hidden).toEqual([]);
-    const failing = await start({ loadHidden: async () => Promise.reject(new Error('storage gone')) });
+    const failing = await start({ readLocal: async () => Promise.reject(new Error('storage gone')) });
     expect(failing.ok && (failing.value as Start).hidden).toEqual([]);
   });
 

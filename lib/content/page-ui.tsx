@@ -53,6 +53,12 @@ const NEAR = '2000px 0px';
  */
 const STALE_MS = 60_000;
 const MAX_IDS = 200;
+/**
+ * How long an order list with no card yet (a client-rendered list still loading) waits for its
+ * cards before the first request goes without them: with them, their badges come in the same
+ * answer; without any, the refresh panel still gets its words.
+ */
+const WAIT_FOR_CARDS_MS = 1000;
 
 interface Mounted {
   orderId: string;
@@ -90,6 +96,7 @@ export class PageUi {
   /** List cards already looked at (each is watched until it comes near the viewport). */
   private seen = new WeakSet<Element>();
   private near: IntersectionObserver | null = null;
+  private waitForCards: ReturnType<typeof setTimeout> | undefined;
   /** Settles once the first request was answered (the refresh panel waits for the strings). */
   private readonly started: Promise<void>;
   /** The refresh run's kept progress, as the first answer brought it (order list only). */
@@ -169,6 +176,12 @@ export class PageUi {
       }
       // The observer's first report fills them in (and sends the first request).
       if (watched) return;
+      if (!this.ready && this.mounted.length === 0) {
+        this.waitForCards ??= setTimeout(() => {
+          if (!this.ready) void this.fillIn();
+        }, WAIT_FOR_CARDS_MS);
+        return;
+      }
     } else if (this.kind === 'order_detail' || this.kind === 'tracking') {
       const orderId = orderIdOfPage(this.url);
       if (orderId && !this.mounted.some((m) => m.kind === 'banner')) {
@@ -330,6 +343,7 @@ export class PageUi {
   }
 
   destroy(): void {
+    clearTimeout(this.waitForCards);
     this.near?.disconnect();
     for (const m of this.mounted) this.unmount(m);
     this.mounted = [];

@@ -126,6 +126,51 @@ describe('the page UI asks the background', () => {
     expect(d.start).toHaveBeenCalledTimes(1);
   });
 
+  it('a list still loading waits for its cards, so their badges come with the first answer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const d = await deps(() => 'in 3 days');
+    const report = nearObserver();
+    const ui = new PageUi(
+      {
+        ...d,
+        cards: ORDER_LIST_CARDS,
+        views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
+      } as UiDeps,
+      'order_list',
+      new URL('https://www.aliexpress.com/p/order/index.html'),
+    );
+    await ui.scan(document);
+    expect(d.start).not.toHaveBeenCalled();
+    document.body.innerHTML = `<div class="order-item"><div class="order-item-header-right"><a href="/p/order/detail.html?orderId=${ID}">Order details</a></div></div>`;
+    await ui.scan(document);
+    report();
+    await ui.strings();
+    expect(d.start).toHaveBeenCalledTimes(1);
+    expect(d.start.mock.calls[0]?.[0]).toEqual([ID]);
+    vi.advanceTimersByTime(1500);
+    expect(d.start).toHaveBeenCalledTimes(1);
+  });
+
+  it('a list that stays empty still gets its words (the refresh panel) after a second', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const d = await deps(() => 'in 3 days');
+    nearObserver();
+    const ui = new PageUi(
+      {
+        ...d,
+        cards: ORDER_LIST_CARDS,
+        views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
+      } as UiDeps,
+      'order_list',
+      new URL('https://www.aliexpress.com/p/order/index.html'),
+    );
+    await ui.scan(document);
+    expect(d.start).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    expect((await ui.strings())?.t('badge_hide')).toBe('Hide until something changes');
+    expect(d.start).toHaveBeenCalledWith([]);
+  });
+
   it('asks again for a summary older than a minute, so its countdown is current', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-02T10:00:00.000Z'));

@@ -32,6 +32,7 @@ export default defineBackground(() => {
     },
     onDataChanged: () => recompute.soon(),
     extensionVersion: () => browser.runtime.getManifest().version,
+    readLocal: async (key) => (await browser.storage.local.get(key))[key],
   };
   // Once per profile, on a new install (not on updates): what Buyer Shield does and how to
   // start. Remembered, because an unpacked extension reports "install" at every browser start.

@@ -1,4 +1,3 @@
-import { formatCountdown } from '@/lib/format';
 import type { PageSummary } from '@/lib/protocol/messages';
 import { StepLink } from './StepLink';
 import type { Ui } from './ui-context';
@@ -7,7 +6,6 @@ export interface PageBadgeProps {
   /** Passed in (not from context) so the content script carries no hooks. */
   ui: Ui;
   summary: PageSummary | null;
-  now: Date;
   /** Hides this order's badge until its step changes. */
   onHide: () => void;
 }
@@ -76,8 +74,8 @@ export function StepWhat({ t, texts }: { t: Ui['t']; texts: PageSummary['texts']
   );
 }
 
-export function PageBadge({ ui, summary, now, onHide }: PageBadgeProps) {
-  const { t, locale } = ui;
+export function PageBadge({ ui, summary, onHide }: PageBadgeProps) {
+  const { t } = ui;
   if (!summary) return null;
   const d = summary.nextDeadline;
   const a = summary.alert;
@@ -114,8 +112,8 @@ export function PageBadge({ ui, summary, now, onHide }: PageBadgeProps) {
         {a ? <p class="bs-title">{summary.texts.title}</p> : null}
         {d ? (
           <p>
-            <strong>{summary.texts.deadline}</strong> {formatCountdown(d.at, now, locale)} ({summary.texts.at}
-            ) <span class="bs-source">{d.source === 'page' ? t('source_page') : t('source_estimate')}</span>
+            <strong>{summary.texts.deadline}</strong> {summary.texts.countdown} ({summary.texts.at}){' '}
+            <span class="bs-source">{d.source === 'page' ? t('source_page') : t('source_estimate')}</span>
           </p>
         ) : null}
         {a ? <StepWhat t={t} texts={summary.texts} /> : null}

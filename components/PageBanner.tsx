@@ -1,4 +1,3 @@
-import { formatCountdown } from '@/lib/format';
 import type { PageSummary } from '@/lib/protocol/messages';
 import { orderName, StepWhat } from './PageBadge';
 import { StepLink } from './StepLink';
@@ -8,7 +7,6 @@ export interface PageBannerProps {
   /** Passed in (not from context) so the content script carries no hooks. */
   ui: Ui;
   summary: PageSummary | null;
-  now: Date;
   onOpenChecklist: () => void;
   /** Hides this order's banner until its step changes. */
   onHide: () => void;
@@ -18,8 +16,8 @@ export interface PageBannerProps {
  * The banner on an order's detail and tracking pages: the deadline, what to do with the link to
  * where it is done, and why it matters.
  */
-export function PageBanner({ ui, summary, now, onOpenChecklist, onHide }: PageBannerProps) {
-  const { t, locale } = ui;
+export function PageBanner({ ui, summary, onOpenChecklist, onHide }: PageBannerProps) {
+  const { t } = ui;
   if (!summary) return null;
   const d = summary.nextDeadline;
   const a = summary.alert;
@@ -31,7 +29,7 @@ export function PageBanner({ ui, summary, now, onOpenChecklist, onHide }: PageBa
       </header>
       {d ? (
         <p class="bs-deadline">
-          <strong>{summary.texts.deadline}</strong> {formatCountdown(d.at, now, locale)} ({summary.texts.at}){' '}
+          <strong>{summary.texts.deadline}</strong> {summary.texts.countdown} ({summary.texts.at}){' '}
           <span class="bs-source">{d.source === 'page' ? t('source_page') : t('source_estimate')}</span>
         </p>
       ) : (

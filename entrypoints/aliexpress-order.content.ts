@@ -5,7 +5,7 @@ import { ORDER_PAGE_MATCHES, REFUND_PAGE_MATCHES } from '@/lib/aliexpress/hosts'
 import { readDomOrderDetail } from '@/lib/aliexpress/read-dom-order-detail';
 import { readDomRefund } from '@/lib/aliexpress/read-dom-refund';
 import { readDomTracking } from '@/lib/aliexpress/read-dom-tracking';
-import { readDomRefundList } from '@/lib/aliexpress/read-page';
+import { makePageReader, readDomRefundList } from '@/lib/aliexpress/read-page';
 import { runAliExpressPage } from '@/lib/content/run-page';
 
 // One order's pages (detail, tracking) and its returns, refunds and disputes: their readers and
@@ -16,13 +16,14 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     runAliExpressPage(ctx, {
-      readers: {
+      kinds: ['order_detail', 'tracking', 'refund_list', 'refund_detail', 'dispute_detail'],
+      read: makePageReader({
         order_detail: readDomOrderDetail,
         tracking: readDomTracking,
         refund_list: readDomRefundList,
         refund_detail: readDomRefund,
         dispute_detail: readDomRefund,
-      },
+      }),
       views: { banner: PageBanner, hidden: HiddenNotice, name: orderName },
     });
   },

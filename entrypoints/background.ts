@@ -3,8 +3,8 @@ import { WAKE_ALARM } from '@/lib/background/alarms';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
 import { createRecomputer, notificationTarget, orderPageOf } from '@/lib/background/recompute';
-import type { MessageTable } from '@/lib/i18n';
-import type { TableLoader } from '@/lib/i18n-tables';
+import { packedTablePath } from '@/lib/i18n';
+import { readPackedTable, type TableLoader } from '@/lib/i18n-tables';
 import { WELCOME_SHOWN_KEY } from '@/lib/protocol/storage-keys';
 import { getDb } from '@/lib/store/db';
 
@@ -17,8 +17,8 @@ export default defineBackground(() => {
   const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
   const uiLanguage = () => browser.i18n.getUILanguage();
   const loadTable: TableLoader = async (folder) => {
-    const res = await fetch(browser.runtime.getURL(`/_locales/${folder}/messages.json` as '/popup.html'));
-    return (await res.json()) as MessageTable;
+    const res = await fetch(browser.runtime.getURL(`/${packedTablePath(folder)}` as '/popup.html'));
+    return readPackedTable(await res.json());
   };
   const recompute = createRecomputer({ db, now, zone, uiLanguage, loadTable });
   const ctx: HandlerContext = {
@@ -32,6 +32,7 @@ export default defineBackground(() => {
     },
     onDataChanged: () => recompute.soon(),
     extensionVersion: () => browser.runtime.getManifest().version,
+    readLocal: async (key) => (await browser.storage.local.get(key))[key],
   };
   // Once per profile, on a new install (not on updates): what Buyer Shield does and how to
   // start. Remembered, because an unpacked extension reports "install" at every browser start.

@@ -1,8 +1,9 @@
 /**
  * Locale tables for the background, which serves one table at a time to pages and content
  * scripts (lib/i18n.ts). English is bundled (the rules' texts come from it); the other tables
- * are read from the extension's own `_locales` files when first needed, so the package does not
- * carry them twice. Missing keys fall back to English.
+ * are read from the extension's own packed files (`locales/<folder>.json`, see `packTable`)
+ * when first needed, so the package does not carry them twice. Missing keys fall back to
+ * English.
  */
 import en from '../public/_locales/en/messages.json';
 import {
@@ -12,9 +13,15 @@ import {
   pickLocale,
   translator,
   type UiStrings,
+  unpackTable,
 } from './i18n';
 
 export type TableLoader = (folder: LocaleFolder) => Promise<MessageTable>;
+
+/** A shipped packed table, read against the bundled English keys (throws if it does not fit). */
+export function readPackedTable(packed: unknown): MessageTable {
+  return unpackTable(packed, Object.keys(en));
+}
 
 const cache = new Map<LocaleFolder, Promise<MessageTable>>();
 

@@ -53,3 +53,51 @@ export function translator(table: MessageTable, fallback: MessageTable = {}): Tr
     return fillTemplate(entry?.message ?? key, values);
   };
 }
+
+/**
+ * How the package ships the tables (issue 16, sizes): the browser itself reads only the
+ * manifest's `__MSG_…__` keys from `_locales`, so those files keep just these keys; the full
+ * table of each language other than English (which the background bundles) is shipped as
+ * `locales/<folder>.json`, its messages in the English key order with no key names, which
+ * weighs about a quarter less gzipped than `messages.json`. The sources stay readable
+ * `messages.json` files; the build packs them (scripts/locales.ts).
+ */
+export const BROWSER_KEYS = ['extName', 'extDescription'] as const;
+
+/** Where the packed table of a folder is, relative to the extension's root. */
+export const packedTablePath = (folder: LocaleFolder) => `locales/${folder}.json` as const;
+
+/**
+ * A short fingerprint of the key order (FNV-1a, 32 bits) heads every packed table, so a table
+ * packed against another English key list is refused rather than shown with each message
+ * under the wrong key.
+ */
+export function keysFingerprint(keys: readonly string[]): string {
+  let h = 0x811c9dc5;
+  const text = keys.join('\n');
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+export type PackedTable = [fingerprint: string, ...messages: (string | null)[]];
+
+/** A table as shipped: its messages in the order of `keys`, null where it has none. */
+export function packTable(table: MessageTable, keys: readonly string[]): PackedTable {
+  return [keysFingerprint(keys), ...keys.map((k) => table[k]?.message ?? null)];
+}
+
+/** The table back from its packed form; throws on anything not packed against `keys`. */
+export function unpackTable(packed: unknown, keys: readonly string[]): MessageTable {
+  if (!Array.isArray(packed) || packed.length !== keys.length + 1 || packed[0] !== keysFingerprint(keys))
+    throw new Error('locale table packed against other keys');
+  const table: MessageTable = {};
+  keys.forEach((key, i) => {
+    const message: unknown = packed[i + 1];
+    if (typeof message === 'string') table[key] = { message };
+    else if (message !== null) throw new Error(`locale table: ${key} is not text`);
+  });
+  return table;
+}

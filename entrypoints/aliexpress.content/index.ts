@@ -1,8 +1,8 @@
 import { defineContentScript } from '#imports';
 import { HiddenNotice, orderName, PageBadge } from '@/components/PageBadge';
+import { readListPage } from '@/lib/aliexpress/dom-list-extract';
 import { ORDER_LIST_MATCHES } from '@/lib/aliexpress/hosts';
 import { ORDER_LIST_CARDS } from '@/lib/aliexpress/page-cards';
-import { readDomOrderList } from '@/lib/aliexpress/read-dom-order-list';
 import { isStartRefresh, mountRefresh } from '@/lib/content/refresh-mount';
 import { runAliExpressPage } from '@/lib/content/run-page';
 
@@ -13,7 +13,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     runAliExpressPage(ctx, {
-      readers: { order_list: readDomOrderList },
+      kinds: ['order_list'],
+      // Only the cards' texts are taken here; the worker reads them (saveDomList).
+      read: readListPage,
       cards: ORDER_LIST_CARDS,
       views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
       refresh: { mount: mountRefresh, isStart: isStartRefresh },

@@ -45,8 +45,9 @@ import {
 } from '../schema/vocabulary';
 
 const L = LIMITS;
-const STATUSES: readonly string[] = ORDER_STATUSES;
-const TAGS: readonly string[] = ORDER_TAGS;
+// Sets, not `includes` on the lists: asked for every order of a 1,000-order page.
+const STATUSES: ReadonlySet<string> = new Set(ORDER_STATUSES);
+const TAGS: ReadonlySet<string> = new Set(ORDER_TAGS);
 const oneOf = <T extends string>(list: readonly T[], value: unknown): T =>
   list.includes(value as T) ? (value as T) : ('unknown' as T);
 
@@ -67,9 +68,19 @@ const orderId = (s: unknown): string | null => (typeof s === 'string' && ORDER_I
 const code = (s: unknown, max: number): string | null =>
   typeof s === 'string' && s.length <= max ? s : null;
 
+const realDates = new Map<string, boolean>();
+
 /** A calendar date that exists, in the years an AliExpress order can have. */
 export function isoDate(s: unknown): string | null {
-  return isRealDate(s) ? s : null;
+  if (typeof s !== 'string') return null;
+  // A page of 1,000 orders holds a few hundred distinct dates: each is checked once (bounded).
+  let real = realDates.get(s);
+  if (real === undefined) {
+    real = isRealDate(s);
+    if (realDates.size >= 4096) realDates.clear();
+    realDates.set(s, real);
+  }
+  return real ? s : null;
 }
 
 const instant = (s: unknown): string | null => (isRealInstant(s) ? s : null);
@@ -102,33 +113,44 @@ function line(l: OrderLine): OrderLine | null {
   };
 }
 
+const DATE_FIELDS = [
+  'placedOn',
+  'paidOn',
+  'shippedOn',
+  'completedOn',
+  'promisedDeliveryOn',
+  'couponIfLateOn',
+] as const;
+
+/**
+ * The items `fix` keeps, in order, at most `max` of them. A plain loop: `flatMap` and `slice`
+ * over every list of a 1,000-order page showed in the reading profile.
+ */
+function kept<T>(items: readonly T[], fix: (x: T) => T | null, max: number): T[] {
+  const out: T[] = [];
+  for (const x of items) {
+    const y = fix(x);
+    if (y !== null) out.push(y);
+  }
+  if (out.length > max) out.length = max;
+  return out;
+}
+
 function order(o: OrderObservation): OrderObservation | null {
   const oid = orderId(o.id);
   if (oid === null) return null;
   const next: OrderObservation = { ...o, id: oid };
-  if (o.status !== undefined) keep(next, 'status', STATUSES.includes(o.status) ? o.status : null);
+  if (o.status !== undefined) keep(next, 'status', STATUSES.has(o.status) ? o.status : null);
   if (o.statusText !== undefined) keep(next, 'statusText', text(o.statusText, L.shortText));
-  for (const k of [
-    'placedOn',
-    'paidOn',
-    'shippedOn',
-    'completedOn',
-    'promisedDeliveryOn',
-    'couponIfLateOn',
-  ] as const) {
-    if (o[k] !== undefined) keep(next, k, isoDate(o[k]));
-  }
+  for (const k of DATE_FIELDS) if (o[k] !== undefined) keep(next, k, isoDate(o[k]));
   if (o.store !== undefined) {
     const name = text(o.store?.name, L.shortText);
     keep(next, 'store', name === null ? null : { name, url: code(o.store?.url, L.url) });
   }
   if (o.total !== undefined) keep(next, 'total', money(o.total));
-  if (o.lines !== undefined) {
-    const lines = Array.isArray(o.lines) ? o.lines.flatMap((l) => line(l) ?? []) : [];
-    next.lines = lines.slice(0, L.linesPerOrder);
-  }
+  if (o.lines !== undefined) next.lines = Array.isArray(o.lines) ? kept(o.lines, line, L.linesPerOrder) : [];
   if (o.tags !== undefined)
-    next.tags = Array.isArray(o.tags) ? [...new Set(o.tags.filter((t) => TAGS.includes(t)))] : [];
+    next.tags = Array.isArray(o.tags) ? [...new Set(o.tags.filter((t) => TAGS.has(t)))] : [];
   if (o.protection !== undefined) {
     const endsOn = isoDate(o.protection?.endsOn);
     keep(
@@ -152,7 +174,7 @@ function parcel(p: PackageObservation): PackageObservation | null {
   const oid = orderId(p.orderId);
   const tn = code(p.trackingNumber, 64);
   if (oid === null || tn === null || tn === '') return null;
-  const events = Array.isArray(p.events) ? p.events.flatMap((e) => event(e) ?? []) : [];
+  const events = Array.isArray(p.events) ? kept(p.events, event, L.eventsPerPackage) : [];
   return {
     ...p,
     orderId: oid,
@@ -162,7 +184,7 @@ function parcel(p: PackageObservation): PackageObservation | null {
     eta: p.eta ? { from: isoDate(p.eta.from), to: isoDate(p.eta.to) } : null,
     delivered: p.delivered === true,
     deliveredAt: instant(p.deliveredAt),
-    events: events.slice(0, L.eventsPerPackage),
+    events,
   };
 }
 
@@ -218,7 +240,7 @@ function refund(r: RefundObservation): RefundObservation | null {
 }
 
 function all<T>(items: T[] | undefined, fix: (x: T) => T | null): T[] {
-  return (Array.isArray(items) ? items : []).flatMap((x) => fix(x) ?? []).slice(0, L.itemsPerMessage);
+  return Array.isArray(items) ? kept(items, fix, L.itemsPerMessage) : [];
 }
 
 export function conformObservations(o: Observations): Observations {

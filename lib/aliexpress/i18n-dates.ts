@@ -199,6 +199,26 @@ function withoutTimes(text: string): string {
  */
 export function parseDisplayDate(text: string, langHint?: string): IsoDate | null {
   if (typeof text !== 'string' || text.length > 300) return null;
+  // A list of 1,000 orders shows a few hundred distinct dates: each text is read once per
+  // language hint (bounded, like the month words above).
+  const hint = langHint ?? '';
+  let seen = readDates.get(hint);
+  if (seen === undefined) {
+    if (readDates.size >= 64) readDates.clear();
+    seen = new Map();
+    readDates.set(hint, seen);
+  }
+  const known = seen.get(text);
+  if (known !== undefined) return known;
+  const found = readDisplayDate(text, langHint);
+  if (seen.size >= 4096) seen.clear();
+  seen.set(text, found);
+  return found;
+}
+
+const readDates = new Map<string, Map<string, IsoDate | null>>();
+
+function readDisplayDate(text: string, langHint?: string): IsoDate | null {
   const simple = MONTH_DAY_YEAR.exec(text);
   if (simple) {
     // "Oct 3, 2026", every list card's `orderDateText`: one word, so the first language that

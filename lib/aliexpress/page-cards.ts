@@ -4,7 +4,7 @@
  * 2026, shared/reference/aliexpress-data.md §2.1), the header line beside a card's status, and
  * the order a detail or tracking page is about (§1.1). Pure: elements and URLs in, ids out.
  */
-import { orderIdOfCard } from './read-dom-order-list';
+import { orderIdOfCard } from './dom-list-extract';
 
 /** One order-list card (§2.1 `div.order-item`). */
 const CARD = '.order-item';

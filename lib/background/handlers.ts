@@ -7,10 +7,15 @@
 import * as v from 'valibot';
 import { buildSampleFile, missingPart, worthASample } from '../aliexpress/anonymise';
 import { readCapturedBody } from '../aliexpress/read-captured';
-import { formatDay, formatInstant } from '../format';
+import { readOrderListTexts } from '../aliexpress/read-dom-order-list';
+import { conformed, guarded } from '../aliexpress/result';
+import { formatCountdown, formatDay, formatInstant } from '../format';
+import type { UiStrings } from '../i18n';
 import { type TableLoader, translatorFor, uiStrings } from '../i18n-tables';
+import { parseHidden } from '../protocol/hidden-warnings';
 import { LIMITS, MAX_CAPTURE_CHARS } from '../protocol/limits';
 import type { MessageType, PageSummary, RequestOf, Responses, Result } from '../protocol/messages';
+import { HIDDEN_KEY, PROGRESS_KEY } from '../protocol/storage-keys';
 import { type RuleContext, stepAction } from '../rules';
 import { safeUrl } from '../safe-url';
 import type { FieldSource, Observations } from '../schema/model';
@@ -50,6 +55,61 @@ export interface HandlerContext {
   onDataChanged: () => void;
   /** The extension's version, named in saved samples. */
   extensionVersion?: () => string;
+  /** A `storage.local` value as stored (the pages' hidden warnings, a refresh run's progress). */
+  readLocal?: (key: string) => Promise<unknown>;
+}
+
+/** Only the keys with one of `prefixes` (a page needs a few; the popup asks for all). */
+function withPrefixes(strings: UiStrings, prefixes: readonly string[] | undefined): UiStrings {
+  if (!prefixes) return strings;
+  const table = Object.fromEntries(
+    Object.entries(strings.table).filter(([key]) => prefixes.some((pre) => key.startsWith(pre))),
+  );
+  return { ...strings, table };
+}
+
+/**
+ * The in-page badges' and banners' view of `ids`, worded in the buyer's language and zone (dates,
+ * countdown): the page builds no Intl object (BENCHMARKS.md section 5).
+ */
+async function pageSummaries(
+  ids: readonly string[],
+  settings: Settings,
+  ctx: HandlerContext,
+): Promise<Record<string, PageSummary>> {
+  const orders: Record<string, PageSummary> = {};
+  if (!ids.length) return orders;
+  const [{ t, locale }, snap] = await Promise.all([
+    translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable),
+    snapshotOf(ctx, settings),
+  ]);
+  const now = ctx.now();
+  for (const id of ids) {
+    const i = snap.byId.get(id);
+    const facts = i === undefined ? undefined : snap.facts[i];
+    const a = i === undefined ? undefined : snap.assessments[i];
+    if (!facts || !a) continue;
+    const alert = a.headline;
+    orders[facts.order.id] = {
+      orderId: facts.order.id,
+      group: a.group,
+      statusText: facts.order.statusText ?? null,
+      nextDeadline: a.nextDeadline,
+      alert,
+      action: alert ? stepAction(alert, a.lines, facts.disputes) : null,
+      item: facts.order.lines?.[0]?.title ?? null,
+      texts: {
+        deadline: a.nextDeadline ? t(`deadline_${a.nextDeadline.kind}`) : null,
+        at: a.nextDeadline ? formatInstant(a.nextDeadline.at, locale, ctx.zone()) : null,
+        day: a.nextDeadline ? formatDay(a.nextDeadline.at, locale, ctx.zone()) : null,
+        countdown: a.nextDeadline ? formatCountdown(a.nextDeadline.at, now, locale) : null,
+        title: alert ? t(`alert_${alert.kind}_title`, alert.values) : null,
+        action: alert ? t(`alert_${alert.kind}_action`, alert.values) : null,
+        why: alert ? t(`alert_${alert.kind}_why`, alert.values) : null,
+      },
+    };
+  }
+  return orders;
 }
 
 function ruleContext(ctx: HandlerContext): RuleContext {
@@ -192,6 +252,23 @@ export const handlers: Handlers = {
     return ok({ written: await savePageReading(ctx, from, checked.output, source, p.url), problem: null });
   },
 
+  async saveDomList(p, ctx, from) {
+    const at = ctx.now().toISOString();
+    const readTexts = guarded('order_list', readOrderListTexts);
+    const read = conformed(readTexts(p.cards, { seenAt: at, lang: p.lang }));
+    // The reading is page data too: it must pass the same schema as any message.
+    const checked = read.ok ? v.safeParse(ObservationsSchema, read.observations) : null;
+    if (!checked?.success) {
+      const problem = !read.ok
+        ? read.failure.problem
+        : `unexpected values (${checked ? describeIssues(checked.issues) : 'unreadable'})`;
+      await diagnose(ctx, { source: 'order_list', url: safeUrl(p.url), problem });
+      return ok({ written: 0, problem });
+    }
+    const source = { source: 'order_list' as const, kind: 'dom' as const, at };
+    return ok({ written: await savePageReading(ctx, from, checked.output, source, p.url), problem: null });
+  },
+
   async reportUnreadable(p, ctx) {
     await diagnose(ctx, p);
     return ok({});
@@ -266,46 +343,36 @@ export const handlers: Handlers = {
   async getUiStrings(p, ctx) {
     const settings = await readSettings(ctx.db);
     const strings = await uiStrings(settings.language, p.language ?? ctx.uiLanguage(), ctx.loadTable);
-    const prefixes = p.prefixes;
-    if (!prefixes) return ok(strings);
-    const table = Object.fromEntries(
-      Object.entries(strings.table).filter(([key]) => prefixes.some((pre) => key.startsWith(pre))),
-    );
-    return ok({ ...strings, table });
+    return ok(withPrefixes(strings, p.prefixes));
   },
 
   async getPageSummaries(p, ctx) {
     const settings = await readSettings(ctx.db);
-    const [{ t, locale }, snap] = await Promise.all([
-      translatorFor(settings.language, ctx.uiLanguage(), ctx.loadTable),
-      snapshotOf(ctx, settings),
+    return ok({ orders: await pageSummaries(p.orderIds, settings, ctx) });
+  },
+
+  /**
+   * Everything an AliExpress page needs to show its first badges or banner, in one answer:
+   * each `runtime.sendMessage` or `storage.local` call costs the page a few ms (BENCHMARKS.md
+   * section 5); it used to make four (strings, summaries, the hidden warnings and the refresh
+   * panel's progress) before the first badge.
+   */
+  async getPageStart(p, ctx) {
+    const settings = await readSettings(ctx.db);
+    const local = (key: string) => ctx.readLocal?.(key).catch(() => undefined);
+    const [strings, orders, hidden, progress] = await Promise.all([
+      uiStrings(settings.language, ctx.uiLanguage(), ctx.loadTable),
+      pageSummaries(p.orderIds, settings, ctx),
+      local(HIDDEN_KEY),
+      p.progress ? local(PROGRESS_KEY) : undefined,
     ]);
-    const orders: Record<string, PageSummary> = {};
-    for (const id of p.orderIds) {
-      const i = snap.byId.get(id);
-      const facts = i === undefined ? undefined : snap.facts[i];
-      const a = i === undefined ? undefined : snap.assessments[i];
-      if (!facts || !a) continue;
-      const alert = a.headline;
-      orders[facts.order.id] = {
-        orderId: facts.order.id,
-        group: a.group,
-        statusText: facts.order.statusText ?? null,
-        nextDeadline: a.nextDeadline,
-        alert,
-        action: alert ? stepAction(alert, a.lines, facts.disputes) : null,
-        item: facts.order.lines?.[0]?.title ?? null,
-        texts: {
-          deadline: a.nextDeadline ? t(`deadline_${a.nextDeadline.kind}`) : null,
-          at: a.nextDeadline ? formatInstant(a.nextDeadline.at, locale, ctx.zone()) : null,
-          day: a.nextDeadline ? formatDay(a.nextDeadline.at, locale, ctx.zone()) : null,
-          title: alert ? t(`alert_${alert.kind}_title`, alert.values) : null,
-          action: alert ? t(`alert_${alert.kind}_action`, alert.values) : null,
-          why: alert ? t(`alert_${alert.kind}_why`, alert.values) : null,
-        },
-      };
-    }
-    return ok({ orders });
+    return ok({
+      strings: withPrefixes(strings, p.prefixes),
+      orders,
+      hidden: parseHidden(hidden),
+      // Shape-checked by the page (lib/content/refresh-run.ts parseProgress), as it was read there.
+      ...(p.progress ? { progress: progress ?? null } : {}),
+    });
   },
 
   async openChecklist(p, ctx) {

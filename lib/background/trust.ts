@@ -43,9 +43,11 @@ export function senderKind(sender: SenderLike, ownId: string, ownOrigin: string)
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'saveObservations',
   'saveCapture',
+  'saveDomList',
   'reportUnreadable',
   'getUiStrings',
   'getPageSummaries',
+  'getPageStart',
   'openChecklist',
   'getOpenOrderIds',
 ]);

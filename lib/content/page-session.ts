@@ -5,14 +5,24 @@
  * could not be read.
  */
 
-import { detectBlockedPage, type PageReader } from '../aliexpress/read-page';
+import { detectBlockedPage } from '../aliexpress/blocked-page';
+import type { ReadContext } from '../aliexpress/context';
+import type { ListCardTexts } from '../aliexpress/dom-list-extract';
 import { CAPTURE_SOURCE, isCaptureMessage, MAX_CAPTURE_CHARS } from '../protocol/window-messages';
 import { safeUrl } from '../safe-url';
-import type { CapturedApi, Observations, PageKind, SourceKind } from '../schema/model';
+import type { CapturedApi, Observations, PageKind, ReadResult, SourceKind } from '../schema/model';
+
+/**
+ * What reading a page's DOM gives: its observations (read in the page), or on the order list the
+ * cards' texts, which the worker reads (lib/aliexpress/dom-list-extract.ts), so the list page
+ * carries no parser.
+ */
+export type DomReading = ReadResult | { ok: true; listTexts: ListCardTexts[] };
+export type DomPageReader = (kind: PageKind, doc: Document, url: URL, ctx: ReadContext) => DomReading;
 
 export interface PageSessionDeps {
   /** Reads this page's DOM (the content script's own readers, lib/aliexpress/read-page.ts). */
-  read: PageReader;
+  read: DomPageReader;
   now: () => Date;
   lang: () => string | undefined;
   /** A captured body for the background to read; resolves to whether it could be read. */
@@ -24,6 +34,8 @@ export interface PageSessionDeps {
     observations: Observations;
   }) => void | Promise<void>;
   report: (m: { source: string; url: string; problem: string }) => void;
+  /** The order list's cards as texts, for the worker to read (`saveDomList`). */
+  saveListTexts?: (m: { url: string; lang?: string; cards: ListCardTexts[] }) => void | Promise<void>;
 }
 
 /**
@@ -98,9 +110,22 @@ export class PageSession {
         : result.failure.problem;
       return;
     }
+    if ('listTexts' in result) {
+      this.readSomething = true;
+      this.sendTexts(result.listTexts, ctx.lang);
+      return;
+    }
     if (isEmpty(result.observations)) return;
     this.readSomething = true;
     this.send(this.kind, 'dom', this.pageUrl.href, result.observations);
+  }
+
+  private sendTexts(cards: ListCardTexts[], lang: string | undefined) {
+    // Re-read as cards appear; an unchanged reading is not sent again.
+    const body = JSON.stringify(cards);
+    if (this.lastSent.get('texts') === body || !this.deps.saveListTexts) return;
+    this.lastSent.set('texts', body);
+    void this.deps.saveListTexts({ url: safeUrl(this.pageUrl.href), cards, ...(lang ? { lang } : {}) });
   }
 
   /** Called once the page has had time to load: report it if nothing could be read. */

@@ -27,10 +27,13 @@ export interface PageViews {
 }
 
 export interface UiDeps {
-  getStrings: () => Promise<Result<Responses['getUiStrings']>>;
+  /**
+   * The page's first request (`getPageStart`): its strings, the warnings the buyer hid and the
+   * summaries of `ids`, in one message (each message costs the page a few ms, BENCHMARKS.md).
+   */
+  start: (ids: string[]) => Promise<Result<Responses['getPageStart']>>;
   getSummaries: (ids: string[]) => Promise<Result<Responses['getPageSummaries']>>;
   openChecklist: (orderId: string) => void;
-  loadHidden: () => Promise<HiddenWarning[]>;
   saveHidden: (list: HiddenWarning[]) => Promise<void>;
   /** The order-list cards (lib/aliexpress/page-cards.ts); only the list page needs them. */
   cards?: OrderListCards;
@@ -43,6 +46,19 @@ export interface UiDeps {
  * badges are in place before the buyer scrolls to them.
  */
 const NEAR = '2000px 0px';
+
+/**
+ * A summary older than this is asked for again when the page next fills in its UI: its countdown
+ * ("in 5 hours") is worded by the worker as of its answer (PageSummary.texts.countdown).
+ */
+const STALE_MS = 60_000;
+const MAX_IDS = 200;
+/**
+ * How long an order list with no card yet (a client-rendered list still loading) waits for its
+ * cards before the first request goes without them: with them, their badges come in the same
+ * answer; without any, the refresh panel still gets its words.
+ */
+const WAIT_FOR_CARDS_MS = 1000;
 
 interface Mounted {
   orderId: string;
@@ -72,23 +88,39 @@ export class PageUi {
   private ui: Ui | null = null;
   private mounted: Mounted[] = [];
   private summaries = new Map<string, PageSummary>();
+  /** When each summary was answered (`Date.now()`), so an old countdown is asked for again. */
+  private fetchedAt = new Map<string, number>();
   /** Hidden warnings by `kind:orderId`, each with the step it hid. */
   private hidden = new Map<string, HiddenWarning>();
   private ready: Promise<void> | null = null;
   /** List cards already looked at (each is watched until it comes near the viewport). */
   private seen = new WeakSet<Element>();
   private near: IntersectionObserver | null = null;
+  private waitForCards: ReturnType<typeof setTimeout> | undefined;
+  /** Settles once the first request was answered (the refresh panel waits for the strings). */
+  private readonly started: Promise<void>;
+  /** The refresh run's kept progress, as the first answer brought it (order list only). */
+  private progress: unknown = null;
+  private markStarted: () => void = () => {};
 
   constructor(
     private readonly deps: UiDeps,
     private readonly kind: PageKind,
     private readonly url: URL,
-  ) {}
+  ) {
+    this.started = new Promise((done) => {
+      this.markStarted = done;
+    });
+  }
 
-  private async init(): Promise<void> {
+  /**
+   * The first request, sent once the UI of the cards near the viewport (or the page's banner) is
+   * mounted, so their summaries come with the strings and the hidden warnings.
+   */
+  private init(ids: string[]): Promise<void> {
     this.ready ??= (async () => {
-      const [strings, hidden] = await Promise.all([this.deps.getStrings(), this.deps.loadHidden()]);
-      const s = strings.ok ? strings.value : { table: {}, locale: document.documentElement.lang || 'en' };
+      const r = await this.deps.start(ids);
+      const s = r.ok ? r.value.strings : { table: {}, locale: document.documentElement.lang || 'en' };
       this.ui = {
         t: translator(s.table),
         locale: s.locale,
@@ -98,15 +130,34 @@ export class PageUi {
           return Intl.DateTimeFormat().resolvedOptions().timeZone;
         },
       };
-      this.hidden = new Map(hidden.map((h) => [h.key, h]));
+      if (r.ok) {
+        this.hidden = new Map(r.value.hidden.map((h) => [h.key, h]));
+        this.keep(r.value.orders);
+        this.progress = r.value.progress ?? null;
+      }
+      this.markStarted();
     })();
     return this.ready;
   }
 
   /** The buyer's language and zone once loaded (the refresh panel speaks it too). */
   async strings(): Promise<Ui | null> {
-    await this.init();
+    await this.started;
     return this.ui;
+  }
+
+  /** What a stopped refresh run left, as stored when the page started (unchecked). */
+  async savedProgress(): Promise<unknown> {
+    await this.started;
+    return this.progress;
+  }
+
+  private keep(orders: Record<string, PageSummary>): void {
+    const at = Date.now();
+    for (const [id, s] of Object.entries(orders)) {
+      this.summaries.set(id, s);
+      this.fetchedAt.set(id, at);
+    }
   }
 
   /**
@@ -115,19 +166,27 @@ export class PageUi {
    * badges the buyer can scroll to soon; asking the background and rendering follow the same way.
    */
   async scan(doc: Document): Promise<void> {
-    await this.init();
     const cards = this.deps.cards;
     if (this.kind === 'order_list' && cards) {
+      let watched = false;
       for (const card of cards.cards(doc)) {
         if (this.seen.has(card) || card.querySelector(HOST_TAG)) continue;
         this.seen.add(card);
-        this.whenNear(card);
+        if (this.whenNear(card)) watched = true;
+      }
+      // The observer's first report fills them in (and sends the first request).
+      if (watched) return;
+      if (!this.ready && this.mounted.length === 0) {
+        this.waitForCards ??= setTimeout(() => {
+          if (!this.ready) void this.fillIn();
+        }, WAIT_FOR_CARDS_MS);
+        return;
       }
     } else if (this.kind === 'order_detail' || this.kind === 'tracking') {
       const orderId = orderIdOfPage(this.url);
       if (orderId && !this.mounted.some((m) => m.kind === 'banner')) {
         const { host, root } = makeHost('banner');
-        if (this.hidden.has(`banner:${orderId}`)) host.style.display = 'none';
+        // Empty until its summary and the hidden warnings are in (renderAll shows or hides it).
         doc.body.prepend(host);
         this.mounted.push({ orderId, root, host, kind: 'banner' });
       }
@@ -135,19 +194,38 @@ export class PageUi {
     await this.fillIn();
   }
 
-  /** Drops entries whose card the page removed (re-rendered lists), then fills in the new ones. */
+  /**
+   * Drops entries whose card the page removed (re-rendered lists), then fills in the new ones
+   * and those whose summary is older than `STALE_MS`; the first time, with the first request.
+   */
   private async fillIn(): Promise<void> {
     this.mounted = this.mounted.filter((m) => m.host.isConnected);
-    await this.refresh(this.mounted.filter((m) => !this.summaries.has(m.orderId)).map((m) => m.orderId));
+    if (!this.ready) {
+      await this.init(this.unfilled());
+      this.renderAll();
+      return;
+    }
+    await this.ready;
+    await this.refresh(this.unfilled());
   }
 
-  private whenNear(card: Element): void {
+  private unfilled(): string[] {
+    const now = Date.now();
+    const ids = this.mounted
+      .filter((m) => now - (this.fetchedAt.get(m.orderId) ?? Number.NEGATIVE_INFINITY) > STALE_MS)
+      .map((m) => m.orderId);
+    return [...new Set(ids)].slice(0, MAX_IDS);
+  }
+
+  /** Watches the card until it comes near the viewport; `false` if it got its badge at once. */
+  private whenNear(card: Element): boolean {
     if (typeof IntersectionObserver !== 'function') {
       this.mountBadge(card);
-      return;
+      return false;
     }
     this.near ??= new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: NEAR });
     this.near.observe(card);
+    return true;
   }
 
   private onNear(entries: IntersectionObserverEntry[]): void {
@@ -157,7 +235,8 @@ export class PageUi {
       this.near?.unobserve(e.target);
       if (e.target.isConnected && this.mountBadge(e.target)) added = true;
     }
-    if (added) void this.fillIn();
+    // The first report always starts the page (strings for the refresh panel, even with no card near).
+    if (added || !this.ready) void this.fillIn();
   }
 
   /** The card's badge, unless it shows no order; whether one was added. */
@@ -168,7 +247,8 @@ export class PageUi {
     const orderId = cards.orderId(card);
     if (!orderId) return false;
     const { host, root } = makeHost('badge');
-    // Hidden until its step is known to have changed: nothing shows, nothing moves.
+    // Hidden until its step is known to have changed: nothing shows, nothing moves. (Before the
+    // first answer the hidden warnings are not known: the box stays empty until renderAll.)
     if (this.hidden.has(`badge:${orderId}`)) host.style.display = 'none';
     cards.anchor(card).append(host);
     this.mounted.push({ orderId, root, host, kind: 'badge' });
@@ -177,10 +257,13 @@ export class PageUi {
 
   /** Asks the background again, e.g. after this page's data was stored. */
   async refresh(ids: string[] = this.mounted.map((m) => m.orderId)): Promise<void> {
-    const wanted = [...new Set(ids)].slice(0, 200);
+    // Not started yet: the first request will bring what is stored by then.
+    if (!this.ready) return;
+    await this.ready;
+    const wanted = [...new Set(ids)].slice(0, MAX_IDS);
     if (wanted.length) {
       const r = await this.deps.getSummaries(wanted);
-      if (r.ok) for (const [id, s] of Object.entries(r.value.orders)) this.summaries.set(id, s);
+      if (r.ok) this.keep(r.value.orders);
     }
     this.renderAll();
   }
@@ -227,7 +310,6 @@ export class PageUi {
   private renderAll(): void {
     const ui = this.ui;
     if (!ui) return;
-    const now = new Date();
     const { badge: Badge, banner: Banner, hidden: Hidden, name } = this.deps.views;
     for (const m of this.mounted) {
       const summary = this.summaries.get(m.orderId) ?? null;
@@ -244,11 +326,11 @@ export class PageUi {
       }
       const onHide = () => this.hide(m, summary);
       if (m.kind === 'badge' && Badge) {
-        render(<Badge ui={ui} summary={summary} now={now} onHide={onHide} />, m.root);
+        render(<Badge ui={ui} summary={summary} onHide={onHide} />, m.root);
       } else if (m.kind === 'banner' && Banner) {
         const onOpenChecklist = () => this.deps.openChecklist(m.orderId);
         render(
-          <Banner ui={ui} summary={summary} now={now} onOpenChecklist={onOpenChecklist} onHide={onHide} />,
+          <Banner ui={ui} summary={summary} onOpenChecklist={onOpenChecklist} onHide={onHide} />,
           m.root,
         );
       }
@@ -261,6 +343,7 @@ export class PageUi {
   }
 
   destroy(): void {
+    clearTimeout(this.waitForCards);
     this.near?.disconnect();
     for (const m of this.mounted) this.unmount(m);
     this.mounted = [];

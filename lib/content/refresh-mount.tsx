@@ -19,6 +19,11 @@ export interface RefreshHandle {
 export interface MountDeps {
   makeHost: () => { host: HTMLElement; root: ShadowRoot };
   ui: () => Promise<Ui | null>;
+  /**
+   * What a stopped run left, as stored when the page started (it came with the page's first
+   * answer, so the panel reads no storage at load); later runs read storage themselves.
+   */
+  savedProgress?: () => Promise<unknown>;
   runtimeSend: (m: unknown) => Promise<unknown>;
   /** After stored data changed, so the badges show it. */
   onSaved: () => void;
@@ -56,7 +61,7 @@ export function mountRefresh(deps: MountDeps): RefreshHandle {
       root,
     );
   };
-  const local = browser.storage.local;
+  let saved = deps.savedProgress;
   const run = refreshRun({
     openOrders: async () => {
       const r = await send(deps.runtimeSend, 'getOpenOrderIds', {});
@@ -71,8 +76,14 @@ export function mountRefresh(deps: MountDeps): RefreshHandle {
     },
     blocked: () => detectBlockedPage(document, new URL(location.href)),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    load: async () => parseProgress((await local.get(PROGRESS_KEY))[PROGRESS_KEY]),
-    store: (p) => (p ? local.set({ [PROGRESS_KEY]: p }) : local.remove(PROGRESS_KEY)),
+    load: async () => {
+      const first = saved;
+      saved = undefined;
+      if (first) return parseProgress(await first());
+      return parseProgress((await browser.storage.local.get(PROGRESS_KEY))[PROGRESS_KEY]);
+    },
+    store: (p) =>
+      p ? browser.storage.local.set({ [PROGRESS_KEY]: p }) : browser.storage.local.remove(PROGRESS_KEY),
     onState: (s) => {
       state = s;
       paint();

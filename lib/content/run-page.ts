@@ -6,14 +6,13 @@
 import { browser, type ContentScriptContext } from '#imports';
 import type { OrderListCards } from '@/lib/aliexpress/page-cards';
 import { classifyUrl } from '@/lib/aliexpress/page-kind';
-import { type DomReader, makePageReader } from '@/lib/aliexpress/read-page';
 import type { mountRefresh, RefreshHandle } from '@/lib/content/refresh-mount';
 import { send } from '@/lib/protocol/messages';
 import { CAPTURE_READY } from '@/lib/protocol/window-messages';
 import type { PageKind } from '@/lib/schema/model';
-import { MAX_HIDDEN, parseHidden } from '../protocol/hidden-warnings';
+import { MAX_HIDDEN } from '../protocol/hidden-warnings';
 import { HIDDEN_KEY } from '../protocol/storage-keys';
-import { PageSession, type PageSessionDeps } from './page-session';
+import { type DomPageReader, PageSession, type PageSessionDeps } from './page-session';
 import { HOST_TAG, makeHost, PageUi, type PageViews, type UiDeps } from './page-ui';
 
 /** How long a single-page app gets to render before an unread page is reported. */
@@ -34,8 +33,13 @@ const PAGE_TEXT_PREFIXES = [
 type RuntimeSend = (m: unknown) => Promise<unknown>;
 
 export interface PageOptions {
-  /** The DOM readers of the page kinds this script runs on. */
-  readers: Partial<Record<PageKind, DomReader>>;
+  /** The page kinds this script runs on. */
+  kinds: readonly PageKind[];
+  /**
+   * Reads their DOM: made by the entrypoint (lib/aliexpress/read-page.ts `makePageReader`, or the
+   * list's text extraction), so a script carries only its own readers.
+   */
+  read: DomPageReader;
   /** The order-list cards, for the badges (order-list script only). */
   cards?: OrderListCards;
   /** The in-page components of this script's pages (badge on the list, banner on an order). */
@@ -47,7 +51,7 @@ export interface PageOptions {
 export function runAliExpressPage(ctx: ContentScriptContext, options: PageOptions): void {
   const runtimeSend: RuntimeSend = (m) => browser.runtime.sendMessage(m);
   const uiDeps = pageUiDeps(runtimeSend, options);
-  const read = makePageReader(options.readers);
+  const read = options.read;
   let session: PageSession | null = null;
   let ui: PageUi | null = null;
   let refresh: RefreshHandle | null = null;
@@ -107,18 +111,23 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
 /** The page kind this script handles at `url`; `null` for another script's page or aliexpress.ru. */
 function handledKind(url: URL, options: PageOptions): PageKind | null {
   const kind = classifyUrl(url);
-  if (!kind || kind === 'unsupported_ru' || !Object.hasOwn(options.readers, kind)) return null;
+  if (!kind || kind === 'unsupported_ru' || !options.kinds.includes(kind)) return null;
   return kind;
 }
 
 /** The badges' and banner's way to the background and to the warnings the buyer hid. */
-function pageUiDeps(runtimeSend: RuntimeSend, { cards, views }: PageOptions): UiDeps {
+function pageUiDeps(runtimeSend: RuntimeSend, { cards, views, refresh }: PageOptions): UiDeps {
   return {
     // Only the words pages use; order-specific texts come with the summaries.
-    getStrings: () => send(runtimeSend, 'getUiStrings', { prefixes: PAGE_TEXT_PREFIXES }),
+    start: (orderIds) =>
+      send(runtimeSend, 'getPageStart', {
+        prefixes: PAGE_TEXT_PREFIXES,
+        orderIds,
+        // The refresh panel's kept progress comes along, so the page reads no storage at start.
+        ...(refresh ? { progress: true } : {}),
+      }),
     getSummaries: (orderIds) => send(runtimeSend, 'getPageSummaries', { orderIds }),
     openChecklist: (orderId) => void send(runtimeSend, 'openChecklist', { orderId }),
-    loadHidden: async () => parseHidden((await browser.storage.local.get(HIDDEN_KEY))[HIDDEN_KEY]),
     saveHidden: async (list) => {
       await browser.storage.local.set({ [HIDDEN_KEY]: list.slice(-MAX_HIDDEN) });
     },
@@ -155,6 +164,10 @@ function sessionDeps(
       return r.ok && r.value.problem === null;
     },
     report: (m) => void send(runtimeSend, 'reportUnreadable', m),
+    saveListTexts: async (m) => {
+      const r = await send(runtimeSend, 'saveDomList', m);
+      if (r.ok && r.value.written > 0) onWritten();
+    },
   };
 }
 
@@ -167,6 +180,7 @@ function mountRefreshPanel(
   return mount({
     makeHost: () => makeHost('banner'),
     ui: () => ui()?.strings() ?? Promise.resolve(null),
+    savedProgress: () => ui()?.savedProgress() ?? Promise.resolve(undefined),
     runtimeSend,
     onSaved: () => void ui()?.refresh(),
   });

@@ -189,9 +189,14 @@ function watchJsonp(win: Win, base: () => string, emit: Emit): void {
     const el = node as HTMLScriptElement;
     if (el.nodeName === 'SCRIPT' && typeof el.src === 'string' && el.src) trap(el.src);
   };
+  // Called for every node the page adds (a list page adds hundreds): no copy of each record's
+  // node list, and only script elements go further.
   const observer = new win.MutationObserver((records: MutationRecord[]) => {
     for (const r of records) {
-      for (const n of Array.from(r.addedNodes) as Node[]) {
+      const added = r.addedNodes;
+      for (let i = 0; i < added.length; i += 1) {
+        const n = added[i];
+        if (n?.nodeName !== 'SCRIPT') continue;
         try {
           scan(n);
         } catch {}

@@ -62,6 +62,8 @@ export interface Responses {
   saveObservations: { written: number };
   /** `problem` when the body could not be read (a diagnostic was recorded). */
   saveCapture: { written: number; problem: string | null };
+  /** `problem` when the texts could not be read (a diagnostic was recorded). */
+  saveDomList: { written: number; problem: string | null };
   reportUnreadable: Record<string, never>;
   getDashboard: Dashboard;
   exportBackup: { json: string; fileName: string; orders: number };
@@ -72,6 +74,14 @@ export interface Responses {
   wipeAll: Record<string, never>;
   getUiStrings: UiStrings;
   getPageSummaries: { orders: Record<string, PageSummary> };
+  /** `hidden`: the warnings hidden on pages (lib/protocol/hidden-warnings.ts `HiddenWarning`). */
+  getPageStart: {
+    strings: UiStrings;
+    orders: Record<string, PageSummary>;
+    hidden: { key: string; step: string }[];
+    /** When asked: the refresh run's kept progress as stored (`refreshProgress`), or null. */
+    progress?: unknown;
+  };
   openChecklist: Record<string, never>;
   exportCsv: { csv: string; fileName: string; lines: number };
   exportCalendar: { ics: string; fileName: string; events: number };
@@ -106,6 +116,12 @@ export interface PageSummary {
     at: string | null;
     /** The deadline's day alone, short ("Dec 5"), for the badge's headline. */
     day: string | null;
+    /**
+     * How far off the deadline is ("in 3 days", "5 hours ago"), as of the answer: the first
+     * `Intl.RelativeTimeFormat` of a page costs it ~20 ms of ICU data (BENCHMARKS.md), so the
+     * page builds no Intl object at all and asks again for summaries older than a minute.
+     */
+    countdown: string | null;
     title: string | null;
     action: string | null;
     why: string | null;

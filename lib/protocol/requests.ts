@@ -3,9 +3,14 @@
  * to parse every incoming message before acting on it.
  */
 import * as v from 'valibot';
+import { MAX_CARDS, MAX_LINES, MAX_TEXT, MAX_TEXTS } from '../aliexpress/dom-list-extract';
 import { CAPTURED_APIS } from '../schema/model';
 import { ObservationsSchema, OrderIdSchema, SourceSchema, UrlSchema } from '../schema/observations';
 import { SettingsPatchSchema } from '../schema/settings';
+
+/** A text taken from a page as it shows it (lib/aliexpress/dom-list-extract.ts cuts it). */
+const PageText = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const PageTexts = v.pipe(v.array(PageText), v.maxLength(MAX_TEXTS));
 
 export const REQUESTS = {
   /** A content script read a page or a captured body. */
@@ -25,6 +30,43 @@ export const REQUESTS = {
     url: UrlSchema,
     body: v.string(),
     lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
+  }),
+  /**
+   * The order list's cards as texts, when its JSON was not seen: the worker reads them
+   * (lib/aliexpress/read-dom-order-list.ts `readOrderListTexts`), so the page carries no parser.
+   * What it reads must then pass `ObservationsSchema`, like a captured body's reading.
+   */
+  saveDomList: v.object({
+    url: UrlSchema,
+    lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
+    cards: v.pipe(
+      v.array(
+        v.object({
+          id: OrderIdSchema,
+          status: PageText,
+          dates: PageTexts,
+          store: PageText,
+          storeUrl: v.nullable(PageText),
+          total: PageText,
+          lines: v.pipe(
+            v.array(
+              v.object({
+                productId: v.nullable(v.pipe(v.string(), v.regex(/^\d{1,30}$/))),
+                title: PageText,
+                variant: PageText,
+                quantity: PageText,
+                price: PageText,
+                image: v.nullable(PageText),
+              }),
+            ),
+            v.maxLength(MAX_LINES),
+          ),
+          tags: PageTexts,
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(MAX_CARDS),
+    ),
   }),
   /** A content script could not read a page or body. */
   reportUnreadable: v.object({
@@ -68,6 +110,16 @@ export const REQUESTS = {
   }),
   /** What the in-page badges and banners show for the orders on a page. */
   getPageSummaries: v.object({ orderIds: v.pipe(v.array(OrderIdSchema), v.maxLength(200)) }),
+  /**
+   * An AliExpress page's one request before its first badge or banner: the page's strings
+   * (`getUiStrings`), the warnings the buyer hid, and the summaries of the orders in view.
+   */
+  getPageStart: v.object({
+    prefixes: v.pipe(v.array(v.pipe(v.string(), v.maxLength(40))), v.maxLength(20)),
+    orderIds: v.pipe(v.array(OrderIdSchema), v.maxLength(200)),
+    /** With what a stopped "Refresh open orders" run left (the order list's panel). */
+    progress: v.optional(v.boolean()),
+  }),
   /** Opens the popup page at one order's evidence checklist, in a tab. */
   openChecklist: v.object({ orderId: OrderIdSchema }),
   exportCsv: v.object({}),

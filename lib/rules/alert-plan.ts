@@ -57,8 +57,9 @@ export interface PlanInput {
 }
 
 export function plan(c: PlanContext, p: PlanInput): void {
-  // Steps at or after the end never show; dropping them keeps the boundaries exact.
-  const steps = p.steps.filter((s) => s.at < p.until);
+  // Steps at or after the end never show; dropping them keeps the boundaries exact. (The input's
+  // own array when none is dropped, the usual case: one array less per plan.)
+  const steps = p.steps.every((s) => s.at < p.until) ? p.steps : p.steps.filter((s) => s.at < p.until);
   if (steps.length === 0) return;
   const { kind, deadlineKind, deadlineAt, until, rule } = p;
   const made: AlertPlan = { kind, subject: p.subject ?? '', deadlineKind, deadlineAt, steps, until, rule };

@@ -17,17 +17,22 @@ export function alertIdOf(orderId: string, p: AlertPlan): string {
 
 /** The alerts active at `now`, one per id (the most severe), urgent first, then soonest. */
 export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, policy: Policy): Alert[] {
-  const byId = new Map<string, Alert>();
+  // An order has a handful of plans: a list searched by id is cheaper than a Map per order,
+  // and the sort below fixes the order whatever the insertion order was.
+  const out: Alert[] = [];
   for (const p of plans) {
     if (nowMs >= p.until) continue;
     let severity: Severity | null = null;
     for (const s of p.steps) if (s.at <= nowMs) severity = s.severity;
     if (severity === null) continue;
+    // Built only for the plans active now (a handful of an order's plans at most).
     const id = alertIdOf(orderId, p);
-    const prev = byId.get(id);
+    let at = -1;
+    for (let i = 0; i < out.length; i += 1) if (out[i]?.id === id) at = i;
+    const prev = at < 0 ? undefined : out[at];
     if (prev !== undefined && RANK[prev.severity] <= RANK[severity]) continue;
     const rule = policy.rules[p.rule];
-    byId.set(id, {
+    const alert: Alert = {
       id,
       kind: p.kind,
       severity,
@@ -36,13 +41,17 @@ export function alertsAt(orderId: string, plans: AlertPlan[], nowMs: number, pol
       deadlineAt: p.deadlineAt === null ? null : toInstant(p.deadlineAt),
       values: { days: p.days ?? rule.value },
       helpUrl: rule.helpUrl ?? null,
-    });
+    };
+    if (at < 0) out.push(alert);
+    else out[at] = alert;
   }
-  const out = [...byId.values()];
-  out.sort(
-    (a, b) =>
-      RANK[a.severity] - RANK[b.severity] || cmp(a.deadlineAt ?? '~', b.deadlineAt ?? '~') || cmp(a.id, b.id),
-  );
+  if (out.length > 1)
+    out.sort(
+      (a, b) =>
+        RANK[a.severity] - RANK[b.severity] ||
+        cmp(a.deadlineAt ?? '~', b.deadlineAt ?? '~') ||
+        cmp(a.id, b.id),
+    );
   return out;
 }
 

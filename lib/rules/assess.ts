@@ -14,7 +14,7 @@ import { headlineOf, lifecycles } from './lifecycle';
 import { type OrderState, orderState, refundProcessed } from './order-state';
 import { DEFAULT_POLICY, type Policy, ruleValue } from './policy';
 import { type SnoozeEnd, snoozeEnds, withoutSnoozed } from './snooze';
-import type { Assessment, Deadline, DisputeReason, RuleContext } from './types';
+import type { ActiveSnooze, Alert, Assessment, Deadline, DisputeReason, RuleContext } from './types';
 
 export interface Prepared {
   facts: OrderFacts;
@@ -85,9 +85,13 @@ function settledFrom(facts: OrderFacts, st: OrderState, set: DeadlineSet, policy
 export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment {
   const orderId = p.facts.order.id;
   const settled = p.settledFrom !== null && nowMs >= p.settledFrom;
-  const { shown: alerts, hidden: snoozed } = settled
-    ? { shown: [], hidden: [] }
-    : withoutSnoozed(alertsAt(orderId, p.plans, nowMs, policy), p.snoozes, nowMs);
+  let alerts: Alert[] = [];
+  let snoozed: ActiveSnooze[] = [];
+  if (!settled) {
+    alerts = alertsAt(orderId, p.plans, nowMs, policy);
+    // Most orders have no snooze: no intermediate object for them.
+    if (p.snoozes.length > 0) ({ shown: alerts, hidden: snoozed } = withoutSnoozed(alerts, p.snoozes, nowMs));
+  }
   const deadlines: Deadline[] = [];
   let nextDeadline: Deadline | null = null;
   for (const t of p.set.list) {

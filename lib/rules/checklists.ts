@@ -76,10 +76,14 @@ export function suggestReason(facts: OrderFacts, _now?: Date): DisputeReason {
 
 /** `suggestReason` with the order state already computed (lib/rules/assess.ts). */
 export function reasonForState(facts: OrderFacts, st: OrderState): DisputeReason {
-  const disputes = [...facts.disputes].sort((a, b) => {
-    const open = Number(b.status === 'open') - Number(a.status === 'open');
-    return open !== 0 ? open : (b.openedAt ?? '').localeCompare(a.openedAt ?? '');
-  });
+  // Most orders have no dispute or one: nothing to sort (no copy per order).
+  const disputes =
+    facts.disputes.length < 2
+      ? facts.disputes
+      : [...facts.disputes].sort((a, b) => {
+          const open = Number(b.status === 'open') - Number(a.status === 'open');
+          return open !== 0 ? open : (b.openedAt ?? '').localeCompare(a.openedAt ?? '');
+        });
   for (const d of disputes) {
     const r = reasonFromText(d.reason);
     if (r === 'not_received' && st.deliveredByTracking) return 'shown_delivered_not_received';

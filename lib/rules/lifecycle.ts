@@ -53,18 +53,24 @@ function refundStage(l: LineState, st: OrderState, overdue: boolean): LineStage 
   return waiting.some((r) => !refundProcessed(r)) ? 'refund_pending' : 'refund_processed';
 }
 
+/** Whether one of the order's alerts is of this kind (an order has a handful at most). */
+function hasKind(alerts: readonly Alert[], kind: AlertKind): boolean {
+  for (const a of alerts) if (a.kind === kind) return true;
+  return false;
+}
+
 function stageOf(
   l: LineState,
   st: OrderState,
   step: Alert | null,
   watched: boolean,
-  kinds: Set<AlertKind>,
+  alerts: readonly Alert[],
 ): LineStage {
   const d = l.openDispute;
   if (d !== null) {
     if (d.returnShippedOn !== null) return 'return_shipped';
     if (d.returnAgreedOn !== null) return 'return_to_ship';
-    if (d.platformProposal !== null || kinds.has('platform_stepping_in')) return 'dispute_platform';
+    if (d.platformProposal !== null || hasKind(alerts, 'platform_stepping_in')) return 'dispute_platform';
     return d.sellerProposal !== null ? 'dispute_seller_proposed' : 'dispute_waiting_seller';
   }
   const refund = refundStage(l, st, step?.kind === 'ask_bank_with_arn');
@@ -74,16 +80,16 @@ function stageOf(
   if (refund !== null) return refund;
   if (st.status === 'unpaid') return 'unpaid';
   if (st.status === 'awaiting_shipment')
-    return kinds.has('may_cancel_unshipped') ? 'shipment_late' : 'awaiting_shipment';
+    return hasKind(alerts, 'may_cancel_unshipped') ? 'shipment_late' : 'awaiting_shipment';
   if (st.completed) return 'completed';
   if (st.inTransit && watched) {
-    if (kinds.has('protection_over')) return 'protection_over';
+    if (hasKind(alerts, 'protection_over')) return 'protection_over';
     // Past the days a delivered order can still be disputed, AliExpress has completed it.
     if (st.deliveredByTracking)
-      return kinds.has('delivered_not_confirmed') ? 'delivered_unconfirmed' : 'completed';
+      return hasKind(alerts, 'delivered_not_confirmed') ? 'delivered_unconfirmed' : 'completed';
     // The buyer said it came: delivered, not yet confirmed on AliExpress.
     if (st.receivedByBuyer) return 'delivered_unconfirmed';
-    if (kinds.has('check_parcel')) return 'maybe_delivered';
+    if (hasKind(alerts, 'check_parcel')) return 'maybe_delivered';
     return 'in_transit';
   }
   return 'settled';
@@ -91,7 +97,6 @@ function stageOf(
 
 /** Every line's stage and primary step; `alerts` are the order's alerts at `now`, urgent first. */
 export function lifecycles(st: OrderState, alerts: readonly Alert[], settled: boolean): LineLifecycle[] {
-  const kinds = new Set(alerts.map((a) => a.kind));
   return st.lines.map((l) => {
     const watched = st.watchedLines.includes(l);
     let step: Alert | null = null;
@@ -99,7 +104,7 @@ export function lifecycles(st: OrderState, alerts: readonly Alert[], settled: bo
       if (!concerns(a, l, st, watched)) continue;
       if (step === null || RANK[a.severity] < RANK[step.severity]) step = a;
     }
-    const stage = settled ? 'settled' : stageOf(l, st, step, watched, kinds);
+    const stage = settled ? 'settled' : stageOf(l, st, step, watched, alerts);
     return { lineId: l.lineId, title: l.title, stage, step };
   });
 }

@@ -78,12 +78,23 @@ export interface OrderState {
   lostDispute: boolean;
 }
 
+const channels = new Map<string, PayChannel>();
+
 /** How money moves for a payment or refund method text ("Credit/Debit card", "PayPal", …). */
 export function payChannelOf(method: string | null | undefined): PayChannel {
   if (method === null || method === undefined) return 'card';
-  if (/paypal/i.test(method)) return 'paypal';
-  if (/balance|bonus|wallet|coins?\b/i.test(method)) return 'balance';
-  return 'card';
+  // Asked for every order and refund at every recompute; a buyer has a few method texts.
+  let channel = channels.get(method);
+  if (channel === undefined) {
+    channel = /paypal/i.test(method)
+      ? 'paypal'
+      : /balance|bonus|wallet|coins?\b/i.test(method)
+        ? 'balance'
+        : 'card';
+    if (channels.size >= 1024) channels.clear();
+    channels.set(method, channel);
+  }
+  return channel;
 }
 
 /** AliExpress finished its part: marked processed, or an unknown status with a processed date. */

@@ -12,8 +12,14 @@ import {
 import { ratios, summarize } from './stats.mjs';
 
 const bundle = process.argv[2];
-if (!bundle) throw new Error('usage: node --expose-gc node-bench.mjs <path to the node-entry bundle>');
-const { readCapturedBody, assessAll, nextWake, orderMix, installCapture } = await import(
+if (!bundle)
+  throw new Error(
+    'usage: node --expose-gc node-bench.mjs <path to the node-entry bundle> [--only=read|rules|capture]',
+  );
+// `--only=<part>` runs one part (while working on it); run.mjs passes no flag and gets all three.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null;
+const runs = (part) => only === null || only === part;
+const { readCapturedBody, assessAll, assessAllWithWake, nextWake, orderMix, installCapture } = await import(
   pathToFileURL(bundle).href
 );
 
@@ -40,7 +46,7 @@ function check(cond, what) {
 const result = { node: process.version };
 
 // ── 1. Reading ────────────────────────────────────────────────────────────────────────────
-{
+if (runs('read')) {
   const LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
   const listText = JSON.stringify(orderListBody(bulkOrders(1000)));
   const ctx = { seenAt: '2026-10-20T12:00:00.000Z', lang: 'en' };
@@ -83,23 +89,32 @@ const result = { node: process.version };
 }
 
 // ── 2. Rules ──────────────────────────────────────────────────────────────────────────────
-{
+if (runs('rules')) {
   const SIZES = [1000, 10_000, 50_000];
   const ctx = { now: new Date('2026-07-15T12:00:00.000Z'), zone: 'America/Los_Angeles' };
   const sets = SIZES.map((n) => orderMix(n));
   for (const s of sets) {
     assessAll(s, ctx); // warm-up: JIT and the zone caches
     nextWake(s, ctx);
+    assessAllWithWake(s, ctx);
   }
   check(nextWake(sets[0], ctx) !== null, 'nextWake finds a next change');
+  check(
+    assessAllWithWake(sets[0], ctx).next?.getTime() === nextWake(sets[0], ctx)?.getTime(),
+    'assessAllWithWake finds the same next change as nextWake',
+  );
   const RUNS = 9;
   const assess = SIZES.map(() => []);
   const wake = SIZES.map(() => []);
+  const withWake = SIZES.map(() => []);
   // Sizes interleaved within each round, so growth ratios compare runs made side by side.
   for (let r = 0; r < RUNS; r += 1) {
     SIZES.forEach((_, i) => {
       assess[i].push(time(() => assessAll(sets[i], ctx), { runs: 1, warmup: 0 })[0]);
       wake[i].push(time(() => nextWake(sets[i], ctx), { runs: 1, warmup: 0 })[0]);
+      // What the background's recompute runs (lib/background/snapshot.ts): the same two
+      // results in one pass, each order prepared once instead of twice.
+      withWake[i].push(time(() => assessAllWithWake(sets[i], ctx), { runs: 1, warmup: 0 })[0]);
     });
   }
   const both = SIZES.map((_, i) => assess[i].map((a, r) => a + wake[i][r]));
@@ -108,6 +123,8 @@ const result = { node: process.version };
     assessAll: summarize(assess[i]),
     nextWake: summarize(wake[i]),
     total: summarize(both[i]),
+    withWake: summarize(withWake[i]),
+    withWakePerOrderVs1000: summarize(withWake[i].map((x, r) => x / n / (withWake[0][r] / SIZES[0]))),
     // Cost per order relative to 1,000 orders in the same round (1.0 = linear growth).
     perOrderVs1000: summarize(both[i].map((x, r) => x / n / (both[0][r] / SIZES[0]))),
   }));
@@ -117,7 +134,7 @@ const result = { node: process.version };
 // What the MAIN-world capture adds to each of the page's own `fetch` and XHR calls: the same
 // calls through a stub network, with and without `installCapture`, side by side. "Watched" is a
 // call to an API we read (its response is cloned and its text posted); "other" is any other URL.
-{
+if (runs('capture')) {
   const WATCHED = acsUrl('mtop.aliexpress.trade.buyer.order.list', { statusTab: 'all' });
   const OTHER = 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.cart.render/1.0/?api=x';
   const BODY = '{"ret":["SUCCESS::ok"],"data":{}}';

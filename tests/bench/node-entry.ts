@@ -8,7 +8,7 @@ import { dispute, event, facts, pkg, refund } from '../unit/rules/factory';
 
 export { readCapturedBody } from '../../lib/aliexpress/read-captured';
 export { installCapture } from '../../lib/page-world/capture';
-export { assessAll, nextWake } from '../../lib/rules';
+export { assessAll, assessAllWithWake, nextWake } from '../../lib/rules';
 
 const DAY = 86_400_000;
 

@@ -38,6 +38,7 @@ function summary(deadlineAt: string): PageSummary {
       deadline: null,
       at: null,
       day: null,
+      countdown: null,
       title: 'Protection ending',
       action: 'Open a dispute.',
       why: 'Money.',
@@ -50,10 +51,12 @@ async function page(stored: HiddenWarning[], s: PageSummary) {
   const table = await loadTableFromDisk('en');
   const saved: HiddenWarning[][] = [];
   const deps: UiDeps = {
-    getStrings: async () => ({ ok: true, value: { table, locale: 'en-US', folder: 'en' } }),
+    start: async () => ({
+      ok: true,
+      value: { strings: { table, locale: 'en-US', folder: 'en' }, orders: { [ID]: s }, hidden: stored },
+    }),
     getSummaries: async () => ({ ok: true, value: { orders: { [ID]: s } } }),
     openChecklist: () => {},
-    loadHidden: async () => stored,
     saveHidden: async (list) => {
       saved.push(list);
     },

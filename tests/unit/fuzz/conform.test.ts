@@ -81,6 +81,10 @@ describe('conformObservations', () => {
     expect(isoDate('2028-02-29')).toBe('2028-02-29');
     expect(isoDate('2026-02-29')).toBeNull();
     expect(isoDate('1970-01-01')).toBeNull();
+    // Asked again (a list repeats its dates): the same answers.
+    expect(isoDate('2026-02-29')).toBeNull();
+    expect(isoDate('2028-02-29')).toBe('2028-02-29');
+    expect(isoDate(20260101)).toBeNull();
     expect(clip('ab😀', 3)).toBe('ab…');
     expect(clip('😀😀😀', 4)).toBe('😀…');
   });

@@ -56,6 +56,16 @@ describe('parseDisplayDate', () => {
     },
   );
 
+  it('reads the same text by its language each time it is asked (a long list repeats its dates)', () => {
+    // 3/4/2026 is 4 March in en-US and 3 April elsewhere; asked in turns, each keeps its own answer.
+    for (let i = 0; i < 3; i += 1) {
+      expect(parseDisplayDate('3/4/2026', 'en')).toBe('2026-03-04');
+      expect(parseDisplayDate('3/4/2026', 'fr')).toBe('2026-04-03');
+      expect(parseDisplayDate('3/4/2026')).toBe('2026-04-03');
+      expect(parseDisplayDate('Feb 30, 2026', 'en')).toBeNull();
+    }
+  });
+
   it('knows month names in their in-date forms, built from Intl', () => {
     expect(parseDisplayDate('15 de julho de 2026', 'pt')).toBe('2026-07-15');
     expect(parseDisplayDate('15 июля 2026 г.', 'ru')).toBe('2026-07-15');

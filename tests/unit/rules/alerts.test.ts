@@ -62,6 +62,19 @@ describe.each(ZONES)('alerts in %s', (zone) => {
     });
   });
 
+  it('one alert per id: the same parcel listed twice warns once', () => {
+    const twice = pkg({ events: [event('2026-07-04T10:00:00Z')] });
+    const f = facts({ shippedOn: '2026-06-20' }, { packages: [twice, { ...twice }] });
+    const silent = assessOrder(f, at('2026-07-14T10:00:00Z')).alerts.filter(
+      (x) => x.kind === 'tracking_silent',
+    );
+    expect(silent).toHaveLength(1);
+    expect(silent[0]).toMatchObject({
+      severity: 'soon',
+      id: '8000000000000001:tracking_silent:LP00000000000001',
+    });
+  });
+
   it('a dispute can be opened now; soon once the promised date has passed', () => {
     const f = facts({ shippedOn: '2026-07-01', promisedDeliveryOn: '2026-07-20' });
     expect(kinds(assessOrder(f, at('2026-07-11T00:00:00Z'))).dispute_can_open).toBeUndefined();

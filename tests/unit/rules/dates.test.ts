@@ -1,12 +1,17 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { addDays, formatISO, isValid, parseISO } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
   addBusinessDays,
+  addCalendarDays,
   closingInstant,
   dayInZone,
   dayNumber,
+  dayOfYear,
   isoDateOf,
   openingInstant,
   startOfDayInZone,
+  yearOf,
 } from '../../../lib/rules/dates';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -79,5 +84,80 @@ describe('addBusinessDays skips Saturday and Sunday', () => {
     ['2026-12-24', 3, '2026-12-29'], // holidays are not known: only weekends skip
   ])('%s + %i business days = %s', (from, n, expected) => {
     expect(isoDateOf(addBusinessDays(day(from), n))).toBe(expected);
+  });
+});
+
+describe('UTC day arithmetic equals date-fns, day by day (it is integer math on day numbers)', () => {
+  // dates.ts turns `YYYY-MM-DD` into day numbers and adds calendar days without the zone
+  // machinery (whose Intl calls made a cold first assessment slow); here every day of two
+  // centuries is checked against date-fns in UTC, as dates.ts computed it before.
+  const inUtc = { in: tz('UTC') };
+  const refDay = (s: string): number | null => {
+    const d = parseISO(s, inUtc);
+    return isValid(d) ? Math.round(d.getTime() / 86_400_000) : null;
+  };
+  const first = refDay('1950-01-01') ?? 0;
+  const last = refDay('2150-12-31') ?? 0;
+  // Every day around the century leap-year rules (1900/2000/2100) and of the years orders have;
+  // every 13th day (so every weekday and day of month) of the rest of the two centuries.
+  const days: number[] = [];
+  for (let n = first; n <= last; n += 13) days.push(n);
+  for (const [from, to] of [
+    ['1999-01-01', '2001-12-31'],
+    ['2023-01-01', '2030-12-31'],
+    ['2099-01-01', '2101-12-31'],
+  ] as const)
+    for (let n = refDay(from) ?? 0; n <= (refDay(to) ?? 0); n += 1) days.push(n);
+
+  it('parses, prints and adds days as date-fns does', () => {
+    for (const n of days) {
+      const text = formatISO(new TZDate(n * 86_400_000, 'UTC'), { representation: 'date' });
+      if (isoDateOf(n) !== text) throw new Error(`isoDateOf(${n}) = ${isoDateOf(n)}, date-fns ${text}`);
+      if (dayNumber(text) !== n) throw new Error(`dayNumber(${text}) = ${dayNumber(text)}, expected ${n}`);
+      if (yearOf(n) !== Number(text.slice(0, 4))) throw new Error(`yearOf(${n})`);
+      for (const k of [1, 11, 60, -3]) {
+        const ref = Math.round(addDays(new TZDate(n * 86_400_000, 'UTC'), k).getTime() / 86_400_000);
+        if (addCalendarDays(n, k) !== ref) throw new Error(`addCalendarDays(${text}, ${k})`);
+      }
+    }
+  });
+
+  it('refuses the dates date-fns refuses', () => {
+    for (const y of ['1999', '2000', '2024', '2026', '2100']) {
+      for (let m = 0; m <= 13; m += 1) {
+        for (let d = 0; d <= 32; d += 1) {
+          const s = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(dayNumber(s), s).toBe(refDay(s));
+        }
+      }
+    }
+    for (const s of ['0999-01-01', '2026-W01-1', '2026-07-1T', '+02026-07', 'abcd-ef-gh'])
+      expect(dayNumber(s), s).toBe(refDay(s));
+  });
+
+  it('finds the day number of a day of the year as date-fns does', () => {
+    for (const year of [1999, 2000, 2024, 2026]) {
+      for (const n of [1, 59, 60, 365, 366]) {
+        const ref = Math.round(addDays(new TZDate(year, 0, 1, 'UTC'), n - 1).getTime() / 86_400_000);
+        expect(dayOfYear(year, n)).toBe(ref);
+      }
+    }
+  });
+
+  it('starts days in UTC and UTC+8 at the fixed offset, and finds their calendar days', () => {
+    for (let n = first; n <= last; n += 97) {
+      for (const zone of ['UTC', 'Etc/GMT-8']) {
+        const d = new Date(n * 86_400_000);
+        const ref = new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), zone).getTime();
+        expect(startOfDayInZone(n, zone)).toBe(ref);
+        for (const ms of [ref, ref + 3_600_000, ref + 86_399_999, ref - 1]) {
+          const local = new TZDate(ms, zone);
+          const refDayOf = Math.round(
+            new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), 'UTC').getTime() / 86_400_000,
+          );
+          expect(dayInZone(ms, zone)).toBe(refDayOf);
+        }
+      }
+    }
   });
 });

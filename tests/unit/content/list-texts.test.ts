@@ -51,9 +51,12 @@ function listSession(f: Fixture) {
   return { deps, s: new PageSession(deps, 'order_list', f.url) };
 }
 
-/** Every stored row, as the popup would later read it. */
+/**
+ * Every stored row of the buyer's data, as the popup would later read it (`allTables`: not the
+ * popup's kept page and its data version, a token each write renews; lib/store/summaries.ts).
+ */
 async function stored(ctx: ReturnType<typeof handlerContext>) {
-  const tables = await Promise.all(ctx.db.tables.map(async (t) => [t.name, await t.toArray()] as const));
+  const tables = await Promise.all(ctx.db.allTables.map(async (t) => [t.name, await t.toArray()] as const));
   return Object.fromEntries(tables);
 }
 

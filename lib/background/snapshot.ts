@@ -17,6 +17,8 @@ export interface Snapshot {
   byId: ReadonlyMap<string, number>;
   /** Reusable until this instant (the next boundary); Infinity when nothing will change. */
   validUntil: number;
+  /** The instant it was worked out for: a clock set back before it does not reuse it. */
+  builtAt: number;
   zone: string;
   leadTimesMs: readonly number[];
   /** The data version the facts were read at (lib/store/summaries.ts): a summary of it is kept only while it is current. */
@@ -51,7 +53,14 @@ export async function getSnapshot(
   leadTimesMs: readonly number[],
 ): Promise<Snapshot> {
   const hit = snapshots.get(db);
-  if (hit && now.getTime() < hit.validUntil && hit.zone === zone && sameLeads(hit.leadTimesMs, leadTimesMs)) {
+  const t = now.getTime();
+  if (
+    hit &&
+    hit.builtAt <= t &&
+    t < hit.validUntil &&
+    hit.zone === zone &&
+    sameLeads(hit.leadTimesMs, leadTimesMs)
+  ) {
     return hit;
   }
   const pending = builds.get(db);
@@ -85,6 +94,7 @@ async function buildSnapshot(
     assessments,
     byId,
     validUntil: next?.getTime() ?? Number.POSITIVE_INFINITY,
+    builtAt: now.getTime(),
     zone,
     leadTimesMs,
     dataVersion: version,

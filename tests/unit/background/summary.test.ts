@@ -212,6 +212,15 @@ describe('the popup of a cold worker', () => {
     expect(back.groups.watch.total).toBe(1);
   });
 
+  it('a clock set back does not reuse the running worker’s snapshot either', async () => {
+    const ctx = context();
+    await save(ctx, [order(1, 30)]);
+    ctx.at(new Date(NOW.getTime() + 27 * DAY));
+    expect((await dashboard(ctx)).groups.act_now.total).toBe(1);
+    ctx.at(NOW);
+    expect((await dashboard(ctx)).groups.watch.total).toBe(1);
+  });
+
   it('a search, "Show more" and an order beyond the kept page get the whole snapshot', async () => {
     const ctx = context();
     await save(ctx, [...MANY, order(500, 60, 'Rare blue teapot')]);

@@ -12,6 +12,7 @@ import type {
   DisputeRecord,
   FieldSource,
   Observations,
+  OrderRecord,
   PackageObservation,
   PackageRecord,
   RefundObservation,
@@ -51,6 +52,26 @@ function mapById<T>(rows: (T | undefined)[], key: (row: T) => string): Map<strin
   const map = new Map<string, T>();
   for (const row of rows) if (row) map.set(key(row), row);
   return map;
+}
+
+/**
+ * The stored rows of `ids`. One key-only read of the range they span finds which exist, and
+ * only those are read: a page of 500 new orders costs one request instead of 500 lookups, which
+ * in Chromium's IndexedDB cost about a fifth of storing a fresh history (BENCHMARKS.md §3). The
+ * range may hold other orders' keys too; keys are short, so even a whole history is cheap.
+ */
+async function storedOrders(db: BuyerShieldDb, ids: string[]): Promise<Map<string, OrderRecord>> {
+  let lo = ids[0];
+  let hi = ids[0];
+  if (lo === undefined || hi === undefined) return new Map();
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const keys = await db.orders.where(':id').between(lo, hi, true, true).primaryKeys();
+  const present = new Set<string>(keys);
+  const known = ids.filter((id) => present.has(id));
+  return mapById(known.length ? await db.orders.bulkGet(known) : [], (o) => o.id);
 }
 
 /** The two operations a child table needs here (Dexie tables have them). */
@@ -157,7 +178,7 @@ export async function applyObservations(
         ...obs.refunds.map((r) => r.orderId),
       ]),
     ];
-    const orders = mapById(await db.orders.bulkGet(mentioned), (o) => o.id);
+    const orders = await storedOrders(db, mentioned);
     // New orders beyond the budget are refused with everything listed under them.
     const fresh = mentioned.filter((id) => !orders.has(id));
     const refusedIds = new Set(fresh.slice(Math.max(0, maxNewOrders)));

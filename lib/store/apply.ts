@@ -56,9 +56,10 @@ function mapById<T>(rows: (T | undefined)[], key: (row: T) => string): Map<strin
 
 /**
  * The stored rows of `ids`. One key-only read of the range they span finds which exist, and
- * only those are read: a page of 500 new orders costs one request instead of 500 lookups, which
- * in Chromium's IndexedDB cost about a fifth of storing a fresh history (BENCHMARKS.md §3). The
- * range may hold other orders' keys too; keys are short, so even a whole history is cheap.
+ * only those are read: a page of 500 new orders costs one request instead of 500 lookups that all
+ * miss (in the worker's profile of the storing bench, 10,000 new orders, those lookups were
+ * ~260 ms of script besides their round trips; BENCHMARKS.md §3). The range may hold other
+ * orders' keys too; keys are short, so even a whole history is cheap to list.
  */
 async function storedOrders(db: BuyerShieldDb, ids: string[]): Promise<Map<string, OrderRecord>> {
   let lo = ids[0];
@@ -186,8 +187,7 @@ export interface Reading {
  * Merges several readings in one transaction, in the order given, exactly as one transaction
  * each would (each sees what the ones before it wrote); all are stored, or none. A list page
  * sends its bodies in a burst: one transaction for the readings waiting at that moment saves
- * IndexedDB a commit per body, which was most of what storing cost beyond the writes themselves
- * (BENCHMARKS.md §3).
+ * IndexedDB a transaction, and its commit, per body (lib/background/handlers.ts `store`).
  */
 export async function applyReadings(db: BuyerShieldDb, readings: readonly Reading[]): Promise<ApplyResult[]> {
   return db.transaction('rw', tablesOf(db), async () => {

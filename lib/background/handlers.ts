@@ -16,7 +16,7 @@ import { safeUrl } from '../safe-url';
 import type { FieldSource, Observations } from '../schema/model';
 import { describeIssues, ObservationsSchema } from '../schema/observations';
 import type { Settings } from '../schema/settings';
-import { type ApplyResult, applyReadings, type Reading } from '../store/apply';
+import { applyObservations } from '../store/apply';
 import { backupFileName, exportBackup, importBackup } from '../store/backup';
 import type { BuyerShieldDb } from '../store/db';
 import { recentDiagnostics, recordDiagnostic } from '../store/diagnostics';
@@ -33,7 +33,6 @@ import { readSettings, writeSettings } from '../store/settings';
 import { ordersToCsv } from './csv';
 import { buildDashboard } from './dashboard';
 import { calendarEvents, calendarFile } from './ics';
-import { CHANGE_DEBOUNCE_MS } from './recompute';
 import { getSnapshot, invalidateSnapshot, type Snapshot } from './snapshot';
 
 export interface HandlerContext {
@@ -66,26 +65,10 @@ function snapshotOf(ctx: HandlerContext, settings: Settings, now = ctx.now()): P
   );
 }
 
-/** When the store last said its data changed, per database (`stillWriting`). */
-const lastChange = new Map<BuyerShieldDb, number>();
-
 /** Stored data changed: the cached snapshot is stale, and reminders need working out again. */
 function changed(ctx: HandlerContext): void {
   invalidateSnapshot(ctx.db);
-  lastChange.set(ctx.db, Date.now());
   ctx.onDataChanged();
-}
-
-/**
- * A long transaction of a burst starts while the recompute of its first ones is still
- * gathering changes (CHANGE_DEBOUNCE_MS): the change is said again, so that one recompute runs
- * after the burst rather than in the middle of it, where it took the worker's one thread from
- * the rest of the burst (assessing every order: ~250 ms at 10,000 orders; BENCHMARKS.md §3).
- * A change that old has had its recompute started already; nothing is said for it.
- */
-function stillWriting(ctx: HandlerContext): void {
-  const at = lastChange.get(ctx.db);
-  if (at !== undefined && Date.now() - at < CHANGE_DEBOUNCE_MS) changed(ctx);
 }
 
 /** Records that a page or body could not be read: one row per source and problem. */
@@ -130,96 +113,6 @@ function spend(from: From, added: number): void {
   }
 }
 
-/** A page reading waiting for its turn to be stored. */
-interface Waiting {
-  from: From;
-  reading: Reading;
-  resolve: (r: ApplyResult) => void;
-  reject: (error: unknown) => void;
-}
-
-/** Readings that arrived while a transaction was writing, per database, in arrival order. */
-const waiting = new Map<BuyerShieldDb, Waiting[]>();
-
-/**
- * At most this many observations in one transaction: a list page's burst is stored in a few
- * transactions rather than one per body, while a popup reading the orders in between waits for
- * no more than about half a second of writing (BENCHMARKS.md §3).
- */
-export const MAX_ITEMS_PER_TRANSACTION = 5_000;
-
-/** A transaction this large (a full list page) may outlast CHANGE_DEBOUNCE_MS (`stillWriting`). */
-const LONG_TRANSACTION_ITEMS = 500;
-
-const itemsOf = ({ observations: o }: Reading) =>
-  o.orders.length + o.packages.length + o.disputes.length + o.refunds.length;
-
-/**
- * Stores one reading within the page load's budget of new orders. Readings that arrive while
- * another transaction writes are merged together in the next one, in arrival order (the result
- * is the same as one transaction each: lib/store/apply.ts `applyReadings`); the first of a
- * burst waits for nothing. A page load's budget counts only what was committed.
- */
-function store(ctx: HandlerContext, from: From, reading: Reading): Promise<ApplyResult> {
-  return new Promise((resolve, reject) => {
-    const queue = waiting.get(ctx.db);
-    if (queue) {
-      queue.push({ from, reading, resolve, reject });
-      return;
-    }
-    waiting.set(ctx.db, [{ from, reading, resolve, reject }]);
-    void drain(ctx);
-  });
-}
-
-async function drain(ctx: HandlerContext): Promise<void> {
-  const db = ctx.db;
-  const queue = waiting.get(db) ?? [];
-  while (queue.length) {
-    let n = 0;
-    let items = 0;
-    for (const w of queue) {
-      items += itemsOf(w.reading);
-      if (n > 0 && items > MAX_ITEMS_PER_TRANSACTION) break;
-      n += 1;
-    }
-    const batch = queue.splice(0, n);
-    if (items >= LONG_TRANSACTION_ITEMS) stillWriting(ctx);
-    try {
-      await commit(ctx, batch);
-    } catch (error) {
-      // One reading must not cost the others: each is tried again alone, and fails alone.
-      if (batch.length === 1) batch[0]?.reject(error);
-      else for (const w of batch) await commit(ctx, [w]).catch(w.reject);
-    }
-  }
-  waiting.delete(db);
-}
-
-/** One transaction for `batch`; each reading's answer once it is committed. */
-async function commit(ctx: HandlerContext, batch: Waiting[]): Promise<void> {
-  const results = await applyReadings(
-    ctx.db,
-    batch.map(({ from, reading }, i) => ({
-      ...reading,
-      // What the readings of the same page load ahead of it in this transaction added counts too.
-      maxNewOrders: (before) =>
-        budgetOf(from) -
-        before.reduce((sum, r, j) => sum + (j < i && batch[j]?.from.page === from.page ? r.newOrders : 0), 0),
-    })),
-  );
-  if (results.some((r) => r.written > 0)) changed(ctx);
-  batch.forEach((w, i) => {
-    const r = results[i];
-    if (!r) {
-      w.reject(new Error('the reading was not stored'));
-      return;
-    }
-    spend(w.from, r.newOrders);
-    w.resolve(r);
-  });
-}
-
 /**
  * Merges one page reading within the page load's budget of new orders, and says in a
  * diagnostic what it refused (never silent).
@@ -231,7 +124,8 @@ async function savePageReading(
   source: FieldSource,
   url: string,
 ): Promise<number> {
-  const result = await store(ctx, from, { observations, source });
+  const result = await applyObservations(ctx.db, observations, source, { maxNewOrders: budgetOf(from) });
+  spend(from, result.newOrders);
   const { future, overBudget } = result.refused;
   if (future > 0) {
     const problem = `${future} record(s) dated after the moment they were read were refused`;
@@ -241,6 +135,7 @@ async function savePageReading(
     const problem = `more than ${LIMITS.newOrdersPerPage} new orders from one page load; ${overBudget} refused`;
     await diagnose(ctx, { source: source.source, url: safeUrl(url), problem });
   }
+  if (result.written > 0) changed(ctx);
   return result.written;
 }
 

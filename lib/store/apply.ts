@@ -155,144 +155,101 @@ function refuseFuture(obs: Observations, readAt: string): { obs: Observations; r
   return refused ? { obs: { ...obs, orders, packages, disputes, refunds }, refused } : { obs, refused: 0 };
 }
 
-const tablesOf = (db: BuyerShieldDb) => [db.orders, db.packages, db.disputes, db.refunds];
-
-/** Merges one reading in its own transaction: all of it is stored, or none of it. */
 export async function applyObservations(
   db: BuyerShieldDb,
   observations: Observations,
   source: FieldSource,
-  options: ApplyOptions = {},
-): Promise<ApplyResult> {
-  return db.transaction(
-    'rw',
-    tablesOf(db),
-    // An async scope function: Dexie keeps its transaction across the awaits only for one.
-    async () => await mergeReading(db, observations, source, options),
-  );
-}
-
-/** One reading waiting to be stored (`applyReadings`). */
-export interface Reading {
-  observations: Observations;
-  source: FieldSource;
-  /**
-   * New orders it may add, asked when its turn comes: `before` are the results of the readings
-   * merged ahead of it in the same transaction, which may have spent part of a shared budget.
-   */
-  maxNewOrders?: (before: readonly ApplyResult[]) => number;
-}
-
-/**
- * Merges several readings in one transaction, in the order given, exactly as one transaction
- * each would (each sees what the ones before it wrote); all are stored, or none. A list page
- * sends its bodies in a burst: one transaction for the readings waiting at that moment saves
- * IndexedDB a transaction, and its commit, per body (lib/background/handlers.ts `store`).
- */
-export async function applyReadings(db: BuyerShieldDb, readings: readonly Reading[]): Promise<ApplyResult[]> {
-  return db.transaction('rw', tablesOf(db), async () => {
-    const results: ApplyResult[] = [];
-    for (const r of readings) {
-      const maxNewOrders = r.maxNewOrders?.(results) ?? Number.POSITIVE_INFINITY;
-      results.push(await mergeReading(db, r.observations, r.source, { maxNewOrders }));
-    }
-    return results;
-  });
-}
-
-/** The merge of one reading, inside the caller's transaction on `tablesOf(db)`. */
-async function mergeReading(
-  db: BuyerShieldDb,
-  observations: Observations,
-  source: FieldSource,
-  { now = source.at, maxNewOrders = Number.POSITIVE_INFINITY }: ApplyOptions,
+  { now = source.at, maxNewOrders = Number.POSITIVE_INFINITY }: ApplyOptions = {},
 ): Promise<ApplyResult> {
   const seenAt = notAfter(source.at, now);
   const src: FieldSource = seenAt === source.at ? source : { ...source, at: seenAt };
   const screened = refuseFuture(observations, now);
   let obs = screened.obs;
-  const touched = new Set<string>();
-  let written = 0;
+  const tables = [db.orders, db.packages, db.disputes, db.refunds];
+  return db.transaction('rw', tables, async () => {
+    const touched = new Set<string>();
+    let written = 0;
 
-  // An order must exist before its parcels, disputes and refunds are listed under it.
-  const mentioned = [
-    ...new Set([
-      ...obs.orders.map((o) => o.id),
-      ...obs.packages.map((p) => p.orderId),
-      ...obs.disputes.map((d) => d.orderId),
-      ...obs.refunds.map((r) => r.orderId),
-    ]),
-  ];
-  const orders = await storedOrders(db, mentioned);
-  // New orders beyond the budget are refused with everything listed under them.
-  const fresh = mentioned.filter((id) => !orders.has(id));
-  const refusedIds = new Set(fresh.slice(Math.max(0, maxNewOrders)));
-  if (refusedIds.size) {
-    const keep = <T extends { orderId: string }>(xs: T[]) => xs.filter((x) => !refusedIds.has(x.orderId));
-    obs = {
-      ...obs,
-      orders: obs.orders.filter((o) => !refusedIds.has(o.id)),
-      packages: keep(obs.packages),
-      disputes: keep(obs.disputes),
-      refunds: keep(obs.refunds),
+    // An order must exist before its parcels, disputes and refunds are listed under it.
+    const mentioned = [
+      ...new Set([
+        ...obs.orders.map((o) => o.id),
+        ...obs.packages.map((p) => p.orderId),
+        ...obs.disputes.map((d) => d.orderId),
+        ...obs.refunds.map((r) => r.orderId),
+      ]),
+    ];
+    const orders = await storedOrders(db, mentioned);
+    // New orders beyond the budget are refused with everything listed under them.
+    const fresh = mentioned.filter((id) => !orders.has(id));
+    const refusedIds = new Set(fresh.slice(Math.max(0, maxNewOrders)));
+    if (refusedIds.size) {
+      const keep = <T extends { orderId: string }>(xs: T[]) => xs.filter((x) => !refusedIds.has(x.orderId));
+      obs = {
+        ...obs,
+        orders: obs.orders.filter((o) => !refusedIds.has(o.id)),
+        packages: keep(obs.packages),
+        disputes: keep(obs.disputes),
+        refunds: keep(obs.refunds),
+      };
+    }
+    const orderRows = [];
+    // Observations of one id in one body are applied in order; later ones see earlier ones.
+    for (const o of obs.orders) {
+      const merged = mergeOrder(orders.get(o.id), o, src, now);
+      if (!merged) continue;
+      orders.set(o.id, merged);
+      orderRows.push(merged);
+    }
+    // A parcel, dispute or refund seen before its order gets a bare order to hang on.
+    for (const id of mentioned) {
+      if (orders.has(id) || refusedIds.has(id)) continue;
+      const stub = mergeOrder(undefined, { id }, src, now);
+      if (!stub) continue;
+      orders.set(id, stub);
+      orderRows.push(stub);
+    }
+    if (orderRows.length) {
+      const last = mapById(orderRows, (o) => o.id);
+      await db.orders.bulkPut([...last.values()]);
+      written += last.size;
+      for (const id of last.keys()) touched.add(id);
+    }
+
+    const owner = PARCELS_OWNED_BY.has(source.source);
+    const children = [
+      await mergeChildren<PackageObservation, PackageRecord>(
+        db.packages,
+        obs.packages,
+        (p) => packageKey(p.orderId, p.trackingNumber),
+        (e, p) => mergePackage(e, p, seenAt, { now, owner }),
+      ),
+      await mergeChildren<DisputeObservation, DisputeRecord>(
+        db.disputes,
+        obs.disputes,
+        (d) => d.id,
+        (e, d) => mergeDispute(e, d, seenAt, { now }),
+      ),
+      await mergeChildren<RefundObservation, RefundRecord>(
+        db.refunds,
+        obs.refunds,
+        (r) => r.id,
+        (e, r) => mergeRefund(e, r, seenAt, { now }),
+      ),
+      owner ? await withdrawParcels(db, obs.packages) : NOTHING,
+      obs.listsAllCases ? await withdrawCases(db, obs.disputes) : NOTHING,
+    ];
+    for (const c of children) {
+      written += c.written;
+      for (const id of c.orderIds) touched.add(id);
+    }
+    return {
+      written,
+      orderIds: [...touched],
+      newOrders: fresh.length - refusedIds.size,
+      refused: { future: screened.refused, overBudget: refusedIds.size },
     };
-  }
-  const orderRows = [];
-  // Observations of one id in one body are applied in order; later ones see earlier ones.
-  for (const o of obs.orders) {
-    const merged = mergeOrder(orders.get(o.id), o, src, now);
-    if (!merged) continue;
-    orders.set(o.id, merged);
-    orderRows.push(merged);
-  }
-  // A parcel, dispute or refund seen before its order gets a bare order to hang on.
-  for (const id of mentioned) {
-    if (orders.has(id) || refusedIds.has(id)) continue;
-    const stub = mergeOrder(undefined, { id }, src, now);
-    if (!stub) continue;
-    orders.set(id, stub);
-    orderRows.push(stub);
-  }
-  if (orderRows.length) {
-    const last = mapById(orderRows, (o) => o.id);
-    await db.orders.bulkPut([...last.values()]);
-    written += last.size;
-    for (const id of last.keys()) touched.add(id);
-  }
-
-  const owner = PARCELS_OWNED_BY.has(source.source);
-  const children = [
-    await mergeChildren<PackageObservation, PackageRecord>(
-      db.packages,
-      obs.packages,
-      (p) => packageKey(p.orderId, p.trackingNumber),
-      (e, p) => mergePackage(e, p, seenAt, { now, owner }),
-    ),
-    await mergeChildren<DisputeObservation, DisputeRecord>(
-      db.disputes,
-      obs.disputes,
-      (d) => d.id,
-      (e, d) => mergeDispute(e, d, seenAt, { now }),
-    ),
-    await mergeChildren<RefundObservation, RefundRecord>(
-      db.refunds,
-      obs.refunds,
-      (r) => r.id,
-      (e, r) => mergeRefund(e, r, seenAt, { now }),
-    ),
-    owner ? await withdrawParcels(db, obs.packages) : NOTHING,
-    obs.listsAllCases ? await withdrawCases(db, obs.disputes) : NOTHING,
-  ];
-  for (const c of children) {
-    written += c.written;
-    for (const id of c.orderIds) touched.add(id);
-  }
-  return {
-    written,
-    orderIds: [...touched],
-    newOrders: fresh.length - refusedIds.size,
-    refused: { future: screened.refused, overBudget: refusedIds.size },
-  };
+  });
 }
 
 const NOTHING = { written: 0, orderIds: [] as string[] };

@@ -9,7 +9,7 @@ import type {
   PackageObservation,
   RefundObservation,
 } from '@/lib/schema/model';
-import { type ApplyResult, applyObservations, applyReadings } from '@/lib/store/apply';
+import { applyObservations } from '@/lib/store/apply';
 import { freshDb, ORDER, obs } from './helpers';
 
 const NOW = '2026-10-10T12:00:00.000Z';
@@ -205,95 +205,5 @@ describe('new orders per page load', () => {
     );
     expect(r.written).toBe(1);
     expect((await db.orders.get(ORDER.id))?.status).toBe('completed');
-  });
-});
-
-describe('several readings in one transaction (a burst of bodies)', () => {
-  const at = (minute: number) => `2026-10-10T12:${String(minute).padStart(2, '0')}:00.000Z`;
-  const list: FieldSource = { source: 'mtop.aliexpress.trade.buyer.order.list', kind: 'json', at: NOW };
-  /** A visit's readings in the order they arrive: list, detail, tracking, the refund list read whole. */
-  const burst = () => [
-    {
-      observations: obs({ orders: [ORDER, { id: '8000000000000050', status: 'completed' as const }] }),
-      source: { ...list, at: at(1) },
-    },
-    {
-      observations: obs({
-        orders: [{ id: ORDER.id, status: 'completed' as const, completedOn: '2026-10-09' }],
-      }),
-      source: { ...detail, at: at(2) },
-    },
-    {
-      observations: obs({ packages: [parcel('REAL1'), parcel('FORGED')] }),
-      source: { ...tracking, at: at(3) },
-    },
-    { observations: obs({ packages: [parcel('REAL1')] }), source: { ...tracking, at: at(4) } },
-    // The detail page read again without the completion date: it withdraws it.
-    {
-      observations: obs({ orders: [{ id: ORDER.id, status: 'awaiting_delivery' as const }] }),
-      source: { ...detail, at: at(5) },
-    },
-    {
-      observations: obs({
-        disputes: [dispute('REAL')],
-        refunds: [refund('REAL', 'REAL')],
-        listsAllCases: true,
-      }),
-      source: { ...refundList, at: at(6) },
-    },
-    // The same list again: nothing new.
-    {
-      observations: obs({ orders: [ORDER, { id: '8000000000000050', status: 'completed' as const }] }),
-      source: { ...list, at: at(7) },
-    },
-  ];
-  const everything = async (db: ReturnType<typeof freshDb>) => ({
-    orders: await db.orders.toArray(),
-    packages: await db.packages.toArray(),
-    disputes: await db.disputes.toArray(),
-    refunds: await db.refunds.toArray(),
-  });
-
-  it('stores the same rows, and answers the same, as one transaction each', async () => {
-    const apart = freshDb();
-    const one: ApplyResult[] = [];
-    for (const r of burst()) one.push(await applyObservations(apart, r.observations, r.source));
-    const together = freshDb();
-    const all = await applyReadings(together, burst());
-    expect(all).toEqual(one);
-    expect(await everything(together)).toEqual(await everything(apart));
-    // The later readings saw the earlier ones: the completion date came and went, the forged
-    // parcel was withdrawn, and the repeated list wrote nothing.
-    expect((await together.orders.get(ORDER.id))?.completedOn).toBeUndefined();
-    expect((await together.packages.toArray()).map((p) => p.trackingNumber)).toEqual(['REAL1']);
-    expect(all.at(-1)?.written).toBe(0);
-  });
-
-  it('asks each reading its budget of new orders knowing what the ones before it added', async () => {
-    const db = freshDb();
-    const ids = (from: number, n: number) =>
-      Array.from({ length: n }, (_, i) => ({ id: String(8_000_000_000_000_100n + BigInt(from + i)) }));
-    const budget = 3;
-    const spent = (before: readonly ApplyResult[]) => before.reduce((n, r) => n + r.newOrders, 0);
-    const results = await applyReadings(db, [
-      { observations: obs({ orders: ids(0, 2) }), source: list, maxNewOrders: (b) => budget - spent(b) },
-      { observations: obs({ orders: ids(2, 2) }), source: list, maxNewOrders: (b) => budget - spent(b) },
-      { observations: obs({ orders: ids(4, 2) }), source: list, maxNewOrders: (b) => budget - spent(b) },
-    ]);
-    expect(results.map((r) => [r.newOrders, r.refused.overBudget])).toEqual([
-      [2, 0],
-      [1, 1],
-      [0, 2],
-    ]);
-    expect(await db.orders.count()).toBe(3);
-  });
-
-  it('all or nothing: a reading that cannot be written leaves none of the others stored', async () => {
-    const db = freshDb();
-    db.orders.hook('creating', (_key, row) => {
-      if (row.id === '8000000000000050') throw new Error('disk full');
-    });
-    await expect(applyReadings(db, burst())).rejects.toThrow('disk full');
-    expect(await everything(db)).toEqual({ orders: [], packages: [], disputes: [], refunds: [] });
   });
 });

@@ -97,9 +97,32 @@ type Handlers = {
 const newOrdersByPage = new Map<string, number>();
 const PAGES_REMEMBERED = 50;
 
+/**
+ * New orders the readings of each page load still being stored may add. A list page sends its
+ * bodies at once, so the next reading's budget is worked out before the one ahead of it has
+ * committed: without this, two bodies of 4,000 new orders each both got the whole 5,000.
+ */
+const heldByPage = new Map<string, number>();
+
 function budgetOf(from: From): number {
   if (from.page === null) return Number.POSITIVE_INFINITY;
-  return Math.max(0, LIMITS.newOrdersPerPage - (newOrdersByPage.get(from.page) ?? 0));
+  const used = (newOrdersByPage.get(from.page) ?? 0) + (heldByPage.get(from.page) ?? 0);
+  return Math.max(0, LIMITS.newOrdersPerPage - used);
+}
+
+function hold(from: From, n: number): void {
+  if (from.page === null || n === 0) return;
+  const left = (heldByPage.get(from.page) ?? 0) + n;
+  if (left > 0) heldByPage.set(from.page, left);
+  else heldByPage.delete(from.page);
+}
+
+/** At most how many new orders a reading can add: every order it names (lib/store/apply.ts). */
+function ordersNamed(o: Observations): number {
+  const ids = new Set<string>();
+  for (const x of o.orders) ids.add(x.id);
+  for (const x of [...o.packages, ...o.disputes, ...o.refunds]) ids.add(x.orderId);
+  return ids.size;
 }
 
 function spend(from: From, added: number): void {
@@ -124,7 +147,16 @@ async function savePageReading(
   source: FieldSource,
   url: string,
 ): Promise<number> {
-  const result = await applyObservations(ctx.db, observations, source, { maxNewOrders: budgetOf(from) });
+  // The part of the budget this reading may use is held until it is stored, then what it
+  // really added is spent (a reading of orders already known gives its part back).
+  const budget = Math.min(budgetOf(from), ordersNamed(observations));
+  hold(from, budget);
+  let result: Awaited<ReturnType<typeof applyObservations>>;
+  try {
+    result = await applyObservations(ctx.db, observations, source, { maxNewOrders: budget });
+  } finally {
+    hold(from, -budget);
+  }
   spend(from, result.newOrders);
   const { future, overBudget } = result.refused;
   if (future > 0) {

@@ -98,9 +98,9 @@ const newOrdersByPage = new Map<string, number>();
 const PAGES_REMEMBERED = 50;
 
 /**
- * New orders the readings of each page load still being stored may add. A list page sends its
- * bodies at once, so the next reading's budget is worked out before the one ahead of it has
- * committed: without this, two bodies of 4,000 new orders each both got the whole 5,000.
+ * New orders of each page load held by readings not yet committed. A list page sends its
+ * bodies at once, so a reading's budget is worked out before the readings ahead of it have
+ * committed: without this, bodies sent together each got the whole budget of 5,000.
  */
 const heldByPage = new Map<string, number>();
 
@@ -115,14 +115,6 @@ function hold(from: From, n: number): void {
   const left = (heldByPage.get(from.page) ?? 0) + n;
   if (left > 0) heldByPage.set(from.page, left);
   else heldByPage.delete(from.page);
-}
-
-/** At most how many new orders a reading can add: every order it names (lib/store/apply.ts). */
-function ordersNamed(o: Observations): number {
-  const ids = new Set<string>();
-  for (const x of o.orders) ids.add(x.id);
-  for (const x of [...o.packages, ...o.disputes, ...o.refunds]) ids.add(x.orderId);
-  return ids.size;
 }
 
 function spend(from: From, added: number): void {
@@ -147,15 +139,19 @@ async function savePageReading(
   source: FieldSource,
   url: string,
 ): Promise<number> {
-  // The part of the budget this reading may use is held until it is stored, then what it
-  // really added is spent (a reading of orders already known gives its part back).
-  const budget = Math.min(budgetOf(from), ordersNamed(observations));
-  hold(from, budget);
+  // Inside its transaction the reading knows how many of its orders are new: those it may add
+  // are held until it is committed, then spent. Readings of known orders hold nothing.
+  let held = 0;
+  const allow = (fresh: number) => {
+    held = Math.min(fresh, budgetOf(from));
+    hold(from, held);
+    return held;
+  };
   let result: Awaited<ReturnType<typeof applyObservations>>;
   try {
-    result = await applyObservations(ctx.db, observations, source, { maxNewOrders: budget });
+    result = await applyObservations(ctx.db, observations, source, { maxNewOrders: allow });
   } finally {
-    hold(from, -budget);
+    hold(from, -held);
   }
   spend(from, result.newOrders);
   const { future, overBudget } = result.refused;

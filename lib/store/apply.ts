@@ -35,8 +35,11 @@ export const MAX_CLOCK_SKEW_MS = 10 * 60 * 1000;
 export interface ApplyOptions {
   /** The moment of the merge; defaults to `source.at` (a page reading is merged as it is read). */
   now?: string;
-  /** New orders this reading may add; the rest are refused (a page load's budget). */
-  maxNewOrders?: number;
+  /**
+   * New orders this reading may add; the rest are refused (a page load's budget). A function is
+   * asked inside the transaction, once it is known how many of the reading's orders are new.
+   */
+  maxNewOrders?: number | ((fresh: number) => number);
 }
 
 export interface ApplyResult {
@@ -182,7 +185,8 @@ export async function applyObservations(
     const orders = await storedOrders(db, mentioned);
     // New orders beyond the budget are refused with everything listed under them.
     const fresh = mentioned.filter((id) => !orders.has(id));
-    const refusedIds = new Set(fresh.slice(Math.max(0, maxNewOrders)));
+    const allowed = typeof maxNewOrders === 'function' ? maxNewOrders(fresh.length) : maxNewOrders;
+    const refusedIds = new Set(fresh.slice(Math.max(0, allowed)));
     if (refusedIds.size) {
       const keep = <T extends { orderId: string }>(xs: T[]) => xs.filter((x) => !refusedIds.has(x.orderId));
       obs = {

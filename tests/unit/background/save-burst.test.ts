@@ -75,6 +75,22 @@ describe('a burst of readings sent at once', () => {
     ]);
   });
 
+  it('a re-visit: pages of known orders sent with a page of one new order, the new one is stored', async () => {
+    const ctx = handlerContext(NOW);
+    const known = fresh(0, 11 * 500);
+    await handleMessage(save(known.slice(0, 5000)), load(), me, ctx);
+    await handleMessage(save(known.slice(5000)), load(), me, ctx);
+    const sender = load();
+    const pages = Array.from({ length: 11 }, (_, i) => known.slice(i * 500, (i + 1) * 500));
+    const answers = await Promise.all([
+      ...pages.map((page) => handleMessage(save(page), sender, me, ctx)),
+      handleMessage(save(fresh(90_000, 1)), sender, me, ctx),
+    ]);
+    expect(answers.at(-1)).toEqual({ ok: true, value: { written: 1 } });
+    expect(await ctx.db.orders.count()).toBe(known.length + 1);
+    expect(await ctx.db.diagnostics.count()).toBe(0);
+  });
+
   it('a reading that cannot be stored fails alone, said to its sender; the others are stored', async () => {
     const ctx = handlerContext(NOW);
     const bad = fresh(100, 1)[0]?.id;

@@ -172,9 +172,24 @@ type Handlers = {
 const newOrdersByPage = new Map<string, number>();
 const PAGES_REMEMBERED = 50;
 
+/**
+ * New orders of each page load held by readings not yet committed. A list page sends its
+ * bodies at once, so a reading's budget is worked out before the readings ahead of it have
+ * committed: without this, bodies sent together each got the whole budget of 5,000.
+ */
+const heldByPage = new Map<string, number>();
+
 function budgetOf(from: From): number {
   if (from.page === null) return Number.POSITIVE_INFINITY;
-  return Math.max(0, LIMITS.newOrdersPerPage - (newOrdersByPage.get(from.page) ?? 0));
+  const used = (newOrdersByPage.get(from.page) ?? 0) + (heldByPage.get(from.page) ?? 0);
+  return Math.max(0, LIMITS.newOrdersPerPage - used);
+}
+
+function hold(from: From, n: number): void {
+  if (from.page === null || n === 0) return;
+  const left = (heldByPage.get(from.page) ?? 0) + n;
+  if (left > 0) heldByPage.set(from.page, left);
+  else heldByPage.delete(from.page);
 }
 
 function spend(from: From, added: number): void {
@@ -199,7 +214,20 @@ async function savePageReading(
   source: FieldSource,
   url: string,
 ): Promise<number> {
-  const result = await applyObservations(ctx.db, observations, source, { maxNewOrders: budgetOf(from) });
+  // Inside its transaction the reading knows how many of its orders are new: those it may add
+  // are held until it is committed, then spent. Readings of known orders hold nothing.
+  let held = 0;
+  const allow = (fresh: number) => {
+    held = Math.min(fresh, budgetOf(from));
+    hold(from, held);
+    return held;
+  };
+  let result: Awaited<ReturnType<typeof applyObservations>>;
+  try {
+    result = await applyObservations(ctx.db, observations, source, { maxNewOrders: allow });
+  } finally {
+    hold(from, -held);
+  }
   spend(from, result.newOrders);
   const { future, overBudget } = result.refused;
   if (future > 0) {

@@ -168,6 +168,32 @@ describe('new orders per page load', () => {
     expect(await db.packages.count()).toBe(0);
   });
 
+  it('tells known orders from new ones among stored orders it does not list', async () => {
+    const db = freshDb();
+    const stored = ['8000000000000010', '8000000000000020', '8000000000000030', '8000000000000040'];
+    const first = { ...detail, at: '2026-10-01T00:00:00.000Z' };
+    await applyObservations(
+      db,
+      obs({ orders: stored.map((id) => ({ id, status: 'awaiting_delivery' as const })) }),
+      first,
+    );
+    // Lists the first and last stored orders, two new ones between them, and skips the others.
+    const listed = ['8000000000000010', '8000000000000015', '8000000000000035', '8000000000000040'];
+    const r = await applyObservations(
+      db,
+      obs({ orders: listed.map((id) => ({ id, status: 'completed' as const })) }),
+      detail,
+      { maxNewOrders: 1 },
+    );
+    expect(r).toMatchObject({ written: 3, newOrders: 1, refused: { future: 0, overBudget: 1 } });
+    const rows = new Map((await db.orders.toArray()).map((o) => [o.id, o]));
+    expect([...rows.keys()].sort()).toEqual([...stored, '8000000000000015'].sort());
+    // The known orders were merged into, not created again.
+    expect(rows.get('8000000000000010')).toMatchObject({ status: 'completed', firstSeenAt: first.at });
+    expect(rows.get('8000000000000040')).toMatchObject({ status: 'completed', firstSeenAt: first.at });
+    expect(rows.get('8000000000000020')?.status).toBe('awaiting_delivery');
+  });
+
   it('known orders are always updated, whatever the budget', async () => {
     const db = freshDb();
     await applyObservations(db, obs({ orders: [ORDER] }), detail);

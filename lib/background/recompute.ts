@@ -174,13 +174,9 @@ export async function recomputeOnce(deps: RecomputeDeps): Promise<RecomputeResul
 
 /**
  * Data changes come in bursts (a list page sends several bodies): they are gathered for this
- * long before one recompute. At 250 ms the bodies of one list page load, which reach the worker
- * up to ~0.5 s apart, started a full recompute of every order between two of them, on the
- * worker's one thread (profiled in the storing bench, BENCHMARKS.md section 3). A second is
- * still far inside the 30 s an idle service worker is kept alive, so a worker about to stop
- * still runs it, and no reminder can be later than a second for it.
+ * long before one recompute. Short enough that a worker about to stop still runs it.
  */
-export const CHANGE_DEBOUNCE_MS = 1000;
+export const CHANGE_DEBOUNCE_MS = 250;
 
 /** Serialises runs: a change during a run triggers exactly one more run after it. */
 export function createRecomputer(

@@ -83,6 +83,16 @@ async function openProbe(b) {
         }
       },
       send: (type, payload) => chrome.runtime.sendMessage({ type, payload }),
+      /** Whether the worker has kept the popup's first page (lib/store/summaries.ts). */
+      async hasKeptPage() {
+        db ??= await open();
+        if (!db.objectStoreNames.contains('summaries')) return false;
+        const row = await req(
+          db.transaction('summaries', 'readonly').objectStore('summaries').get('dashboard'),
+        );
+        // Every write to the facts sets it to null in its own transaction (lib/store/db.ts).
+        return row?.value != null;
+      },
     };
   });
   return page;
@@ -267,6 +277,9 @@ export async function benchPopup(b, { runs = 7, log = () => {} } = {}) {
   await settle(probe);
   const stored = await probe.evaluate(() => globalThis.bench.count());
   if (stored !== TOTAL) throw new Error(`popup: ${stored} orders stored, expected ${TOTAL}`);
+  // A worker the browser stops idle has long finished its recompute, which keeps the popup's
+  // first page; stopping it before that would time a path no buyer meets.
+  await until(() => probe.evaluate(() => globalThis.bench.hasKeptPage()), "the worker's kept popup page");
 
   await b.ctx.addInitScript(() => {
     if (!location.pathname.endsWith('/popup.html')) return;

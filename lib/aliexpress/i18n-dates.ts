@@ -94,16 +94,25 @@ const monthWords = new Map<string, Map<string, number | null>>();
  * reading (BENCHMARKS.md, reading). Bounded: a page cannot grow it without limit.
  */
 function monthOf(word: string, lang: string): number | null {
-  let seen = monthWords.get(lang);
-  if (!seen) {
+  return remembered(monthWords, lang, word, () => monthOfWord(word, lang));
+}
+
+/**
+ * `compute()`'s answer for `key` within `group`, worked out once. Bounded (64 groups of 4,096
+ * answers), so a hostile page full of distinct texts cannot grow it without end.
+ */
+function remembered<T>(memo: Map<string, Map<string, T>>, group: string, key: string, compute: () => T): T {
+  let seen = memo.get(group);
+  if (seen === undefined) {
+    if (memo.size >= 64) memo.clear();
     seen = new Map();
-    monthWords.set(lang, seen);
+    memo.set(group, seen);
   }
-  const known = seen.get(word);
+  const known = seen.get(key);
   if (known !== undefined) return known;
-  const found = monthOfWord(word, lang);
+  const found = compute();
   if (seen.size >= 4096) seen.clear();
-  seen.set(word, found);
+  seen.set(key, found);
   return found;
 }
 
@@ -201,19 +210,7 @@ export function parseDisplayDate(text: string, langHint?: string): IsoDate | nul
   if (typeof text !== 'string' || text.length > 300) return null;
   // A list of 1,000 orders shows a few hundred distinct dates: each text is read once per
   // language hint (bounded, like the month words above).
-  const hint = langHint ?? '';
-  let seen = readDates.get(hint);
-  if (seen === undefined) {
-    if (readDates.size >= 64) readDates.clear();
-    seen = new Map();
-    readDates.set(hint, seen);
-  }
-  const known = seen.get(text);
-  if (known !== undefined) return known;
-  const found = readDisplayDate(text, langHint);
-  if (seen.size >= 4096) seen.clear();
-  seen.set(text, found);
-  return found;
+  return remembered(readDates, langHint ?? '', text, () => readDisplayDate(text, langHint));
 }
 
 const readDates = new Map<string, Map<string, IsoDate | null>>();

@@ -4,7 +4,7 @@ import { handleMessage } from '@/lib/background/messaging';
 import type { Dashboard } from '@/lib/protocol/messages';
 import type { OrderObservation } from '@/lib/schema/model';
 import { loadTableFromDisk } from '../locale-loader';
-import { freshDb, ORDER, obs } from '../store/helpers';
+import { freshDb, obs, undeliveredOrder } from '../store/helpers';
 
 const me = { id: 'id', origin: 'chrome-extension://id/' };
 const popup = { id: 'id', url: 'chrome-extension://id/popup.html' };
@@ -24,17 +24,7 @@ function context(): HandlerContext {
 }
 
 /** An order not delivered whose page protection date is `days` from NOW. */
-function order(n: number, days: number, title = `Item ${n}`): OrderObservation {
-  const endsOn = new Date(NOW.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-  return {
-    ...ORDER,
-    id: String(8_500_000_000_000_000 + n),
-    lines: [
-      { id: `line${n}`, title, variant: null, quantity: 1, unitPrice: null, imageUrl: null, productId: null },
-    ],
-    protection: { endsOn, text: `Refund if no delivery before ${endsOn}` },
-  };
-}
+const order = (n: number, days: number, title?: string) => undeliveredOrder(NOW, n, days, title);
 
 async function dashboard(ctx: HandlerContext, payload: object = {}): Promise<Dashboard> {
   const r = await handleMessage({ type: 'getDashboard', payload }, popup, me, ctx);

@@ -16,7 +16,7 @@ import { loadChecklistDone } from '@/lib/store/queries';
 import { readSettings } from '@/lib/store/settings';
 import { readSummary, saveSummary } from '@/lib/store/summaries';
 import { loadTableFromDisk } from '../locale-loader';
-import { ORDER, obs } from '../store/helpers';
+import { obs, undeliveredOrder } from '../store/helpers';
 import { aliexpressTab, ask, extensionPage, handlerContext } from './handler-context';
 
 const NOW = new Date('2026-11-01T12:00:00.000Z');
@@ -24,17 +24,7 @@ const DAY = 86_400_000;
 const popup = extensionPage('popup.html');
 
 /** An order not delivered whose page protection date is `days` from NOW. */
-function order(n: number, days: number, title = `Item ${n}`): OrderObservation {
-  const endsOn = new Date(NOW.getTime() + days * DAY).toISOString().slice(0, 10);
-  return {
-    ...ORDER,
-    id: String(8_500_000_000_000_000 + n),
-    lines: [
-      { id: `line${n}`, title, variant: null, quantity: 1, unitPrice: null, imageUrl: null, productId: null },
-    ],
-    protection: { endsOn, text: `Refund if no delivery before ${endsOn}` },
-  };
-}
+const order = (n: number, days: number, title?: string) => undeliveredOrder(NOW, n, days, title);
 
 /** A handler context whose clock the test moves. */
 function context(): HandlerContext & { at: (d: Date) => void } {

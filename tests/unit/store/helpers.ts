@@ -34,6 +34,19 @@ export const ORDER: OrderObservation = {
 };
 
 /** Every row of every table, for "nothing changed" assertions. */
+/** An order not delivered whose page protection date is `days` from `now`. */
+export function undeliveredOrder(now: Date, n: number, days: number, title = `Item ${n}`): OrderObservation {
+  const endsOn = new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  return {
+    ...ORDER,
+    id: String(8_500_000_000_000_000 + n),
+    lines: [
+      { id: `line${n}`, title, variant: null, quantity: 1, unitPrice: null, imageUrl: null, productId: null },
+    ],
+    protection: { endsOn, text: `Refund if no delivery before ${endsOn}` },
+  };
+}
+
 export async function snapshot(db: BuyerShieldDb) {
   const tables = await Promise.all(db.allTables.map(async (t) => [t.name, await t.toArray()] as const));
   return Object.fromEntries(tables);

@@ -268,7 +268,7 @@ const CAUSES = {
   'list-size':
     "Met this round: the list's DOM fallback moved to the worker (the page sends its cards' texts; lib/aliexpress/dom-list-extract.ts), so the list script carries no conformer, word tables or parsers: 19,348 → ~11.4 KB gzip. `aliexpress-order.js` (detail, tracking and refund pages) is still ~21.5 KB: its own DOM readers; next step, the same text extraction per page kind.",
   popup:
-    "Tried: a cold worker answers from the first page kept at its last recompute (lib/store/summaries.ts), tied to a data version that every write renews inside its own IndexedDB transaction, so no write, import or wipe can leave it stale; the popup asks before its first render, the first answer holds 8 cards per group and the rest is drawn after the first frame. Together: ~1,100 → ~230–270 ms (the worker's part from ~800 ms to ~15 ms, drawing from ~400 ms to ~30 ms). Measured cause of what remains: the popup's script starts 70–130 ms after navigation (HTML parsed at 60–90 ms, then ~60 KB of JS), and the stopped worker takes 60–110 ms to start (its 265 KB script, opening IndexedDB, the locale table) before it can answer. Next step: let the popup render its first screen without waiting on the worker, e.g. the kept first page and the chosen language's strings in `storage.local` (removed before every write, so it can only be missing, never stale), and a smaller first answer (a card's view instead of each order's whole facts).",
+    "Tried: a cold worker answers from the first page kept at its last recompute (lib/store/summaries.ts), tied to a data version that every write renews inside its own IndexedDB transaction, so no write, import or wipe can leave it stale; the popup asks before its first render, the first answer holds 8 cards per group and the rest is drawn after the first frame. Together: ~1,100 ms → ~150 ms on a quiet machine (230–270 ms on the loaded one the work was measured on): the worker's part from ~800 ms to ~15 ms, drawing from ~400 ms to ~30 ms. Measured cause of what remains: the popup's script starts 70–130 ms after navigation (HTML parsed at 60–90 ms, then ~60 KB of JS), and the stopped worker takes 60–110 ms to start (its 265 KB script, opening IndexedDB, the locale table) before it can answer. Next step: let the popup render its first screen without waiting on the worker, e.g. the kept first page and the chosen language's strings in `storage.local` (removed before every write, so it can only be missing, never stale), and a smaller first answer (a card's view instead of each order's whole facts).",
   'store-floor':
     "Tried this round: one key-only read of the stored ids in the page's range replaces a lookup per listed order (500 misses per page of new orders: ~260 ms of the worker's script per 10,000); gathering a burst of changes for 1 s instead of 250 ms before the recompute (a full recompute ran between two bodies of one page load) gained 1.57× → 1.46× in one A/B of 5 runs each, within the noise of a full run, and was reverted (a longer wait is a longer window in which a stopped worker loses a pending recompute); one transaction for all readings waiting behind a running one was tried and reverted (slower: fewer, longer commits let the recompute start mid-burst). Measured cause of what remains (DevTools profile of the worker): the same row writes as the floor (~690 ms), reading the bodies (~320 ms), the second schema check of the readers' output (~90 ms; kept: it is what strips keys a reader passes through), garbage collection (150–330 ms); the worker also waits ~35 % of the run for bodies crossing from the page. Next step: let the conformer strip unknown keys so the second check can go, and a recompute that knows a page load's burst has ended (the page says how many bodies it sent).",
   rules:
@@ -286,7 +286,7 @@ function zipCause(r) {
   const total = files.reduce((a, f) => a + f.gzip, 0);
   const locales = files.filter((f) => f.file.startsWith('_locales/'));
   const top = files
-    .filter((f) => !f.file.startsWith('_locales/'))
+    .filter((f) => !f.file.startsWith('_locales/') && !f.file.startsWith('locales/'))
     .slice(0, 4)
     .map((f) => `\`${f.file}\` ${bytes(f.raw)} raw / ${bytes(f.gzip)} gzip`);
   const loc = locales.reduce((a, f) => a + f.gzip, 0);
@@ -856,7 +856,7 @@ export function render(r) {
     '- Page cost: the hotspot table above comes from the same CPU profiles the figure is measured with; the minified names map to the source through the column in the built file (`.bench/ext/content-scripts/aliexpress.js`).',
   );
   out.push(
-    '- Storing and popup: by reading the code on the measured path (handlers, apply, recompute, OrderGroups); the ratio to the floor says how much is not Dexie.',
+    '- Storing: a DevTools CPU profile of the service worker during the storing run (Playwright CDP session on the worker target), with the ratio to the floor saying how much is not Dexie. Popup: temporary `performance.mark`s in the popup (HTML parsed, script running, strings and first answer back, cards in the DOM, painted) over the same runs, and the size of the first answer.',
   );
   out.push('');
   out.push('## Method');

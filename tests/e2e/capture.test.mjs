@@ -9,16 +9,21 @@ import { refundListBody } from '../support/aliexpress-reverse.mjs';
 import { exportBackup, launch, openPopup, serveAliExpress, until } from './harness.mjs';
 import { orderDetailPage, orderListPage, refundListPage, trackingPage } from './pages.mjs';
 
-// Protection ends 40 days from today, past every reminder lead time (7 and 3 days): no reminder
-// can fire between two exports, so "changes nothing" compares the whole backup. A fixed date
-// rotted into a reminder once the calendar caught up with it.
-const PROTECTION_ON = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+// The open order's dates are counted from today, so no reminder is ever due for it: not the
+// estimate the list page alone gives (placed + 60 days), not the page's date (40 days on), past
+// every lead time (7 and 3 days). With fixed dates the calendar caught up with them: a reminder
+// fired, or one worked out from the estimate was taken back, between the two exports, and
+// "changes nothing" compared a backup the worker was still changing.
+const DAY = 86_400_000;
+const day = (offset) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+const at = (offset) => `${day(offset)}T09:00:00.000Z`;
+const PROTECTION_ON = day(40);
 const ORDERS = [
   {
     id: '8400000000000001',
     status: 'Awaiting delivery',
-    placedOn: '2026-10-01',
-    shippedOn: '2026-10-03',
+    placedOn: day(-20),
+    shippedOn: day(-18),
     protectionOn: PROTECTION_ON,
     totalMinor: 1234,
     lines: [{ id: '8400000000000011', title: 'Desk lamp', quantity: 1, unitMinor: 1234 }],
@@ -34,21 +39,21 @@ const ORDERS = [
 ];
 const EVENTS = [
   {
-    at: '2026-10-20T09:00:00.000Z',
+    at: at(-2),
     code: 'AE_GTMS_DELIVERING',
     stage: '1700',
     name: 'Delivery update',
     desc: 'Package out for delivery',
   },
   {
-    at: '2026-10-10T09:00:00.000Z',
+    at: at(-10),
     code: 'AE_LH_DEPART',
     stage: '1400',
     name: 'In transit',
     desc: 'Package leaving origin country/region.',
   },
   {
-    at: '2026-10-04T09:00:00.000Z',
+    at: at(-17),
     code: 'AE_PICK_UP_SUCCESS',
     stage: '1100',
     name: 'Collected by carrier',
@@ -77,6 +82,25 @@ function api(name, url) {
   if (name === 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer')
     return refundListBody([REFUND]);
   return null;
+}
+
+/**
+ * Waits until the worker has run a recompute that started after everything before it was
+ * stored (saving the settings unchanged starts one; lastCheckAt is its start, written at its
+ * end): the reminders it sends or takes back are then in the backup, not still on the way.
+ */
+async function settled(browser) {
+  const popup = await openPopup(browser);
+  const lastCheck = () =>
+    popup.evaluate(async () => (await chrome.storage.local.get('lastCheckAt')).lastCheckAt ?? 0);
+  const asked = await popup.evaluate(async () => {
+    const startedAt = Date.now();
+    const r = await chrome.runtime.sendMessage({ type: 'getSettings', payload: {} });
+    await chrome.runtime.sendMessage({ type: 'saveSettings', payload: r.value });
+    return startedAt;
+  });
+  await until(async () => (await lastCheck()) >= asked, { what: 'a recompute after the last page' });
+  await popup.close();
 }
 
 /** The backup without the moment it was made. */
@@ -124,6 +148,8 @@ describe('reading AliExpress pages into the backup', () => {
       },
       { what: 'all pages stored', timeout: 20_000, interval: 500 },
     );
+    await settled(browser);
+    first = await exportBackup(browser);
     const a = first.orders.find((o) => o.id === ORDERS[0].id);
     const c = first.orders.find((o) => o.id === ORDERS[1].id);
     assert.equal(a.status, 'awaiting_delivery');
@@ -135,7 +161,7 @@ describe('reading AliExpress pages into the backup', () => {
       [['8400000000000012', 2]],
       'no duplicated lines',
     );
-    assert.equal(a.shippedOn, '2026-10-03');
+    assert.equal(a.shippedOn, ORDERS[0].shippedOn);
     assert.deepEqual(a.protection, { endsOn: PROTECTION_ON, source: 'page', text: a.protection.text });
     assert.ok(a.protection.text.includes(`Refund if no delivery before ${enDate(PROTECTION_ON)}`));
     const [parcel] = a.packages;
@@ -177,6 +203,7 @@ describe('reading AliExpress pages into the backup', () => {
     garbage = false;
     await probe.close();
     await page.close();
+    await settled(browser);
     const again = await exportBackup(browser);
     assert.deepEqual(data(again), data(first));
     // The garbage body left a diagnostic the popup lists.

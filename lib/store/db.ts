@@ -69,6 +69,7 @@ function newDataVersion(): string {
  * out from (lib/store/summaries.ts), so a summary of data read before a write is never kept.
  */
 function guardSummaries(down: DBCore): Partial<DBCore> {
+  const renewed = new WeakSet<object>();
   return {
     ...down,
     transaction(stores, mode, options) {
@@ -82,6 +83,9 @@ function guardSummaries(down: DBCore): Partial<DBCore> {
       return {
         ...table,
         mutate: async (req: DBCoreMutateRequest) => {
+          // Once per transaction: a page's reading writes orders, parcels and cases in one.
+          if (renewed.has(req.trans)) return table.mutate(req);
+          renewed.add(req.trans);
           await down.table(SUMMARY_TABLE).mutate({
             type: 'put',
             trans: req.trans,

@@ -5,6 +5,7 @@ import type { Dashboard } from '@/lib/protocol/messages';
 import type { OrderObservation } from '@/lib/schema/model';
 import { loadTableFromDisk } from '../locale-loader';
 import { freshDb, obs, undeliveredOrder } from '../store/helpers';
+import { savePage } from './handler-context';
 
 const me = { id: 'id', origin: 'chrome-extension://id/' };
 const popup = { id: 'id', url: 'chrome-extension://id/popup.html' };
@@ -32,14 +33,9 @@ async function dashboard(ctx: HandlerContext, payload: object = {}): Promise<Das
   return r.value as Dashboard;
 }
 
+/** The orders, read as the content script of a page would send them. */
 async function save(ctx: HandlerContext, orders: OrderObservation[]) {
-  const payload = {
-    source: 'order_detail',
-    kind: 'json',
-    url: 'https://x.aliexpress.com/',
-    observations: obs({ orders }),
-  };
-  const r = await handleMessage({ type: 'saveObservations', payload }, page, me, ctx);
+  const r = await savePage(ctx, obs({ orders }));
   if (!r.ok) throw new Error(r.error);
 }
 

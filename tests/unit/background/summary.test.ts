@@ -17,7 +17,7 @@ import { readSettings } from '@/lib/store/settings';
 import { readSummary, saveSummary } from '@/lib/store/summaries';
 import { loadTableFromDisk } from '../locale-loader';
 import { obs, undeliveredOrder } from '../store/helpers';
-import { aliexpressTab, ask, extensionPage, handlerContext } from './handler-context';
+import { ask, extensionPage, handlerContext, savePage } from './handler-context';
 
 const NOW = new Date('2026-11-01T12:00:00.000Z');
 const DAY = 86_400_000;
@@ -33,14 +33,9 @@ function context(): HandlerContext & { at: (d: Date) => void } {
   return Object.assign(ctx, { at: (d: Date) => (now = d) });
 }
 
+/** The orders, read as the content script of a page would send them. */
 async function save(ctx: HandlerContext, orders: OrderObservation[]) {
-  const payload = {
-    source: 'order_detail',
-    kind: 'json',
-    url: 'https://x.aliexpress.com/',
-    observations: obs({ orders }),
-  };
-  const r = await ask(ctx, aliexpressTab(), 'saveObservations', payload);
+  const r = await savePage(ctx, obs({ orders }));
   if (!r.ok) throw new Error(r.error);
 }
 

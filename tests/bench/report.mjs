@@ -38,24 +38,27 @@ export const BEFORE = {
 };
 
 /**
- * The previous round of work on this issue, from the BENCHMARKS.md of commit 34721cb (full
- * `npm run bench`, 2026-12-02 03:05 UTC, same machine): the column that shows what this round
- * changed. Shown as written there.
+ * The previous round of work on this issue, from the BENCHMARKS.md of commit 39acae8 (full
+ * `npm run bench`, 2026-12-02 06:20 UTC, same machine, quiet): the column that shows what this
+ * round changed. Shown as written there.
  */
+const PREVIOUS_ROUND_CODE = '39acae8';
 export const PREVIOUS_ROUND = {
-  'page-peer': '78.9 ms (peer 13.9 ms)',
-  page: '78.9 ms',
-  badges: '453 ms',
-  'list-size': '19,348 B',
-  popup: '1,084 ms',
-  'store-floor': '1.81×',
+  'page-peer': '31.8 ms (peer 12.3 ms)',
+  page: '31.8 ms',
+  badges: '279 ms',
+  start: 'content-scripts/aliexpress-capture.js',
+  wrap: '0.002 ms',
+  'list-size': '11,385 B',
+  popup: '154 ms',
+  'store-floor': '1.54×',
   revisit: '0 rows',
-  rules: '113 ms (assessAll + nextWake as two passes)',
-  read: '2.47×',
-  zip: '240,204 B',
-  'bg-size': '90,009 B',
-  'worker-heap': '18.74 MB',
-  'page-heap': '0.62 MB',
+  rules: '33.4 ms',
+  read: '1.80×',
+  zip: '210,818 B',
+  'bg-size': '91,506 B',
+  'worker-heap': '19.41 MB',
+  'page-heap': '0.57 MB',
 };
 
 const n0 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -336,7 +339,14 @@ export function render(r) {
   out.push('');
   out.push(
     table(
-      ['goal', 'Buyer Shield (this run)', 'peer (same run)', 'previous round (34721cb)', 'before', 'verdict'],
+      [
+        'goal',
+        'Buyer Shield (this run)',
+        'peer (same run)',
+        `previous round (${PREVIOUS_ROUND_CODE})`,
+        'before',
+        'verdict',
+      ],
       v.map((x) => [
         x.goal,
         x.value,

@@ -3,8 +3,7 @@ import { WAKE_ALARM } from '@/lib/background/alarms';
 import type { HandlerContext } from '@/lib/background/handlers';
 import { handleMessage } from '@/lib/background/messaging';
 import { createRecomputer, notificationTarget, orderPageOf } from '@/lib/background/recompute';
-import { packedTablePath } from '@/lib/i18n';
-import { readPackedTable, type TableLoader } from '@/lib/i18n-tables';
+import { packageTables } from '@/lib/i18n-tables';
 import { WELCOME_SHOWN_KEY } from '@/lib/protocol/storage-keys';
 import { getDb } from '@/lib/store/db';
 
@@ -16,10 +15,10 @@ export default defineBackground(() => {
   const now = () => new Date();
   const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
   const uiLanguage = () => browser.i18n.getUILanguage();
-  const loadTable: TableLoader = async (folder) => {
-    const res = await fetch(browser.runtime.getURL(`/${packedTablePath(folder)}` as '/popup.html'));
-    return readPackedTable(await res.json());
-  };
+  const loadTable = packageTables(async (path) => {
+    const res = await fetch(browser.runtime.getURL(`/${path}` as '/popup.html'));
+    return res.json();
+  });
   const recompute = createRecomputer({ db, now, zone, uiLanguage, loadTable });
   const ctx: HandlerContext = {
     db,

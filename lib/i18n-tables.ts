@@ -1,42 +1,70 @@
 /**
  * Locale tables for the background, which serves one table at a time to pages and content
- * scripts (lib/i18n.ts). English is bundled (the rules' texts come from it); the other tables
- * are read from the extension's own packed files (`locales/<folder>.json`, see `packTable`)
- * when first needed, so the package does not carry them twice. Missing keys fall back to
- * English.
+ * scripts (lib/i18n.ts). Every table, English included, is read from the extension's own packed
+ * files (`locales/<folder>.json`, see `packEnglish` and `packTable`) when first needed, so no
+ * script bundles one (issue 16, sizes). Missing keys fall back to English. Nothing is worded
+ * before its table is there: every text the background words goes through `translatorFor` or
+ * `uiStrings`, which wait for it.
  */
-import en from '../public/_locales/en/messages.json';
 import {
   LOCALES,
   type LocaleFolder,
   type MessageTable,
+  packedTablePath,
   pickLocale,
   translator,
   type UiStrings,
+  unpackEnglish,
   unpackTable,
 } from './i18n';
 
 export type TableLoader = (folder: LocaleFolder) => Promise<MessageTable>;
 
-/** A shipped packed table, read against the bundled English keys (throws if it does not fit). */
-export function readPackedTable(packed: unknown): MessageTable {
-  return unpackTable(packed, Object.keys(en));
+/**
+ * The tables as the package ships them: `readJson` reads one packed file by its path in the
+ * package (the background fetches its own URL). English is read first, for its key list, which
+ * every other table is packed against; a file that does not fit is refused (throws).
+ */
+export function packageTables(readJson: (path: string) => Promise<unknown>): TableLoader {
+  let english: Promise<ReturnType<typeof unpackEnglish>> | undefined;
+  const readEnglish = () => {
+    if (english) return english;
+    const reading = readJson(packedTablePath('en')).then(unpackEnglish);
+    english = reading;
+    // A failed read is not kept: the next call reads again.
+    reading.catch(() => {
+      if (english === reading) english = undefined;
+    });
+    return reading;
+  };
+  return async (folder) => {
+    const en = await readEnglish();
+    return folder === 'en' ? en.table : unpackTable(await readJson(packedTablePath(folder)), en.keys);
+  };
 }
 
 const cache = new Map<LocaleFolder, Promise<MessageTable>>();
 
-/** Loads (once) the table of a folder; English, or a table that cannot be read, gives English. */
+/**
+ * Loads (once) the table of a folder, over English for the keys it lacks. A table that cannot
+ * be read gives English; English that cannot be read gives an empty table, so every text shows
+ * its key (visible, never blank) and says so in the console. A failure is not kept: the next
+ * call loads again.
+ */
 export function tableFor(folder: LocaleFolder, load: TableLoader): Promise<MessageTable> {
-  if (folder === 'en') return Promise.resolve(en);
-  let hit = cache.get(folder);
-  if (!hit) {
-    hit = load(folder).then(
-      (table) => ({ ...en, ...table }),
-      () => en,
-    );
-    cache.set(folder, hit);
-  }
-  return hit;
+  const hit = cache.get(folder);
+  if (hit) return hit;
+  const loading =
+    folder === 'en'
+      ? load('en')
+      : Promise.all([tableFor('en', load), load(folder)]).then(([en, table]) => ({ ...en, ...table }));
+  const table = loading.catch((error: unknown): Promise<MessageTable> | MessageTable => {
+    cache.delete(folder);
+    console.error(`Buyer Shield: the ${folder} texts cannot be read`, error);
+    return folder === 'en' ? {} : tableFor('en', load);
+  });
+  cache.set(folder, table);
+  return table;
 }
 
 export async function uiStrings(
@@ -50,5 +78,5 @@ export async function uiStrings(
 
 export async function translatorFor(setting: string, browserLanguage: string, load: TableLoader) {
   const s = await uiStrings(setting, browserLanguage, load);
-  return { t: translator(s.table, en), locale: s.locale };
+  return { t: translator(s.table), locale: s.locale };
 }

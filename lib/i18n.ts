@@ -57,10 +57,12 @@ export function translator(table: MessageTable, fallback: MessageTable = {}): Tr
 /**
  * How the package ships the tables (issue 16, sizes): the browser itself reads only the
  * manifest's `__MSG_…__` keys from `_locales`, so those files keep just these keys; the full
- * table of each language other than English (which the background bundles) is shipped as
- * `locales/<folder>.json`, its messages in the English key order with no key names, which
- * weighs about a quarter less gzipped than `messages.json`. The sources stay readable
- * `messages.json` files; the build packs them (scripts/locales.ts).
+ * table of every language is shipped as `locales/<folder>.json` and read by the background
+ * when first needed (lib/i18n-tables.ts), so no table is bundled in a script. English, the
+ * fallback of every language, carries the key list (`packEnglish`); each other language only
+ * its messages in the English key order, with no key names, which weighs about a quarter less
+ * gzipped than `messages.json`. The sources stay readable `messages.json` files; the build
+ * packs them (scripts/locales.ts).
  */
 export const BROWSER_KEYS = ['extName', 'extDescription'] as const;
 
@@ -100,4 +102,28 @@ export function unpackTable(packed: unknown, keys: readonly string[]): MessageTa
     else if (message !== null) throw new Error(`locale table: ${key} is not text`);
   });
   return table;
+}
+
+export type PackedEnglish = [keys: string[], ...table: PackedTable];
+
+/** English as shipped: its key list (the order every other table is packed in), then its table. */
+export function packEnglish(table: MessageTable): PackedEnglish {
+  const keys = Object.keys(table);
+  return [keys, ...packTable(table, keys)];
+}
+
+/**
+ * English back from its packed form, with its key list; throws on anything else (a key list
+ * that is not all text, a fingerprint that does not fit it, a missing or non-text message), so
+ * a damaged file is never shown as a table with holes.
+ */
+export function unpackEnglish(packed: unknown): { keys: string[]; table: MessageTable } {
+  if (!Array.isArray(packed)) throw new Error('English table: not a packed table');
+  const [keys, ...rest] = packed as unknown[];
+  if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k): k is string => typeof k === 'string'))
+    throw new Error('English table: no key list');
+  const table = unpackTable(rest, keys);
+  const missing = keys.find((k) => table[k] === undefined);
+  if (missing !== undefined) throw new Error(`English table: ${missing} has no text`);
+  return { keys, table };
 }

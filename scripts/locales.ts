@@ -3,8 +3,9 @@
  * readable sources in public/_locales (issue 16, sizes; the format is described in lib/i18n.ts).
  * - `_locales/<folder>/messages.json` keeps only the keys the browser reads itself (the
  *   manifest's name and description), minified;
- * - every folder but English (bundled in the background) also gets its whole table packed as
- *   `locales/<folder>.json`, which the background fetches when that language is first needed.
+ * - every folder also gets its whole table packed as `locales/<folder>.json`, which the
+ *   background fetches when that language is first needed: English with the key list
+ *   (`packEnglish`), the others in its key order (`packTable`).
  */
 import { readFileSync } from 'node:fs';
 import {
@@ -12,6 +13,7 @@ import {
   LOCALES,
   type LocaleFolder,
   type MessageTable,
+  packEnglish,
   packedTablePath,
   packTable,
 } from '../lib/i18n';
@@ -47,8 +49,9 @@ export function packLocales(files: PublicFile[]): void {
       relativeDest: `_locales/${folder}/messages.json`,
       contents: JSON.stringify(browserOnly),
     };
-    if (folder !== 'en') {
-      files.push({ relativeDest: packedTablePath(folder), contents: JSON.stringify(packTable(table, keys)) });
-    }
+    files.push({
+      relativeDest: packedTablePath(folder),
+      contents: JSON.stringify(folder === 'en' ? packEnglish(table) : packTable(table, keys)),
+    });
   }
 }

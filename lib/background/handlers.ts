@@ -7,7 +7,7 @@
  * reached only through lib/store/.
  */
 import { buildSampleFile } from '../aliexpress/anonymise';
-import { translatorFor, uiStrings } from '../i18n-tables';
+import { tableFor, translatorFor, uiStrings } from '../i18n-tables';
 import type { Settings } from '../schema/settings';
 import { backupFileName, exportBackup, importBackup } from '../store/backup';
 import { recentDiagnostics } from '../store/diagnostics';
@@ -76,7 +76,9 @@ export const handlers: Handlers = {
 
   async exportBackup(_p, ctx) {
     const rc = ruleContext(ctx);
-    const file = await exportBackup(ctx.db, rc, await readSettings(ctx.db));
+    // The file's checklist labels stay in English, whatever the buyer's language.
+    const [settings, english] = await Promise.all([readSettings(ctx.db), tableFor('en', ctx.loadTable)]);
+    const file = await exportBackup(ctx.db, rc, settings, english);
     return ok({
       json: JSON.stringify(file, null, 2),
       fileName: backupFileName(rc.now, rc.zone),

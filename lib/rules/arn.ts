@@ -14,9 +14,8 @@
  * or, without one, not after today anywhere on Earth (UTC+14), so a fresh ARN is never sent
  * a decade back.
  */
-import type { IsoDate, Money, OrderFacts } from '../schema/model';
+import type { IsoDate, OrderFacts } from '../schema/model';
 import { dayInZone, dayNumber, dayOfYear, isoDateOf, yearOf } from './dates';
-import { BANK_SCRIPT, BANK_SCRIPT_PARTS, fill } from './texts';
 
 export const ARN_LENGTH = 23;
 
@@ -112,35 +111,6 @@ export function decodeArn(
       checkDigit: d.slice(22),
     },
   };
-}
-
-/** Money for people: `USD 12.34`, with the currency's own number of decimals. */
-function moneyText(m: Money): string {
-  try {
-    const f = new Intl.NumberFormat('en-US', {
-      style: 'currency',
-      currency: m.currency,
-      currencyDisplay: 'code',
-    });
-    const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-    return f.format(m.amountMinor / 10 ** digits);
-  } catch {
-    return `${m.amountMinor} ${m.currency} (minor units)`;
-  }
-}
-
-/** What to say to the bank about a late refund (texts.ts BANK_SCRIPT). */
-export function bankScript(
-  arn: string,
-  refund: { amount: Money | null; processedOn: IsoDate | null },
-): string {
-  return fill(BANK_SCRIPT, {
-    arn: normalizeArn(arn),
-    amount:
-      refund.amount === null ? '' : fill(BANK_SCRIPT_PARTS.amount, { amount: moneyText(refund.amount) }),
-    processed:
-      refund.processedOn === null ? '' : fill(BANK_SCRIPT_PARTS.processed, { date: refund.processedOn }),
-  });
 }
 
 /** The order and refund carrying this ARN (compared without spaces and dashes), or null. */

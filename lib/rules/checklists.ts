@@ -3,13 +3,15 @@
  * (help.aliexpress.com/how_to_provide_evidence_to_support_your_claim.html; chinaparcel.net/en/posts/86
  * and /171; eatsip365.com/how-aliexpress-buyer-protection-works; howmuch.vip buyer guide;
  * sovetclub.ru dispute reasons), and the reason to suggest for an order.
- * Item ids are stable: the UI keeps the buyer's ticks by id. Wording lives in texts.ts.
+ * Item ids are stable: the UI keeps the buyer's ticks by id. The rules carry no wording: each
+ * item is worded where it is shown, from `check_<id>_label` and `check_<id>_hint` in the
+ * buyer's table (public/_locales), filled with `checklistValues` (issue 16: the worker bundles
+ * no texts).
  */
 import type { OrderFacts } from '../schema/model';
 import { CHECKLIST_ITEM_IDS } from './checklist-ids';
 import { type OrderState, orderState } from './order-state';
 import { DEFAULT_POLICY, type Policy } from './policy';
-import { CHECKLIST_TEXTS, fill } from './texts';
 import type { ChecklistItem, DisputeReason } from './types';
 
 export { CHECKLIST_ITEM_IDS };
@@ -25,20 +27,17 @@ export function checklistFor(reason: DisputeReason, policy: Policy = DEFAULT_POL
   }
   const hit = perPolicy.get(reason);
   if (hit !== undefined) return hit;
-  const values = {
+  const items = CHECKLIST_ITEM_IDS[reason].map((id) => ({ id }));
+  perPolicy.set(reason, items);
+  return items;
+}
+
+/** What the checklist texts are filled with: AliExpress's upload limits in MB (policy.ts). */
+export function checklistValues(policy: Policy = DEFAULT_POLICY): { photoMb: number; videoMb: number } {
+  return {
     photoMb: policy.rules.photoMaxBytes.value / 1_000_000,
     videoMb: policy.rules.videoMaxBytes.value / 1_000_000,
   };
-  const items = CHECKLIST_ITEM_IDS[reason].map((id) => {
-    const t = CHECKLIST_TEXTS[id];
-    return {
-      id,
-      label: t === undefined ? id : fill(t.label, values),
-      hint: t?.hint === null || t === undefined ? null : fill(t.hint, values),
-    };
-  });
-  perPolicy.set(reason, items);
-  return items;
 }
 
 /** Free text of a dispute reason (AliExpress's own list, any case) → our reason. */

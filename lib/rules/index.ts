@@ -9,7 +9,6 @@ export { type AlertPlan, planAlerts } from './alerts';
 export {
   type ArnCheck,
   type ArnProblem,
-  bankScript,
   type DecodedArn,
   decodeArn,
   findOrderByArn,
@@ -19,7 +18,13 @@ export {
   validateArn,
 } from './arn';
 export { assessAll, assessOrder } from './assess';
-export { CHECKLIST_ITEM_IDS, checklistFor, reasonFromText, suggestReason } from './checklists';
+export {
+  CHECKLIST_ITEM_IDS,
+  checklistFor,
+  checklistValues,
+  reasonFromText,
+  suggestReason,
+} from './checklists';
 export { closingInstant, openingInstant, startOfDayInZone } from './dates';
 export {
   checkEvidenceFile,
@@ -36,7 +41,6 @@ export {
   type WakeContext,
 } from './next-wake';
 export { DEFAULT_POLICY, POLICY_VERSION, type Policy, type PolicyRule, type PolicyRuleName } from './policy';
-export { CHECKLIST_TEXTS } from './texts';
 export {
   type ActiveSnooze,
   ALERT_KINDS,

@@ -109,10 +109,11 @@ export const DISPUTE_REASONS = [
 export type DisputeReason = (typeof DISPUTE_REASONS)[number];
 
 export interface ChecklistItem {
-  /** Stable, e.g. `unboxing_video`; UI keeps ticks by this id. */
+  /**
+   * Stable, e.g. `unboxing_video`; UI keeps ticks by this id and words the item from
+   * `check_<id>_label` and `check_<id>_hint` (lib/rules/checklists.ts).
+   */
   id: string;
-  label: string;
-  hint: string | null;
 }
 
 export interface Assessment {

@@ -4,7 +4,8 @@
  * Merging (not replacing) means importing an older backup never loses newer data.
  */
 import * as v from 'valibot';
-import { type Assessment, assessOrder, CHECKLIST_TEXTS, POLICY_VERSION, type RuleContext } from '../rules';
+import { fillTemplate, type MessageTable } from '../i18n';
+import { type Assessment, assessOrder, checklistValues, POLICY_VERSION, type RuleContext } from '../rules';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -37,12 +38,32 @@ function protectionOf(facts: OrderFacts, assessment: Assessment, zone: string): 
   return estimate ? { endsOn: dateIn(zone, estimate.at), source: estimate.source, text: null } : null;
 }
 
+/** An item's label as the file says it (`check_<id>_label` of the table given), its id if none. */
+export type ChecklistLabel = (id: string) => string;
+
+/** Labels from a locale table (the export uses English), filled with the policy's limits. */
+export function checklistLabels(table: MessageTable, ctx: RuleContext): ChecklistLabel {
+  const values = checklistValues(ctx.policy);
+  return (id) => {
+    const text = table[`check_${id}_label`]?.message;
+    return text === undefined ? id : fillTemplate(text, values);
+  };
+}
+
 /** The current reason's items, plus any item ticked under another reason (nothing is lost). */
-function checklistOf(assessment: Assessment, done: ReadonlySet<string>): BackupOrder['checklist'] {
-  const items = assessment.checklist.items.map((i) => ({ id: i.id, label: i.label, done: done.has(i.id) }));
+function checklistOf(
+  assessment: Assessment,
+  done: ReadonlySet<string>,
+  label: ChecklistLabel,
+): BackupOrder['checklist'] {
+  const items = assessment.checklist.items.map((i) => ({
+    id: i.id,
+    label: label(i.id),
+    done: done.has(i.id),
+  }));
   const listed = new Set(items.map((i) => i.id));
   for (const id of done) {
-    if (!listed.has(id)) items.push({ id, label: CHECKLIST_TEXTS[id]?.label ?? id, done: true });
+    if (!listed.has(id)) items.push({ id, label: label(id), done: true });
   }
   return items;
 }
@@ -55,6 +76,7 @@ export function toBackupOrder(
   assessment: Assessment,
   done: ReadonlySet<string>,
   zone: string,
+  label: ChecklistLabel,
 ): BackupOrder {
   const { order } = facts;
   const fields = Object.fromEntries(ORDER_FIELDS.map((k) => [k, order[k] ?? null])) as Record<
@@ -84,7 +106,7 @@ export function toBackupOrder(
       severity: a.severity,
       deadlineKind: a.deadlineKind,
     })),
-    checklist: checklistOf(assessment, done),
+    checklist: checklistOf(assessment, done, label),
     receivedOn: order.receivedOn ?? null,
     snoozed: order.snoozed ?? [],
     firstSeenAt: order.firstSeenAt,
@@ -96,7 +118,10 @@ export async function exportBackup(
   db: BuyerShieldDb,
   ctx: RuleContext,
   settings: Settings,
+  /** The texts the file's checklist labels are in (English, lib/i18n-tables.ts). */
+  texts: MessageTable,
 ): Promise<BackupFile> {
+  const label = checklistLabels(texts, ctx);
   const [facts, done, reminders] = await Promise.all([
     loadAllFacts(db),
     loadChecklistDone(db),
@@ -109,7 +134,7 @@ export async function exportBackup(
     exportedAt: ctx.now.toISOString(),
     app: { name: 'Buyer Shield', policyVersion: POLICY_VERSION },
     orders: facts.map((f) =>
-      toBackupOrder(f, assessOrder(f, ctx), new Set(done.get(f.order.id) ?? []), ctx.zone),
+      toBackupOrder(f, assessOrder(f, ctx), new Set(done.get(f.order.id) ?? []), ctx.zone, label),
     ),
     settings,
     remindersSent: reminders.map((r) => ({ id: r.id, orderId: r.orderId, at: r.at })),

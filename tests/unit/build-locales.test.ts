@@ -5,8 +5,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BROWSER_KEYS, type LocaleFolder, type MessageTable, packTable } from '@/lib/i18n';
-import { readPackedTable, uiStrings } from '@/lib/i18n-tables';
+import {
+  BROWSER_KEYS,
+  type LocaleFolder,
+  type MessageTable,
+  packEnglish,
+  packTable,
+  translator,
+} from '@/lib/i18n';
+import { packageTables, type TableLoader, uiStrings } from '@/lib/i18n-tables';
 import { packLocales } from '@/scripts/locales';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -34,13 +41,45 @@ const source = (folder: string): MessageTable =>
 const FOLDERS = readdirSync(path.join(PUBLIC, '_locales')) as LocaleFolder[];
 const OTHERS = FOLDERS.filter((f) => f !== 'en');
 
+/** The background's reader over a set of packed files (path → text), as it fetches them. */
+const readerOf = (files: ReadonlyMap<string, string>): TableLoader =>
+  packageTables(async (file) => {
+    const text = files.get(file);
+    if (text === undefined) throw new Error(`no file ${file}`);
+    return JSON.parse(text);
+  });
+
+/** A fresh copy of lib/i18n-tables.ts: its cache of loaded tables starts empty. */
+async function freshTables() {
+  vi.resetModules();
+  return import('@/lib/i18n-tables');
+}
+
 describe('packed locale tables (build)', () => {
   const out = built();
-  const fromPackage = async (folder: LocaleFolder) => {
-    const text = out.get(`locales/${folder}.json`);
-    if (text === undefined) throw new Error(`no packed table for ${folder}`);
-    return readPackedTable(JSON.parse(text));
-  };
+  const fromPackage = readerOf(out);
+
+  it('English round-trips: every key, in the source order, with the same text', async () => {
+    const table = await fromPackage('en');
+    expect(table).toEqual(source('en'));
+    expect(Object.keys(table)).toEqual(Object.keys(source('en')));
+  });
+
+  it('no script bundles a locale table: the English source is imported only as a type', () => {
+    const bundled: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+        const rel = `${dir}/${e.name}`;
+        if (e.isDirectory()) walk(rel);
+        else if (/\.tsx?$/.test(e.name)) {
+          const code = readFileSync(path.join(ROOT, rel), 'utf8');
+          if (/^import (?!type )[^;]*_locales\/[^;]*messages\.json/m.test(code)) bundled.push(rel);
+        }
+      }
+    };
+    for (const dir of ['entrypoints', 'lib', 'components']) walk(dir);
+    expect(bundled).toEqual([]);
+  });
 
   it.each(OTHERS)('%s: the background reads back the whole source table', async (folder) => {
     expect(await fromPackage(folder)).toEqual(source(folder));
@@ -52,8 +91,43 @@ describe('packed locale tables (build)', () => {
     expect(s.table).toEqual({ ...source('en'), ...source(folder) });
   });
 
-  it('English is not shipped twice: it comes from the background bundle', () => {
-    expect(out.has('locales/en.json')).toBe(false);
+  it('a damaged English file is refused, not read as a table with holes', async () => {
+    const packed = packEnglish(source('en'));
+    const keys = packed[0];
+    const damaged = [
+      'not json at all',
+      packed.slice(0, -1), // a message short
+      [keys.slice(1), ...packed.slice(1)], // a key short
+      [keys, ...packed.slice(1).map((m, i) => (i === 5 ? 7 : m))], // a message that is not text
+      [keys, ...packed.slice(1).map((m, i) => (i === 5 ? null : m))], // a message missing
+      packTable(source('en'), keys), // another language's format
+    ];
+    for (const bad of damaged) {
+      const { tableFor } = await freshTables();
+      const load = readerOf(new Map([['locales/en.json', JSON.stringify(bad)]]));
+      await expect(load('en')).rejects.toThrow();
+      // The buyer sees each text's key, not a blank: visibly broken, and reported.
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const t = translator(await tableFor('en', load));
+      expect(t('group_act_now')).toBe('group_act_now');
+      expect(errors).toHaveBeenCalled();
+      errors.mockRestore();
+    }
+  });
+
+  it('English that could not be read is read again at the next call', async () => {
+    const { tableFor } = await freshTables();
+    let fail = true;
+    const load: TableLoader = async (folder) => {
+      if (fail) throw new Error('not yet');
+      return fromPackage(folder);
+    };
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await tableFor('en', load)).toEqual({});
+    errors.mockRestore();
+    fail = false;
+    expect(await tableFor('en', load)).toEqual(source('en'));
+    expect(await tableFor('es', load)).toEqual({ ...source('en'), ...source('es') });
   });
 
   it.each(FOLDERS)('%s: _locales keeps the texts the browser reads itself, in that language', (folder) => {
@@ -72,12 +146,14 @@ describe('packed locale tables (build)', () => {
   it('a table packed against other keys is refused, and the buyer gets English, not shuffled words', async () => {
     const es = source('es');
     const shuffled = packTable(es, Object.keys(source('en')).reverse());
-    expect(() => readPackedTable(shuffled)).toThrow();
-    expect(() => readPackedTable(['x', 'y'])).toThrow();
-    // A fresh copy of lib/i18n-tables.ts: its cache of loaded tables starts empty.
-    vi.resetModules();
-    const fresh = await import('@/lib/i18n-tables');
-    const table = await fresh.tableFor('es', async () => fresh.readPackedTable(shuffled));
+    const withShuffled = readerOf(new Map([...out, ['locales/es.json', JSON.stringify(shuffled)]]));
+    await expect(withShuffled('es')).rejects.toThrow();
+    const withJunk = readerOf(new Map([...out, ['locales/es.json', JSON.stringify(['x', 'y'])]]));
+    await expect(withJunk('es')).rejects.toThrow();
+    const fresh = await freshTables();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const table = await fresh.tableFor('es', withShuffled);
+    errors.mockRestore();
     expect(table).toEqual(source('en'));
   });
 

@@ -78,6 +78,29 @@ describe('RefundBlock', () => {
     expect(screen.queryByText(/Arrived on/)).toBeNull();
     expect(screen.getByRole('button', { name: 'The money arrived' })).toBeTruthy();
   });
+
+  it('tells the buyer what to say to the bank: the ARN, the amount and the date', async () => {
+    const arn = '7498 7506 1600 0000 0000 012';
+    render(
+      withUi(
+        <RefundBlock
+          view={{
+            ...processed,
+            refund: { ...processed.refund, arn },
+            arn: { valid: true, processingDate: '2026-02-20', acquirerBin: '498750' },
+          }}
+          today="2026-02-28"
+          onMarkArrived={async () => true}
+        />,
+      ),
+    );
+    fireEvent.click(screen.getByText('What to tell your bank'));
+    const script = document.querySelector('.script')?.textContent ?? '';
+    expect(script).toContain(arn);
+    expect(script).toContain('$12.34');
+    expect(script).toContain('Feb 20, 2026');
+    expect(script).not.toMatch(/\{\w+\}/);
+  });
 });
 
 describe('calendarDateIn (the popup’s "today")', () => {

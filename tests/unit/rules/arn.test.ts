@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bankScript,
-  decodeArn,
-  findOrderByArn,
-  luhnValid,
-  resolveJulian,
-  validateArn,
-} from '../../../lib/rules';
+import { decodeArn, findOrderByArn, luhnValid, resolveJulian, validateArn } from '../../../lib/rules';
 import { dayNumber } from '../../../lib/rules/dates';
 import { facts, refund } from './factory';
 
@@ -75,19 +68,7 @@ describe('decodeArn', () => {
   });
 });
 
-describe('bank script and lookup', () => {
-  it('tells the bank the ARN, amount and date', () => {
-    const s = bankScript('7498 7506 1600 0000 0000 012', {
-      amount: { amountMinor: 1299, currency: 'USD' },
-      processedOn: '2026-06-10',
-    });
-    expect(s).toContain(VALID);
-    expect(s).toContain('USD');
-    expect(s).toContain('12.99');
-    expect(s).toContain('2026-06-10');
-    expect(bankScript(VALID, { amount: null, processedOn: null })).not.toMatch(/\{\w+\}/);
-  });
-
+describe('lookup by ARN', () => {
   it('finds the order by ARN regardless of spaces', () => {
     const all = [
       facts({ id: 'A' }, { refunds: [refund({ id: 'RA', orderId: 'A', arn: null })] }),

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   CHECKLIST_ITEM_IDS,
-  CHECKLIST_TEXTS,
   checkEvidenceFiles,
   checklistFor,
+  checklistValues,
   DISPUTE_REASONS,
   suggestReason,
 } from '../../../lib/rules';
+import EN from '../../../public/_locales/en/messages.json';
 import { dispute, event, facts, pkg } from './factory';
 
 const NOW = new Date('2026-07-15T12:00:00.000Z');
@@ -17,8 +18,8 @@ describe('checklists', () => {
     expect(items.length).toBeGreaterThan(2);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     for (const i of items) {
-      expect(CHECKLIST_TEXTS[i.id]).toBeDefined();
-      expect(i.label).not.toMatch(/\{\w+\}/);
+      // Worded where it is shown, from the locale table: every item has its label there.
+      expect(Object.hasOwn(EN, `check_${i.id}_label`)).toBe(true);
     }
   });
 
@@ -30,7 +31,9 @@ describe('checklists', () => {
       expect.arrayContaining(['tracking_screenshots', 'chat_screenshots']),
     );
     expect(CHECKLIST_ITEM_IDS.held_at_customs).toContain('customs_documents');
-    expect(checklistFor('damaged').find((i) => i.id === 'file_limits')?.label).toContain('2 MB');
+    expect(checklistFor('damaged').map((i) => i.id)).toContain('file_limits');
+    // AliExpress's upload limits, as the file-limits item says them.
+    expect(checklistValues()).toEqual({ photoMb: 2, videoMb: 500 });
   });
 });
 

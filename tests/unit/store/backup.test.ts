@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/lib/schema/settings';
 import { applyObservations } from '@/lib/store/apply';
 import { checkBackup, exportBackup, importBackup } from '@/lib/store/backup';
+import EN from '@/public/_locales/en/messages.json';
 import { freshDb, ORDER, obs, snapshot } from './helpers';
 
 const ctx = { now: new Date('2026-10-10T12:00:00.000Z'), zone: 'UTC' };
@@ -52,7 +53,7 @@ async function seeded() {
 describe('backup export', () => {
   it('holds every order in the documented format, with computed deadlines', async () => {
     const db = await seeded();
-    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS, EN);
     expect(file.format).toBe('buyer-shield-backup');
     expect(file.version).toBe(1);
     const [order] = file.orders;
@@ -71,11 +72,11 @@ describe('backup export', () => {
 
   it('round-trips: importing an export into an empty database restores the same export', async () => {
     const db = await seeded();
-    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS, EN);
     const other = freshDb();
     const result = await importBackup(other, JSON.stringify(file));
     expect(result).toEqual({ ok: true, orders: 1 });
-    expect(await exportBackup(other, ctx, DEFAULT_SETTINGS)).toEqual(file);
+    expect(await exportBackup(other, ctx, DEFAULT_SETTINGS, EN)).toEqual(file);
   });
 });
 
@@ -86,14 +87,14 @@ describe('what only the buyer knows survives a backup', () => {
       { alertId: `${ORDER.id}:protection_ending:`, severity: 'soon' as const, until: '2026-10-20' },
     ];
     await db.orders.update(ORDER.id, { receivedOn: '2026-10-08', snoozed });
-    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS, EN);
     expect(file.orders[0]?.receivedOn).toBe('2026-10-08');
     expect(file.orders[0]?.snoozed).toEqual(snoozed);
     const other = freshDb();
     await importBackup(other, JSON.stringify(file));
     expect((await other.orders.get(ORDER.id))?.receivedOn).toBe('2026-10-08');
     expect((await other.orders.get(ORDER.id))?.snoozed).toEqual(snoozed);
-    expect(await exportBackup(other, ctx, DEFAULT_SETTINGS)).toEqual(file);
+    expect(await exportBackup(other, ctx, DEFAULT_SETTINGS, EN)).toEqual(file);
   });
 
   it('keeps "the money arrived" and the ticked checklist items', async () => {
@@ -112,7 +113,16 @@ describe('what only the buyer knows survives a backup', () => {
       done: true,
       at: '2026-10-09T00:00:00.000Z',
     });
-    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    const file = await exportBackup(db, ctx, DEFAULT_SETTINGS, EN);
+    // The file names each item in English, the upload limits filled in, whatever it was ticked under.
+    const items = file.orders[0]?.checklist ?? [];
+    expect(items.find((i) => i.id === 'file_limits')?.label).toContain('2 MB');
+    expect(items.find((i) => i.id === 'ruler_size_chart')).toEqual({
+      id: 'ruler_size_chart',
+      label: EN.check_ruler_size_chart_label.message,
+      done: true,
+    });
+    expect(items.every((i) => !/\{\w+\}|^check_/.test(i.label))).toBe(true);
     const other = freshDb();
     await importBackup(other, JSON.stringify(file));
     expect((await other.refunds.get('r1'))?.arrivedOn).toBe('2026-10-09');
@@ -137,7 +147,7 @@ describe('backup import refuses a bad file whole', () => {
   }
 
   async function goodFile() {
-    return exportBackup(await seeded(), ctx, DEFAULT_SETTINGS);
+    return exportBackup(await seeded(), ctx, DEFAULT_SETTINGS, EN);
   }
 
   it('not JSON', () => rejects('{"format": "buyer-shield-backup", ', /not JSON/));
@@ -174,7 +184,7 @@ describe('backup import refuses a bad file whole', () => {
 describe('backup import merges, losing nothing', () => {
   it('keeps newer stored facts when an older backup is imported', async () => {
     const db = await seeded();
-    const old = await exportBackup(db, ctx, DEFAULT_SETTINGS);
+    const old = await exportBackup(db, ctx, DEFAULT_SETTINGS, EN);
     await applyObservations(
       db,
       obs({ orders: [{ id: ORDER.id, status: 'completed', statusText: 'Completed' }] }),
@@ -190,7 +200,7 @@ describe('backup import merges, losing nothing', () => {
 
 describe('the backup schema holds the page limits (issue 14)', () => {
   async function goodFile() {
-    return exportBackup(await seeded(), ctx, DEFAULT_SETTINGS);
+    return exportBackup(await seeded(), ctx, DEFAULT_SETTINGS, EN);
   }
   type Order = Awaited<ReturnType<typeof goodFile>>['orders'][number];
   const cases: [string, (o: Order) => Order, RegExp][] = [
@@ -254,7 +264,7 @@ describe('the backup schema holds the page limits (issue 14)', () => {
 
 describe('a backup dated in the future', () => {
   it('has its times capped at the import, so the next real page still wins', async () => {
-    const file = await exportBackup(await seeded(), ctx, DEFAULT_SETTINGS);
+    const file = await exportBackup(await seeded(), ctx, DEFAULT_SETTINGS, EN);
     const [o] = file.orders;
     if (!o) throw new Error('fixture has no order');
     const future = {

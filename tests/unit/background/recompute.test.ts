@@ -9,9 +9,11 @@ import {
   orderPageOf,
   recomputeOnce,
 } from '@/lib/background/recompute';
+import { packEnglish } from '@/lib/i18n';
 import type { OrderObservation } from '@/lib/schema/model';
 import { applyObservations } from '@/lib/store/apply';
 import type { BuyerShieldDb } from '@/lib/store/db';
+import EN from '@/public/_locales/en/messages.json';
 import { loadTableFromDisk } from '../locale-loader';
 import { freshDb, ORDER, obs } from '../store/helpers';
 
@@ -61,6 +63,41 @@ describe('reminders, badge and alarm', () => {
     const alarm = await fakeBrowser.alarms.get(WAKE_ALARM);
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.parse('2026-11-17T12:00:00.000Z'));
     expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.parse('2026-11-18T12:00:00.000Z'));
+  });
+
+  it('a worker woken cold by its alarm words the reminder only once the packaged English is read', async () => {
+    // A fresh copy of the modules: nothing loaded yet, as in a worker the alarm has just started.
+    vi.resetModules();
+    const { recomputeOnce: coldRun } = await import('@/lib/background/recompute');
+    const { packageTables } = await import('@/lib/i18n-tables');
+    const read: string[] = [];
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The package's file, as the build writes it (scripts/locales.ts), handed over late.
+    const loadTable = packageTables(async (file) => {
+      read.push(file);
+      await gate;
+      return JSON.parse(JSON.stringify(packEnglish(EN)));
+    });
+    const db = await setup([protectedOrder('8100000000000001', '2026-11-20')]);
+    const running = coldRun({
+      db,
+      now: () => new Date('2026-11-17T12:00:00.000Z'),
+      zone: () => 'UTC',
+      uiLanguage: () => 'en',
+      loadTable,
+    });
+    await vi.waitFor(() => expect(read).toEqual(['locales/en.json']));
+    expect(await notifications()).toEqual({});
+    release();
+    await running;
+    const shown = Object.values(await notifications());
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.title).toMatch(/^Purchase protection ends in 2 days/);
+    expect(shown[0]?.buttons).toEqual([{ title: 'Open the order' }]);
+    expect(read).toEqual(['locales/en.json']);
   });
 
   it('never shows the same reminder twice, even after the notification was dismissed', async () => {

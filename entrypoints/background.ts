@@ -42,7 +42,13 @@ export default defineBackground(() => {
   };
   const me = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, me, ctx));
+  // Answered through sendResponse (kept open by `return true`): Chrome's own onMessage does not
+  // take a listener's promise as its answer, and the worker ships without the polyfill that
+  // would (wxt.config.ts). handleMessage never rejects: every failure is an `{ ok: false }`.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void handleMessage(message, sender, me, ctx).then(sendResponse);
+    return true;
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void recompute.run();
     if (reason === 'install') void showWelcomeOnce();

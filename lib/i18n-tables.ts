@@ -22,8 +22,10 @@ export type TableLoader = (folder: LocaleFolder) => Promise<MessageTable>;
 
 /**
  * The tables as the package ships them: `readJson` reads one packed file by its path in the
- * package (the background fetches its own URL). English is read first, for its key list, which
- * every other table is packed against; a file that does not fit is refused (throws).
+ * package (the background fetches its own URL). English, which every other table is packed
+ * against, is read at once (the worker creates this at start, so a cold worker's first answer
+ * does not wait for a fetch begun only then) and read again if that failed; another table is
+ * read alongside it. A file that does not fit is refused (throws).
  */
 export function packageTables(readJson: (path: string) => Promise<unknown>): TableLoader {
   let english: Promise<ReturnType<typeof unpackEnglish>> | undefined;
@@ -31,15 +33,16 @@ export function packageTables(readJson: (path: string) => Promise<unknown>): Tab
     if (english) return english;
     const reading = readJson(packedTablePath('en')).then(unpackEnglish);
     english = reading;
-    // A failed read is not kept: the next call reads again.
     reading.catch(() => {
       if (english === reading) english = undefined;
     });
     return reading;
   };
+  void readEnglish();
   return async (folder) => {
-    const en = await readEnglish();
-    return folder === 'en' ? en.table : unpackTable(await readJson(packedTablePath(folder)), en.keys);
+    if (folder === 'en') return (await readEnglish()).table;
+    const [en, packed] = await Promise.all([readEnglish(), readJson(packedTablePath(folder))]);
+    return unpackTable(packed, en.keys);
   };
 }
 

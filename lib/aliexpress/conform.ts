@@ -13,8 +13,13 @@
  * - lists are cut to their caps.
  *
  * Hand-written rather than Valibot so content scripts stay free of schema code, but with the
- * schema's own formats and limits (lib/schema/vocabulary.ts, lib/protocol/limits.ts): a value
- * kept here passes the schema by construction, and the fuzz tests check that it does.
+ * schema's own formats and limits (lib/schema/vocabulary.ts, lib/protocol/limits.ts). The output
+ * is schema-exact: every object is built new with only the schema's keys (a key a reader passed
+ * through, a receiver's address say, is never copied), and every value kept passes the schema.
+ * So `v.parse(ObservationsSchema, conformObservations(x))` deep-equals `conformObservations(x)`
+ * for any `x` (property test: tests/unit/fuzz/conform-exact.test.ts), and the background does not
+ * check a conformed reading a second time (`isConformed`; the worker's profile of the storing
+ * bench showed that second check at ~90 ms per 10,000 orders, BENCHMARKS.md §3).
  */
 import type {
   DisputeObservation,
@@ -22,6 +27,8 @@ import type {
   Observations,
   OrderLine,
   OrderObservation,
+  OrderStatus,
+  OrderTag,
   PackageObservation,
   Proposal,
   RefundObservation,
@@ -46,8 +53,8 @@ import {
 
 const L = LIMITS;
 // Sets, not `includes` on the lists: asked for every order of a 1,000-order page.
-const STATUSES: ReadonlySet<string> = new Set(ORDER_STATUSES);
-const TAGS: ReadonlySet<string> = new Set(ORDER_TAGS);
+const STATUSES: ReadonlySet<unknown> = new Set(ORDER_STATUSES);
+const TAGS: ReadonlySet<unknown> = new Set(ORDER_TAGS);
 const oneOf = <T extends string>(list: readonly T[], value: unknown): T =>
   list.includes(value as T) ? (value as T) : ('unknown' as T);
 
@@ -85,20 +92,24 @@ export function isoDate(s: unknown): string | null {
 
 const instant = (s: unknown): string | null => (isRealInstant(s) ? s : null);
 
-function money(m: Money | null | undefined): Money | null {
-  if (!m || typeof m !== 'object') return null;
-  return isAmountMinor(m.amountMinor) && isCurrency(m.currency)
-    ? { amountMinor: m.amountMinor, currency: m.currency }
-    : null;
+/**
+ * Readers are typed, but the conformer takes whatever they built: any field may be missing, of
+ * another type or not an object at all, and nothing here may throw on it.
+ */
+type Loose<T> = { readonly [K in keyof T]?: unknown };
+const record = <T>(x: unknown): Loose<T> | null =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Loose<T>) : null;
+
+function money(x: unknown): Money | null {
+  const m = record<Money>(x);
+  if (m === null) return null;
+  const { amountMinor, currency } = m;
+  return isAmountMinor(amountMinor) && isCurrency(currency) ? { amountMinor, currency } : null;
 }
 
-/** Sets `key` when the value is kept, removes it otherwise (optional fields). */
-function keep<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | null): void {
-  if (value === null || value === undefined) delete target[key];
-  else target[key] = value;
-}
-
-function line(l: OrderLine): OrderLine | null {
+function line(x: unknown): OrderLine | null {
+  const l = record<OrderLine>(x);
+  if (l === null) return null;
   const lineId = id(l.id);
   const q = l.quantity;
   if (lineId === null || !isQuantity(q)) return null;
@@ -113,92 +124,109 @@ function line(l: OrderLine): OrderLine | null {
   };
 }
 
-const DATE_FIELDS = [
-  'placedOn',
-  'paidOn',
-  'shippedOn',
-  'completedOn',
-  'promisedDeliveryOn',
-  'couponIfLateOn',
-] as const;
-
 /**
- * The items `fix` keeps, in order, at most `max` of them. A plain loop: `flatMap` and `slice`
- * over every list of a 1,000-order page showed in the reading profile.
+ * The items `fix` keeps, in order, at most `max` of them; not a list → none. A plain loop:
+ * `flatMap` and `slice` over every list of a 1,000-order page showed in the reading profile.
  */
-function kept<T>(items: readonly T[], fix: (x: T) => T | null, max: number): T[] {
+function kept<T>(items: unknown, fix: (x: unknown) => T | null, max: number): T[] {
   const out: T[] = [];
+  if (!Array.isArray(items)) return out;
   for (const x of items) {
     const y = fix(x);
-    if (y !== null) out.push(y);
+    if (y !== null && out.push(y) >= max) break;
   }
-  if (out.length > max) out.length = max;
   return out;
 }
 
-function order(o: OrderObservation): OrderObservation | null {
+function tags(x: unknown): OrderTag[] {
+  const out: OrderTag[] = [];
+  if (!Array.isArray(x)) return out;
+  for (const t of x) if (TAGS.has(t) && !out.includes(t)) out.push(t);
+  return out;
+}
+
+/**
+ * An order in the schema's key order, with only the fields the reader said and the schema
+ * accepts: a field given but malformed is left out (unknown), never altered into another.
+ */
+function order(x: unknown): OrderObservation | null {
+  const o = record<OrderObservation>(x);
+  if (o === null) return null;
   const oid = orderId(o.id);
   if (oid === null) return null;
-  const next: OrderObservation = { ...o, id: oid };
-  if (o.status !== undefined) keep(next, 'status', STATUSES.has(o.status) ? o.status : null);
-  if (o.statusText !== undefined) keep(next, 'statusText', text(o.statusText, L.shortText));
-  for (const k of DATE_FIELDS) if (o[k] !== undefined) keep(next, k, isoDate(o[k]));
-  if (o.store !== undefined) {
-    const name = text(o.store?.name, L.shortText);
-    keep(next, 'store', name === null ? null : { name, url: code(o.store?.url, L.url) });
-  }
-  if (o.total !== undefined) keep(next, 'total', money(o.total));
-  if (o.lines !== undefined) next.lines = Array.isArray(o.lines) ? kept(o.lines, line, L.linesPerOrder) : [];
-  if (o.tags !== undefined)
-    next.tags = Array.isArray(o.tags) ? [...new Set(o.tags.filter((t) => TAGS.has(t)))] : [];
-  if (o.protection !== undefined) {
-    const endsOn = isoDate(o.protection?.endsOn);
-    keep(
-      next,
-      'protection',
-      endsOn === null ? null : { endsOn, text: text(o.protection?.text, L.longText) ?? '' },
-    );
-  }
-  if (o.paymentMethod !== undefined) keep(next, 'paymentMethod', text(o.paymentMethod, L.shortText));
-  if (o.reminderText !== undefined) keep(next, 'reminderText', text(o.reminderText, L.longText));
+  const next: OrderObservation = { id: oid };
+  if (STATUSES.has(o.status)) next.status = o.status as OrderStatus;
+  const statusText = text(o.statusText, L.shortText);
+  if (statusText !== null) next.statusText = statusText;
+  const placedOn = isoDate(o.placedOn);
+  if (placedOn !== null) next.placedOn = placedOn;
+  const paidOn = isoDate(o.paidOn);
+  if (paidOn !== null) next.paidOn = paidOn;
+  const shippedOn = isoDate(o.shippedOn);
+  if (shippedOn !== null) next.shippedOn = shippedOn;
+  const completedOn = isoDate(o.completedOn);
+  if (completedOn !== null) next.completedOn = completedOn;
+  const store = record<NonNullable<OrderObservation['store']>>(o.store);
+  const storeName = store === null ? null : text(store.name, L.shortText);
+  if (store !== null && storeName !== null) next.store = { name: storeName, url: code(store.url, L.url) };
+  const total = money(o.total);
+  if (total !== null) next.total = total;
+  // A list the reader gave stays a list (possibly empty): "no lines" is what it said.
+  if (o.lines !== undefined) next.lines = kept(o.lines, line, L.linesPerOrder);
+  if (o.tags !== undefined) next.tags = tags(o.tags);
+  const protection = record<NonNullable<OrderObservation['protection']>>(o.protection);
+  const endsOn = protection === null ? null : isoDate(protection.endsOn);
+  if (protection !== null && endsOn !== null)
+    next.protection = { endsOn, text: text(protection.text, L.longText) ?? '' };
+  const promisedDeliveryOn = isoDate(o.promisedDeliveryOn);
+  if (promisedDeliveryOn !== null) next.promisedDeliveryOn = promisedDeliveryOn;
+  const couponIfLateOn = isoDate(o.couponIfLateOn);
+  if (couponIfLateOn !== null) next.couponIfLateOn = couponIfLateOn;
+  const paymentMethod = text(o.paymentMethod, L.shortText);
+  if (paymentMethod !== null) next.paymentMethod = paymentMethod;
+  const reminderText = text(o.reminderText, L.longText);
+  if (reminderText !== null) next.reminderText = reminderText;
   return next;
 }
 
-function event(e: TrackingEvent): TrackingEvent | null {
-  const t = text(e.text, L.longText);
-  if (t === null) return null;
+function event(x: unknown): TrackingEvent | null {
+  const e = record<TrackingEvent>(x);
+  const t = e === null ? null : text(e.text, L.longText);
+  if (e === null || t === null) return null;
   return { at: instant(e.at), code: code(e.code, 80), stage: code(e.stage, 20), text: t };
 }
 
-function parcel(p: PackageObservation): PackageObservation | null {
+function parcel(x: unknown): PackageObservation | null {
+  const p = record<PackageObservation>(x);
+  if (p === null) return null;
   const oid = orderId(p.orderId);
   const tn = code(p.trackingNumber, 64);
   if (oid === null || tn === null || tn === '') return null;
-  const events = Array.isArray(p.events) ? kept(p.events, event, L.eventsPerPackage) : [];
+  const eta = record<NonNullable<PackageObservation['eta']>>(p.eta);
   return {
-    ...p,
     orderId: oid,
     trackingNumber: tn,
     originNumber: code(p.originNumber, 64),
     carrier: text(p.carrier, L.shortText),
-    eta: p.eta ? { from: isoDate(p.eta.from), to: isoDate(p.eta.to) } : null,
+    eta: eta === null ? null : { from: isoDate(eta.from), to: isoDate(eta.to) },
     delivered: p.delivered === true,
     deliveredAt: instant(p.deliveredAt),
-    events,
+    events: kept(p.events, event, L.eventsPerPackage),
   };
 }
 
-function proposal(p: Proposal | null): Proposal | null {
-  if (!p) return null;
-  return { amount: money(p.amount), solution: text(p.solution, L.shortText) };
+function proposal(x: unknown): Proposal | null {
+  const p = record<Proposal>(x);
+  return p === null ? null : { amount: money(p.amount), solution: text(p.solution, L.shortText) };
 }
 
-function dispute(d: DisputeObservation): DisputeObservation | null {
+function dispute(x: unknown): DisputeObservation | null {
+  const d = record<DisputeObservation>(x);
+  if (d === null) return null;
   const did = id(d.id);
   const oid = orderId(d.orderId);
   if (did === null || oid === null) return null;
   return {
-    ...d,
     id: did,
     orderId: oid,
     lineId: id(d.lineId),
@@ -218,12 +246,13 @@ function dispute(d: DisputeObservation): DisputeObservation | null {
   };
 }
 
-function refund(r: RefundObservation): RefundObservation | null {
+function refund(x: unknown): RefundObservation | null {
+  const r = record<RefundObservation>(x);
+  if (r === null) return null;
   const rid = id(r.id);
   const oid = orderId(r.orderId);
   if (rid === null || oid === null) return null;
-  const next: RefundObservation = {
-    ...r,
+  const common = {
     id: rid,
     orderId: oid,
     lineId: id(r.lineId),
@@ -232,23 +261,38 @@ function refund(r: RefundObservation): RefundObservation | null {
     status: oneOf(REFUND_STATUSES, r.status),
     statusText: text(r.statusText, L.shortText),
     processedOn: isoDate(r.processedOn),
+  };
+  const rest = {
     arn: typeof r.arn === 'string' && ARN.test(r.arn) ? r.arn : null,
     method: text(r.method, L.shortText),
   };
-  if (r.processedAt !== undefined) next.processedAt = instant(r.processedAt);
-  return next;
+  // `processedAt` is optional (added later): present only when the reader gave it.
+  return r.processedAt === undefined
+    ? { ...common, ...rest }
+    : { ...common, processedAt: instant(r.processedAt), ...rest };
 }
 
-function all<T>(items: T[] | undefined, fix: (x: T) => T | null): T[] {
-  return Array.isArray(items) ? kept(items, fix, L.itemsPerMessage) : [];
-}
+/** The conformer's own outputs: only these skip the background's second check. */
+const CONFORMED = new WeakSet<Observations>();
 
-export function conformObservations(o: Observations): Observations {
-  return {
-    orders: all(o.orders, order),
-    packages: all(o.packages, parcel),
-    disputes: all(o.disputes, dispute),
-    refunds: all(o.refunds, refund),
-    ...(o.listsAllCases === true ? { listsAllCases: true } : {}),
+export function conformObservations(x: Observations): Observations {
+  const o = record<Observations>(x);
+  const out: Observations = {
+    orders: kept(o?.orders, order, L.itemsPerMessage),
+    packages: kept(o?.packages, parcel, L.itemsPerMessage),
+    disputes: kept(o?.disputes, dispute, L.itemsPerMessage),
+    refunds: kept(o?.refunds, refund, L.itemsPerMessage),
   };
+  if (o?.listsAllCases === true) out.listsAllCases = true;
+  CONFORMED.add(out);
+  return out;
+}
+
+/**
+ * Whether `o` is, unchanged in identity, what `conformObservations` returned, so already within
+ * the schema: the background skips its second check for these (lib/background/page-readings.ts).
+ * Anything else (a message, a backup, an object built elsewhere) is never in the set.
+ */
+export function isConformed(o: Observations): boolean {
+  return CONFORMED.has(o);
 }

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { missingPart, worthASample } from '../aliexpress/anonymise';
+import { isConformed } from '../aliexpress/conform';
 import { readCapturedBody } from '../aliexpress/read-captured';
 import { readOrderListTexts } from '../aliexpress/read-dom-order-list';
 import { conformed, guarded } from '../aliexpress/result';
@@ -96,10 +97,14 @@ async function savePageReading(
 
 /**
  * A reader's output is page data too: it must pass the same schema as any message. The
- * observations, or the problem in the words of a diagnostic.
+ * observations, or the problem in the words of a diagnostic. What the conformer returned is
+ * schema-exact by construction (lib/aliexpress/conform.ts; property-tested against the schema in
+ * tests/unit/fuzz/conform-exact.test.ts), so it is not checked a second time: that check was
+ * ~90 ms of the worker's time per 10,000 orders stored (BENCHMARKS.md §3). Anything else is.
  */
 function checkedReading(read: ReadResult): { observations: Observations } | { problem: string } {
   if (!read.ok) return { problem: read.failure.problem };
+  if (isConformed(read.observations)) return { observations: read.observations };
   const checked = v.safeParse(ObservationsSchema, read.observations);
   return checked.success
     ? { observations: checked.output }

@@ -16,6 +16,7 @@ import { describeIssues, ObservationsSchema } from '../schema/observations';
 import { applyObservations } from '../store/apply';
 import { keepSample } from '../store/samples';
 import { changed, diagnose, type From, type HandlerContext, type HandlersOf, ok } from './handler-kit';
+import { dataVersion, knownBodyHandlers, rememberIfUnchanged } from './page-known';
 
 /**
  * New orders each page load has added (LIMITS.newOrdersPerPage): a page that invents thousands
@@ -66,7 +67,7 @@ async function savePageReading(
   observations: Observations,
   source: FieldSource,
   url: string,
-): Promise<number> {
+): Promise<Awaited<ReturnType<typeof applyObservations>>> {
   // Inside its transaction the reading knows how many of its orders are new: those it may add
   // are held until it is committed, then spent. Readings of known orders hold nothing.
   let held = 0;
@@ -92,7 +93,7 @@ async function savePageReading(
     await diagnose(ctx, { source: source.source, url: safeUrl(url), problem });
   }
   if (result.written > 0) changed(ctx);
-  return result.written;
+  return result;
 }
 
 /**
@@ -112,16 +113,19 @@ function checkedReading(read: ReadResult): { observations: Observations } | { pr
 }
 
 export const readingHandlers: HandlersOf<
-  'saveObservations' | 'saveCapture' | 'saveDomList' | 'reportUnreadable'
+  'saveObservations' | 'saveCapture' | 'captureKnown' | 'saveDomList' | 'reportUnreadable'
 > = {
+  ...knownBodyHandlers,
+
   async saveObservations(p, ctx, from) {
     const at = ctx.now().toISOString();
     const source = { source: p.source, kind: p.kind, at };
-    return ok({ written: await savePageReading(ctx, from, p.observations, source, p.url) });
+    return ok({ written: (await savePageReading(ctx, from, p.observations, source, p.url)).written });
   },
 
   async saveCapture(p, ctx, from) {
     const at = ctx.now().toISOString();
+    const before = await dataVersion(ctx.db); // a body that changes nothing is remembered (page-known.ts)
     // The trust boundary's one size check (lib/protocol/limits.ts): refused unread, and said so.
     if (p.body.length > MAX_CAPTURE_CHARS) {
       const problem = `a response larger than ${MAX_CAPTURE_CHARS / 1024 / 1024} MB was refused unread`;
@@ -141,7 +145,9 @@ export const readingHandlers: HandlersOf<
     const missing = missingPart(p.api, read.observations);
     if (missing !== null) await keepSample(ctx.db, { api: p.api, problem: missing, at, body: p.body });
     const source = { source: p.api, kind: 'json' as const, at };
-    return ok({ written: await savePageReading(ctx, from, read.observations, source, p.url), problem: null });
+    const applied = await savePageReading(ctx, from, read.observations, source, p.url);
+    await rememberIfUnchanged(ctx.db, p, before, applied);
+    return ok({ written: applied.written, problem: null });
   },
 
   async saveDomList(p, ctx, from) {
@@ -153,7 +159,10 @@ export const readingHandlers: HandlersOf<
       return ok({ written: 0, problem: read.problem });
     }
     const source = { source: 'order_list' as const, kind: 'dom' as const, at };
-    return ok({ written: await savePageReading(ctx, from, read.observations, source, p.url), problem: null });
+    return ok({
+      written: (await savePageReading(ctx, from, read.observations, source, p.url)).written,
+      problem: null,
+    });
   },
 
   async reportUnreadable(p, ctx) {

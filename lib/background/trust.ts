@@ -43,6 +43,7 @@ export function senderKind(sender: SenderLike, ownId: string, ownOrigin: string)
 export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<string> = new Set([
   'saveObservations',
   'saveCapture',
+  'captureKnown',
   'saveDomList',
   'reportUnreadable',
   'getUiStrings',

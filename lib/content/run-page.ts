@@ -7,9 +7,10 @@ import { browser, type ContentScriptContext } from '#imports';
 import type { OrderListCards } from '@/lib/aliexpress/page-cards';
 import { classifyUrl } from '@/lib/aliexpress/page-kind';
 import type { mountRefresh, RefreshHandle } from '@/lib/content/refresh-mount';
+import { bodyDigest } from '@/lib/protocol/body-digest';
 import { send } from '@/lib/protocol/messages';
 import { CAPTURE_READY } from '@/lib/protocol/window-messages';
-import type { PageKind } from '@/lib/schema/model';
+import type { CapturedApi, PageKind } from '@/lib/schema/model';
 import { MAX_HIDDEN } from '../protocol/hidden-warnings';
 import { HIDDEN_KEY } from '../protocol/storage-keys';
 import { type DomPageReader, PageSession, type PageSessionDeps } from './page-session';
@@ -153,6 +154,9 @@ function sessionDeps(
       if (r.ok && r.value.written > 0) onWritten();
     },
     saveCapture: async (m) => {
+      // A body the worker read, with nothing written since, is not sent again (issue 16: its
+      // ~150 KB crossing to the worker was the page's largest cost). Any doubt sends it.
+      if (await knownToWorker(runtimeSend, m)) return true;
       let r = await send(runtimeSend, 'saveCapture', m);
       // The worker may be stopped while it stores (MV3); the store is one transaction, so
       // sending the same body again once is safe and usually lands in a fresh worker.
@@ -169,6 +173,26 @@ function sessionDeps(
       if (r.ok && r.value.written > 0) onWritten();
     },
   };
+}
+
+/** Whether the worker says it read this very body and nothing changed since (`captureKnown`). */
+async function knownToWorker(
+  runtimeSend: RuntimeSend,
+  m: { api: CapturedApi; url: string; body: string; lang?: string },
+): Promise<boolean> {
+  let digest: string;
+  try {
+    digest = await bodyDigest(m.body);
+  } catch {
+    return false;
+  }
+  const r = await send(runtimeSend, 'captureKnown', {
+    api: m.api,
+    url: m.url,
+    digest,
+    ...(m.lang ? { lang: m.lang } : {}),
+  });
+  return r.ok && r.value.known;
 }
 
 /** The order list's refresh panel, speaking the page UI's language and refreshing its badges. */

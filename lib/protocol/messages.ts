@@ -62,6 +62,8 @@ export interface Responses {
   saveObservations: { written: number };
   /** `problem` when the body could not be read (a diagnostic was recorded). */
   saveCapture: { written: number; problem: string | null };
+  /** `known`: the worker read this body and nothing changed since, so it need not be sent. */
+  captureKnown: { known: boolean };
   /** `problem` when the texts could not be read (a diagnostic was recorded). */
   saveDomList: { written: number; problem: string | null };
   reportUnreadable: Record<string, never>;

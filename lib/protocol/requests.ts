@@ -32,6 +32,17 @@ export const REQUESTS = {
     lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
   }),
   /**
+   * Before a captured body is sent: whether the worker read this very body (its digest,
+   * lib/protocol/body-digest.ts) and nothing was written since (lib/background/page-known.ts).
+   * Only then is the body not sent; a "no" costs one small message more.
+   */
+  captureKnown: v.object({
+    api: v.picklist(CAPTURED_APIS),
+    url: UrlSchema,
+    digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+    lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
+  }),
+  /**
    * The order list's cards as texts, when its JSON was not seen: the worker reads them
    * (lib/aliexpress/read-dom-order-list.ts `readOrderListTexts`), so the page carries no parser.
    * What it reads must then pass `ObservationsSchema`, like a captured body's reading.

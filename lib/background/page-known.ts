@@ -1,0 +1,95 @@
+/**
+ * The captured bodies this worker read that changed nothing, so a page need not send them again
+ * (issue 16: sending the order list's ~150 KB body was the page's largest cost, BENCHMARKS.md §5).
+ *
+ * A body is remembered with the data version (lib/store/db.ts `DATA_VERSION_KEY`) it was a no-op
+ * on: read before the reading and again after it, both the same, and the reading wrote nothing
+ * and refused nothing. Every write to the facts (a page's reading, a forged body, an import, a
+ * wipe, a refresh, settings, a kept sample) renews that version in its own transaction, so the
+ * body is "known" only while the data is exactly what it changed nothing in; after any write the
+ * page sends the body again, and the real page undoes what a forged one wrote (docs/architecture.md).
+ *
+ * Why a no-op stays a no-op later: the JSON readers do not use the time of the reading
+ * (`seenAt`; only the DOM tracking reader does, and it is not a captured body), and a JSON
+ * reading made now wins every field it differs in (lib/store/merge.ts `wins`: no stored time
+ * counts as later than the merge), so whether it writes depends on the data alone, not on when.
+ * An unchanged field is not rewritten, not even its time. What does depend on the time, records
+ * refused as dated after the reading, is excluded: such a body is never remembered, nor one over
+ * the page load's budget of new orders. A body that wrote nothing adds no order, so skipping it
+ * spends none of the page's budget, as sending it would not have.
+ *
+ * In memory only: a restarted worker knows no body, and the page sends it.
+ */
+import { bodyDigest } from '../protocol/body-digest';
+import type { RequestOf } from '../protocol/messages';
+import { type BuyerShieldDb, DATA_VERSION_KEY } from '../store/db';
+import { type HandlersOf, ok } from './handler-kit';
+
+/** A list page sends a handful of bodies; a few pages' worth is enough. */
+export const KNOWN_BODIES = 64;
+
+/** Per database (tests open many): reading key → the data version the body changed nothing in. */
+let known = new WeakMap<BuyerShieldDb, Map<string, string>>();
+
+/**
+ * What a reading depends on besides the body: the API, the page's language and the request's
+ * address, whose parameters the readers read (`data`, `tradeOrderId`, `orderId`:
+ * read-tracking.ts `orderIdFromRequest`, read-refund-detail.ts `fromRequest`, read-refund-list.ts
+ * `listsAllCases`). Only the gateway's clock and signature (`t`, `sign`) are left out: they
+ * change on every request and no reader reads them.
+ */
+function readingKey(p: { api: string; url: string; lang?: string | undefined }, digest: string): string {
+  let address = p.url;
+  try {
+    const u = new URL(p.url);
+    u.searchParams.delete('t');
+    u.searchParams.delete('sign');
+    address = u.href;
+  } catch {}
+  return JSON.stringify([p.api, p.lang ?? '', address, digest]);
+}
+
+/** The data version as stored; null before the first write (then nothing is remembered). */
+export async function dataVersion(db: BuyerShieldDb): Promise<string | null> {
+  const row = await db.summaries.get(DATA_VERSION_KEY);
+  return typeof row?.value === 'string' && row.value !== '' ? row.value : null;
+}
+
+/**
+ * After a captured body was read and merged: remember it if it changed nothing and the data
+ * version is still `before` (read before the reading), so no other write came in between.
+ */
+export async function rememberIfUnchanged(
+  db: BuyerShieldDb,
+  p: RequestOf<'saveCapture'>,
+  before: string | null,
+  applied: { written: number; refused: { future: number; overBudget: number } },
+): Promise<void> {
+  if (before === null || applied.written > 0 || applied.refused.future > 0 || applied.refused.overBudget > 0)
+    return;
+  const key = readingKey(p, await bodyDigest(p.body));
+  if ((await dataVersion(db)) !== before) return;
+  let bodies = known.get(db);
+  if (!bodies) {
+    bodies = new Map();
+    known.set(db, bodies);
+  }
+  bodies.delete(key);
+  bodies.set(key, before);
+  if (bodies.size > KNOWN_BODIES) {
+    const oldest = bodies.keys().next().value;
+    if (oldest !== undefined) bodies.delete(oldest);
+  }
+}
+
+/** What a worker restart does to this memory (for tests). */
+export function forgetKnownBodies(): void {
+  known = new WeakMap();
+}
+
+export const knownBodyHandlers: HandlersOf<'captureKnown'> = {
+  async captureKnown(p, ctx) {
+    const at = known.get(ctx.db)?.get(readingKey(p, p.digest));
+    return ok({ known: at !== undefined && at === (await dataVersion(ctx.db)) });
+  },
+};

@@ -8,6 +8,14 @@ export interface PageBadgeProps {
   summary: PageSummary | null;
   /** Hides this order's badge until its step changes. */
   onHide: () => void;
+  /**
+   * Whether the popover's step is drawn (default). The order list draws it only when the buyer
+   * first opens it (`onOpen`, just before it shows): most badges are never opened, and drawing
+   * ~15 full steps was a good part of the page's cost (issue 16, BENCHMARKS.md §5).
+   */
+  full?: boolean;
+  /** Called just before the popover opens while `full` is false. */
+  onOpen?: () => void;
 }
 
 /** The popover's id: one badge per shadow root, so it is unique where it is looked up. */
@@ -74,7 +82,7 @@ export function StepWhat({ t, texts }: { t: Ui['t']; texts: PageSummary['texts']
   );
 }
 
-export function PageBadge({ ui, summary, onHide }: PageBadgeProps) {
+export function PageBadge({ ui, summary, onHide, full = true, onOpen }: PageBadgeProps) {
   const { t } = ui;
   if (!summary) return null;
   const d = summary.nextDeadline;
@@ -108,28 +116,58 @@ export function PageBadge({ ui, summary, onHide }: PageBadgeProps) {
         <span class="bs-dot" aria-hidden="true" />
         <span class="bs-text">{headline}</span>
       </button>
-      <div id={POP} popover="auto" class="bs-pop" role="dialog" aria-label={name} onToggle={place}>
-        {a ? <p class="bs-title">{summary.texts.title}</p> : null}
-        {d ? (
-          <p>
-            <strong>{summary.texts.deadline}</strong> {summary.texts.countdown} ({summary.texts.at}){' '}
-            <span class="bs-source">{d.source === 'page' ? t('source_page') : t('source_estimate')}</span>
-          </p>
-        ) : null}
-        {a ? <StepWhat t={t} texts={summary.texts} /> : null}
-        <p class="bs-actions">
-          <StepLink t={t} action={summary.action} />
-          <button
-            type="button"
-            class="bs-hide"
-            aria-label={t('badge_hide_label', { item: name })}
-            onClick={onHide}
-          >
-            {t('badge_hide')}
-          </button>
-        </p>
+      <div
+        id={POP}
+        popover="auto"
+        class="bs-pop"
+        role="dialog"
+        aria-label={name}
+        onToggle={place}
+        onBeforeToggle={full ? undefined : onOpen}
+      >
+        {full ? <BadgeStep ui={ui} summary={summary} name={name} onHide={onHide} /> : null}
       </div>
     </span>
+  );
+}
+
+/** The badge's full step, in its popover. */
+function BadgeStep({
+  ui,
+  summary,
+  name,
+  onHide,
+}: {
+  ui: Ui;
+  summary: PageSummary;
+  name: string;
+  onHide: () => void;
+}) {
+  const { t } = ui;
+  const d = summary.nextDeadline;
+  const a = summary.alert;
+  return (
+    <>
+      {a ? <p class="bs-title">{summary.texts.title}</p> : null}
+      {d ? (
+        <p>
+          <strong>{summary.texts.deadline}</strong> {summary.texts.countdown} ({summary.texts.at}){' '}
+          <span class="bs-source">{d.source === 'page' ? t('source_page') : t('source_estimate')}</span>
+        </p>
+      ) : null}
+      {a ? <StepWhat t={t} texts={summary.texts} /> : null}
+      <p class="bs-actions">
+        <StepLink t={t} action={summary.action} />
+        <button
+          type="button"
+          class="bs-hide"
+          aria-label={t('badge_hide_label', { item: name })}
+          onClick={onHide}
+        >
+          {t('badge_hide')}
+        </button>
+      </p>
+    </>
   );
 }
 

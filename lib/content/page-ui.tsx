@@ -67,6 +67,8 @@ interface Mounted {
   kind: 'badge' | 'banner';
   /** Hidden during this visit: the notice with Undo stands in its place. */
   notice?: boolean;
+  /** The badge's popover was opened: its step is drawn from then on (PageBadge `full`). */
+  opened?: boolean;
 }
 
 export function makeHost(kind: 'badge' | 'banner'): { host: HTMLElement; root: ShadowRoot } {
@@ -310,30 +312,37 @@ export class PageUi {
   private renderAll(): void {
     const ui = this.ui;
     if (!ui) return;
+    for (const m of this.mounted) this.renderOne(ui, m);
+  }
+
+  private renderOne(ui: Ui, m: Mounted): void {
     const { badge: Badge, banner: Banner, hidden: Hidden, name } = this.deps.views;
-    for (const m of this.mounted) {
-      const summary = this.summaries.get(m.orderId) ?? null;
-      if (summary === null) continue;
-      if (m.notice) {
-        render(<Hidden ui={ui} name={name(ui, summary)} onUndo={() => this.undo(m)} />, m.root);
-        continue;
-      }
-      const hidden = this.stillHidden(m, summary);
-      m.host.style.display = hidden ? 'none' : m.kind === 'badge' ? 'inline-flex' : 'block';
-      if (hidden) {
-        render(null, m.root);
-        continue;
-      }
-      const onHide = () => this.hide(m, summary);
-      if (m.kind === 'badge' && Badge) {
-        render(<Badge ui={ui} summary={summary} onHide={onHide} />, m.root);
-      } else if (m.kind === 'banner' && Banner) {
-        const onOpenChecklist = () => this.deps.openChecklist(m.orderId);
-        render(
-          <Banner ui={ui} summary={summary} onOpenChecklist={onOpenChecklist} onHide={onHide} />,
-          m.root,
-        );
-      }
+    const summary = this.summaries.get(m.orderId) ?? null;
+    if (summary === null) return;
+    if (m.notice) {
+      render(<Hidden ui={ui} name={name(ui, summary)} onUndo={() => this.undo(m)} />, m.root);
+      return;
+    }
+    const hidden = this.stillHidden(m, summary);
+    m.host.style.display = hidden ? 'none' : m.kind === 'badge' ? 'inline-flex' : 'block';
+    if (hidden) {
+      render(null, m.root);
+      return;
+    }
+    const onHide = () => this.hide(m, summary);
+    if (m.kind === 'badge' && Badge) {
+      // The step is drawn just before its popover first opens, in the same task.
+      const onOpen = () => {
+        m.opened = true;
+        this.renderOne(ui, m);
+      };
+      render(
+        <Badge ui={ui} summary={summary} onHide={onHide} full={m.opened === true} onOpen={onOpen} />,
+        m.root,
+      );
+    } else if (m.kind === 'banner' && Banner) {
+      const onOpenChecklist = () => this.deps.openChecklist(m.orderId);
+      render(<Banner ui={ui} summary={summary} onOpenChecklist={onOpenChecklist} onHide={onHide} />, m.root);
     }
   }
 

@@ -117,10 +117,17 @@ describe('the page UI asks the background', () => {
     expect(d.start).toHaveBeenCalledTimes(1);
     expect(d.start.mock.calls[0]?.[0]).toEqual(['8400000000000001', '8400000000000002']);
     expect(d.getSummaries).not.toHaveBeenCalled();
-    const badges = [...document.querySelectorAll(HOST_TAG)].map((h) => h.shadowRoot?.textContent ?? '');
-    expect(badges).toHaveLength(2);
-    for (const b of badges)
-      expect(b).toContain('Purchase protection ends in 3 days (Dec 5, 2026, 4:00 PM UTC)');
+    const roots = [...document.querySelectorAll(HOST_TAG)].map((h) => h.shadowRoot as ShadowRoot);
+    expect(roots).toHaveLength(2);
+    for (const root of roots) {
+      expect(root.querySelector('.bs-head')?.textContent).toBe('Protection ends Dec 5');
+      // The full step is drawn as its popover opens (just before it shows), from the same answer.
+      const pop = root.getElementById('bs-pop') as HTMLElement;
+      expect(pop.textContent).toBe('');
+      pop.dispatchEvent(new Event('beforetoggle'));
+      expect(pop.textContent).toContain('Purchase protection ends in 3 days (Dec 5, 2026, 4:00 PM UTC)');
+      expect(pop.querySelector('.bs-hide')?.textContent).toBe('Hide until something changes');
+    }
     // The refresh panel speaks the same strings, from the same answer.
     expect((await ui.strings())?.t('badge_hide')).toBe('Hide until something changes');
     expect(d.start).toHaveBeenCalledTimes(1);

@@ -296,6 +296,30 @@ describe('self-healing: after a forgery, the real pages restore exactly the clea
     await healsToClean();
   });
 
+  it('a forged order list is undone by the next real list, though its unchanged body was no longer being sent', async () => {
+    await freshProfileState();
+    // Twice: the second visit changes nothing, so the worker knows the list's body and a third
+    // visit would not send it again (lib/background/page-known.ts) ...
+    await visitRealPages();
+    await visitRealPages();
+    await settled((s) => s.orders.length === 3 && s.badge !== '');
+    await forge(
+      'mtop.aliexpress.trade.buyer.order.list',
+      acsUrl('mtop.aliexpress.trade.buyer.order.list', {
+        statusTab: 'all',
+        renderType: 'init',
+        clientPlatform: 'pc',
+      }),
+      orderListBody(
+        ORDERS.map((o) => (o.id === A.id ? { ...o, status: 'Completed', store: 'Forged Store' } : o)),
+      ),
+    );
+    const forged = await settled((s) => orderOf(s, A.id)?.statusText === 'Completed');
+    assert.equal(orderOf(forged, A.id).store.name, 'Forged Store', 'the forgery took effect');
+    // ... but the forgery wrote, so the next real visit sends it and puts the real values back.
+    await healsToClean();
+  });
+
   it('a forged dispute is withdrawn by the refund list read whole', async () => {
     await freshProfileState();
     await visitRealPages();

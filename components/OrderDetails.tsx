@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { formatMoney } from '@/lib/format';
 import type { OrderView } from '@/lib/protocol/messages';
 import { safeUrl } from '@/lib/safe-url';
@@ -8,7 +9,17 @@ import { RefundBlock } from './RefundBlock';
 import { StepLink, stepActionOf } from './StepLink';
 import { useUi } from './ui-context';
 
-/** Everything else about one order, folded away until the buyer asks. */
+/**
+ * Everything else about one order, folded away until the buyer asks.
+ *
+ * A closed block's body (alerts, deadlines, disputes, refunds, checklist) is drawn only after
+ * the frame that first shows the card: it is not seen there, and drawing it for every card of
+ * the popup's first screenful held that frame back. It is drawn in a task after that frame (a
+ * timer from an effect, which Preact runs once the frame is painted), so find-in-page finds its
+ * text once the popup has settled; and at once when the block is opened before that (the
+ * summary's click draws it before the browser opens the block; a block opened by script is
+ * drawn on its toggle).
+ */
 export function OrderDetails({
   view,
   title,
@@ -25,6 +36,52 @@ export function OrderDetails({
   actions: OrderActions;
   open: boolean;
 }) {
+  const { t } = useUi();
+  const [drawn, setDrawn] = useState(open);
+  useEffect(() => {
+    if (drawn) return;
+    // A timer from the effect: after the tasks already waiting on that frame (the popup's next
+    // cards, its next request), not ahead of them.
+    const timer = setTimeout(() => setDrawn(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    // The click is the summary's, which Enter and Space on it fire too: it draws the body in
+    // the same task, before the browser opens the block.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a summary's keys fire this click too
+    <details
+      class="details"
+      open={open}
+      onClick={() => setDrawn(true)}
+      onToggle={(e) => {
+        if (e.currentTarget.open) setDrawn(true);
+      }}
+    >
+      <summary>
+        {t('details_summary')}
+        <span class="sr-only">: {title}</span>
+      </summary>
+      {drawn || open ? (
+        <DetailsBody view={view} title={title} now={now} today={today} actions={actions} />
+      ) : null}
+    </details>
+  );
+}
+
+/** What an open details block shows. */
+function DetailsBody({
+  view,
+  title,
+  now,
+  today,
+  actions,
+}: {
+  view: OrderView;
+  title: string;
+  now: Date;
+  today: string;
+  actions: OrderActions;
+}) {
   const { t, locale } = useUi();
   const { assessment, facts } = view;
   // A dispute is named by its item, never by its internal id.
@@ -34,11 +91,7 @@ export function OrderDetails({
     (lines.length === 1 ? lines[0]?.title : null) ??
     t('dispute_this_order');
   return (
-    <details class="details" open={open}>
-      <summary>
-        {t('details_summary')}
-        <span class="sr-only">: {title}</span>
-      </summary>
+    <>
       {assessment.alerts.length ? (
         <ul class="alerts full">
           {assessment.alerts.map((a) => (
@@ -100,6 +153,6 @@ export function OrderDetails({
         done={view.done}
         onToggle={actions.setChecklistItem}
       />
-    </details>
+    </>
   );
 }

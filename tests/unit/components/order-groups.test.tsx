@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { render as draw } from 'preact';
 import { OrderGroups } from '@/components/OrderGroups';
 import type { OrderActions } from '@/components/order-actions';
 import { type Ui, UiContext } from '@/components/ui-context';
@@ -94,5 +95,62 @@ describe('OrderGroups, the first screenful first', () => {
     groups();
     expect(screen.getAllByRole('article')).toHaveLength(8);
     expect(screen.getAllByRole('button', { name: /Show 2 more/ })).toHaveLength(2);
+  });
+});
+
+describe('OrderGroups, each closed card’s details drawn after the first frame', () => {
+  // Drawn straight with Preact, not through Testing Library's act(), which would run the
+  // effects at once: what the first frame holds is what these tests are about.
+  let host: HTMLElement;
+  beforeEach(() => {
+    host = document.createElement('div');
+    document.body.append(host);
+    draw(
+      <UiContext.Provider value={ui}>
+        <OrderGroups groups={data.groups} now={NOW} today="2026-11-01" actions={actions} onMore={() => {}} />
+      </UiContext.Provider>,
+      host,
+    );
+  });
+  afterEach(() => {
+    draw(null, host);
+    host.remove();
+  });
+  const blocks = () => [...host.querySelectorAll('details')];
+  /** The checklist is the last of every body, so a body drawn shows it. */
+  const checklists = () => host.querySelectorAll('details > section[aria-label^="Evidence checklist"]');
+
+  it('draws every card with its summary at once, and every body once the page has settled', async () => {
+    expect(host.querySelectorAll('article')).toHaveLength(8);
+    expect(blocks()).toHaveLength(8);
+    for (const d of blocks()) {
+      expect(d.open).toBe(false);
+      expect(d.querySelector('summary')?.textContent).toMatch(/^Details, evidence and refunds: /);
+    }
+    expect(checklists()).toHaveLength(0);
+    // Find-in-page then finds what the closed blocks hold.
+    await waitFor(() => expect(checklists()).toHaveLength(8));
+    expect(host.textContent).toContain('Evidence checklist');
+  });
+
+  it('shows the full body of a card opened before the rest are drawn, in the same task', async () => {
+    const [first] = blocks();
+    if (!first) throw new Error('no details block');
+    fireEvent.click(first.querySelector('summary') as HTMLElement);
+    first.open = true;
+    // Only the microtask Preact draws in: no frame, no timer.
+    await Promise.resolve();
+    expect(first.querySelector('section[aria-label^="Evidence checklist"]')).not.toBeNull();
+    expect(checklists()).toHaveLength(1);
+    await waitFor(() => expect(checklists()).toHaveLength(8));
+  });
+
+  it('draws the body of a block opened by script (no click) on its toggle', async () => {
+    const last = blocks().at(-1);
+    if (!last) throw new Error('no details block');
+    last.open = true;
+    last.dispatchEvent(new Event('toggle'));
+    await Promise.resolve();
+    expect(last.querySelector('section[aria-label^="Evidence checklist"]')).not.toBeNull();
   });
 });

@@ -2,12 +2,15 @@
  * The captured bodies this worker read that changed nothing, so a page need not send them again
  * (issue 16: sending the order list's ~150 KB body was the page's largest cost, BENCHMARKS.md §5).
  *
- * A body is remembered with the data version (lib/store/db.ts `DATA_VERSION_KEY`) it was a no-op
- * on: read before the reading and again after it, both the same, and the reading wrote nothing
- * and refused nothing. Every write to the facts (a page's reading, a forged body, an import, a
- * wipe, a refresh, settings, a kept sample) renews that version in its own transaction, so the
- * body is "known" only while the data is exactly what it changed nothing in; after any write the
- * page sends the body again, and the real page undoes what a forged one wrote (docs/architecture.md).
+ * A body is remembered with the count of writes begun on the facts (lib/store/db.ts
+ * `factWrites`) it was a no-op on: taken before the reading and again after it, both the same,
+ * and the reading wrote nothing and refused nothing. Every write to the facts (a page's reading,
+ * a forged body, an import, a wipe, a refresh, settings, a kept sample) goes through the worker's
+ * one connection (`getDb`) and counts as it is issued, so the body is "known" only while the data
+ * is exactly what it changed nothing in; after any write the page sends the body again, and the
+ * real page undoes what a forged one wrote (docs/architecture.md). The count is in memory, so
+ * asking costs no IndexedDB read (one queued behind each running write transaction and held up
+ * every body of a 20-page burst: bench, storing).
  *
  * Why a no-op stays a no-op later: the JSON readers do not use the time of the reading
  * (`seenAt`; only the DOM tracking reader does, and it is not a captured body), and a JSON
@@ -22,14 +25,14 @@
  */
 import { bodyDigest } from '../protocol/body-digest';
 import type { RequestOf } from '../protocol/messages';
-import { type BuyerShieldDb, DATA_VERSION_KEY } from '../store/db';
+import type { BuyerShieldDb } from '../store/db';
 import { type HandlersOf, ok } from './handler-kit';
 
 /** A list page sends a handful of bodies; a few pages' worth is enough. */
 export const KNOWN_BODIES = 64;
 
-/** Per database (tests open many): reading key → the data version the body changed nothing in. */
-let known = new WeakMap<BuyerShieldDb, Map<string, string>>();
+/** Per database (tests open many): reading key → the count of writes the body changed nothing at. */
+let known = new WeakMap<BuyerShieldDb, Map<string, number>>();
 
 /**
  * What a reading depends on besides the body: the API, the page's language and the request's
@@ -49,26 +52,19 @@ function readingKey(p: { api: string; url: string; lang?: string | undefined }, 
   return JSON.stringify([p.api, p.lang ?? '', address, digest]);
 }
 
-/** The data version as stored; null before the first write (then nothing is remembered). */
-export async function dataVersion(db: BuyerShieldDb): Promise<string | null> {
-  const row = await db.summaries.get(DATA_VERSION_KEY);
-  return typeof row?.value === 'string' && row.value !== '' ? row.value : null;
-}
-
 /**
- * After a captured body was read and merged: remember it if it changed nothing and the data
- * version is still `before` (read before the reading), so no other write came in between.
+ * After a captured body was read and merged: remember it if it changed nothing and the count of
+ * writes is still `before` (taken before the reading), so no other write came in between.
  */
 export async function rememberIfUnchanged(
   db: BuyerShieldDb,
   p: RequestOf<'saveCapture'>,
-  before: string | null,
+  before: number,
   applied: { written: number; refused: { future: number; overBudget: number } },
 ): Promise<void> {
-  if (before === null || applied.written > 0 || applied.refused.future > 0 || applied.refused.overBudget > 0)
-    return;
+  if (applied.written > 0 || applied.refused.future > 0 || applied.refused.overBudget > 0) return;
   const key = readingKey(p, await bodyDigest(p.body));
-  if ((await dataVersion(db)) !== before) return;
+  if (db.factWrites !== before) return;
   let bodies = known.get(db);
   if (!bodies) {
     bodies = new Map();
@@ -90,6 +86,6 @@ export function forgetKnownBodies(): void {
 export const knownBodyHandlers: HandlersOf<'captureKnown'> = {
   async captureKnown(p, ctx) {
     const at = known.get(ctx.db)?.get(readingKey(p, p.digest));
-    return ok({ known: at !== undefined && at === (await dataVersion(ctx.db)) });
+    return ok({ known: at !== undefined && at === ctx.db.factWrites });
   },
 };

@@ -16,7 +16,7 @@ import { describeIssues, ObservationsSchema } from '../schema/observations';
 import { applyObservations } from '../store/apply';
 import { keepSample } from '../store/samples';
 import { changed, diagnose, type From, type HandlerContext, type HandlersOf, ok } from './handler-kit';
-import { dataVersion, knownBodyHandlers, rememberIfUnchanged } from './page-known';
+import { knownBodyHandlers, rememberIfUnchanged } from './page-known';
 
 /**
  * New orders each page load has added (LIMITS.newOrdersPerPage): a page that invents thousands
@@ -125,7 +125,7 @@ export const readingHandlers: HandlersOf<
 
   async saveCapture(p, ctx, from) {
     const at = ctx.now().toISOString();
-    const before = await dataVersion(ctx.db); // a body that changes nothing is remembered (page-known.ts)
+    const before = ctx.db.factWrites; // a body that changes nothing is remembered (page-known.ts)
     // The trust boundary's one size check (lib/protocol/limits.ts): refused unread, and said so.
     if (p.body.length > MAX_CAPTURE_CHARS) {
       const problem = `a response larger than ${MAX_CAPTURE_CHARS / 1024 / 1024} MB was refused unread`;

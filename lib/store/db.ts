@@ -68,7 +68,7 @@ function newDataVersion(): string {
  * describes data that is no longer there; the summary's writer checks the version it was worked
  * out from (lib/store/summaries.ts), so a summary of data read before a write is never kept.
  */
-function guardSummaries(down: DBCore): Partial<DBCore> {
+function guardSummaries(down: DBCore, onFactWrite: () => void): Partial<DBCore> {
   const renewed = new WeakSet<object>();
   return {
     ...down,
@@ -83,6 +83,7 @@ function guardSummaries(down: DBCore): Partial<DBCore> {
       return {
         ...table,
         mutate: async (req: DBCoreMutateRequest) => {
+          onFactWrite();
           // Once per transaction: a page's reading writes orders, parcels and cases in one.
           if (renewed.has(req.trans)) return table.mutate(req);
           renewed.add(req.trans);
@@ -112,6 +113,14 @@ export class BuyerShieldDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   summaries!: EntityTable<SummaryRow, 'key'>;
 
+  /**
+   * Writes begun on the fact tables through this connection, counted in memory as each is issued
+   * (before it commits; one that aborts still counts). Equal at two moments: nothing was written
+   * in between, known without a read that would queue behind a running write transaction
+   * (lib/background/page-known.ts asks it for every captured body).
+   */
+  factWrites = 0;
+
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
@@ -129,7 +138,14 @@ export class BuyerShieldDb extends Dexie {
     });
     // The popup's first page, kept for a cold worker (issue 16). Derived data: no upgrade.
     this.version(2).stores({ summaries: 'key' });
-    this.use({ stack: 'dbcore', name: 'guardSummaries', create: guardSummaries });
+    this.use({
+      stack: 'dbcore',
+      name: 'guardSummaries',
+      create: (down) =>
+        guardSummaries(down, () => {
+          this.factWrites += 1;
+        }),
+    });
   }
 
   /**

@@ -2,9 +2,9 @@
  * Locale tables for the background, which serves one table at a time to pages and content
  * scripts (lib/i18n.ts). Every table, English included, is read from the extension's own packed
  * files (`locales/<folder>.json`, see `packEnglish` and `packTable`), English as the worker
- * starts and the others when first needed, so no script bundles one (issue 16, sizes). Missing keys fall back to English. Nothing is worded
- * before its table is there: every text the background words goes through `translatorFor` or
- * `uiStrings`, which wait for it.
+ * starts and the others when first needed, so no script bundles one (issue 16, sizes). Missing
+ * keys fall back to English. Nothing is worded before its table is there: every text the
+ * background words goes through `translatorFor` or `uiStrings`, which wait for it.
  */
 import {
   LOCALES,

@@ -1,16 +1,13 @@
 import { useState } from 'preact/hooks';
 import { CHECKLIST_ITEM_IDS } from '@/lib/rules/checklist-ids';
+import { checklistValues } from '@/lib/rules/checklists';
 import { checkEvidenceFiles } from '@/lib/rules/evidence-files';
-import { DEFAULT_POLICY } from '@/lib/rules/policy';
 import { type Assessment, DISPUTE_REASONS, type DisputeReason } from '@/lib/rules/types';
 import type { OrderActions } from './order-actions';
 import { useUi } from './ui-context';
 
 /** AliExpress's upload limits (lib/rules/policy.ts), in MB as the texts say them. */
-const LIMITS_MB = {
-  photoMb: DEFAULT_POLICY.rules.photoMaxBytes.value / 1_000_000,
-  videoMb: DEFAULT_POLICY.rules.videoMaxBytes.value / 1_000_000,
-};
+const LIMITS_MB = checklistValues();
 
 function size(bytes: number, locale: string): string {
   const mb = bytes / 1_000_000;

@@ -166,7 +166,6 @@ describe('Firefox (firefox-mv2 through web-ext)', {
       const capture = await until(() => seen.find((s) => s.capture), {
         timeout: 60_000,
         interval: 250,
-        what: 'the capture beacon from Firefox',
       }).catch(() => null);
       assert.ok(
         seen.some((s) => s.page === 'loaded'),

@@ -47,9 +47,10 @@ describe('reminders in a real browser', () => {
     const first = await until(
       async () => {
         const s = await state(browser.sw);
-        return Object.keys(s.notifications).length > 0 && s.badge === '1' ? s : null;
+        // The recompute sets the alarm after notifying and counting (lib/background/recompute.ts).
+        return Object.keys(s.notifications).length > 0 && s.badge === '1' && s.alarm ? s : null;
       },
-      { what: 'a notification and the badge', timeout: 15_000 },
+      { what: 'a notification, the badge and the wake alarm', timeout: 15_000 },
     );
     const ids = Object.keys(first.notifications);
     assert.equal(ids.length, 1, 'one notification');

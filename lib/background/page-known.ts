@@ -2,15 +2,28 @@
  * The captured bodies this worker read that changed nothing, so a page need not send them again
  * (issue 16: sending the order list's ~150 KB body was the page's largest cost, BENCHMARKS.md §5).
  *
- * A body is remembered with the count of writes begun on the facts (lib/store/db.ts
- * `factWrites`) it was a no-op on: taken before the reading and again after it, both the same,
- * and the reading wrote nothing and refused nothing. Every write to the facts (a page's reading,
- * a forged body, an import, a wipe, a refresh, settings, a kept sample) goes through the worker's
- * one connection (`getDb`) and counts as it is issued, so the body is "known" only while the data
- * is exactly what it changed nothing in; after any write the page sends the body again, and the
- * real page undoes what a forged one wrote (docs/architecture.md). The count is in memory, so
- * asking costs no IndexedDB read (one queued behind each running write transaction and held up
- * every body of a 20-page burst: bench, storing).
+ * Per reading (API, language, request: `readingKey`) the worker keeps the digest of the last body
+ * it read there that changed nothing, with the count of writes begun on the facts
+ * (lib/store/db.ts `factWrites`) it was a no-op on: taken before the reading and again after it,
+ * both the same, and the reading wrote nothing and refused nothing. Every write to the facts (a
+ * page's reading, a forged body, an import, a wipe, a refresh, settings, a kept sample) goes
+ * through the worker's one connection (`getDb`) and counts as it is issued, so the digest is
+ * given out only while the data is exactly what that body changed nothing in. The page asks with
+ * the reading alone (`captureKnown`), hashes its body only when a digest comes back (a first
+ * visit, or any visit after a write, hashes nothing), and skips sending only on an exact match;
+ * anything else sends the body, and the real page undoes what a forged one wrote
+ * (docs/architecture.md). The count is in memory, so asking costs no IndexedDB read (one queued
+ * behind each running write transaction and held up every body of a 20-page burst: bench,
+ * storing).
+ *
+ * Why giving the digest out is safe: only a content script may ask (trust.ts), the answer goes to
+ * our isolated script and never to the page, and it is the digest of a body that AliExpress sent
+ * this buyer's pages, which a content script on them could read anyway (a digest tells less than
+ * the body). Comparing in the page rather than in the worker changes nothing in what can be
+ * skipped: not sending a body writes nothing, and the page skips only a body whose digest
+ * (SHA-256 with the gateway's trace id and clock blanked, lib/protocol/body-digest.ts) is that
+ * of a body that changed nothing in the data as it is now. So a forged page body is skipped only
+ * when it is exactly such a body, and then sending it would have changed nothing either.
  *
  * Why a no-op stays a no-op later: the JSON readers do not use the time of the reading
  * (`seenAt`; only the DOM tracking reader does, and it is not a captured body), and a JSON
@@ -31,8 +44,14 @@ import { type HandlersOf, ok } from './handler-kit';
 /** A list page sends a handful of bodies; a few pages' worth is enough. */
 export const KNOWN_BODIES = 64;
 
-/** Per database (tests open many): reading key → the count of writes the body changed nothing at. */
-let known = new WeakMap<BuyerShieldDb, Map<string, number>>();
+/** A body that changed nothing: its digest, and the count of writes it changed nothing at. */
+interface KnownBody {
+  digest: string;
+  at: number;
+}
+
+/** Per database (tests open many): reading key → the last body read there that changed nothing. */
+let known = new WeakMap<BuyerShieldDb, Map<string, KnownBody>>();
 
 /**
  * What a reading depends on besides the body: the API, the page's language and the request's
@@ -41,7 +60,7 @@ let known = new WeakMap<BuyerShieldDb, Map<string, number>>();
  * `listsAllCases`). Only the gateway's clock and signature (`t`, `sign`) are left out: they
  * change on every request and no reader reads them.
  */
-function readingKey(p: { api: string; url: string; lang?: string | undefined }, digest: string): string {
+function readingKey(p: { api: string; url: string; lang?: string | undefined }): string {
   let address = p.url;
   try {
     const u = new URL(p.url);
@@ -49,7 +68,7 @@ function readingKey(p: { api: string; url: string; lang?: string | undefined }, 
     u.searchParams.delete('sign');
     address = u.href;
   } catch {}
-  return JSON.stringify([p.api, p.lang ?? '', address, digest]);
+  return JSON.stringify([p.api, p.lang ?? '', address]);
 }
 
 /**
@@ -63,15 +82,16 @@ export async function rememberIfUnchanged(
   applied: { written: number; refused: { future: number; overBudget: number } },
 ): Promise<void> {
   if (applied.written > 0 || applied.refused.future > 0 || applied.refused.overBudget > 0) return;
-  const key = readingKey(p, await bodyDigest(p.body));
+  const digest = await bodyDigest(p.body);
   if (db.factWrites !== before) return;
+  const key = readingKey(p);
   let bodies = known.get(db);
   if (!bodies) {
     bodies = new Map();
     known.set(db, bodies);
   }
   bodies.delete(key);
-  bodies.set(key, before);
+  bodies.set(key, { digest, at: before });
   if (bodies.size > KNOWN_BODIES) {
     const oldest = bodies.keys().next().value;
     if (oldest !== undefined) bodies.delete(oldest);
@@ -85,7 +105,7 @@ export function forgetKnownBodies(): void {
 
 export const knownBodyHandlers: HandlersOf<'captureKnown'> = {
   async captureKnown(p, ctx) {
-    const at = known.get(ctx.db)?.get(readingKey(p, p.digest));
-    return ok({ known: at !== undefined && at === ctx.db.factWrites });
+    const body = known.get(ctx.db)?.get(readingKey(p));
+    return ok({ digest: body !== undefined && body.at === ctx.db.factWrites ? body.digest : null });
   },
 };

@@ -1,9 +1,10 @@
 /**
- * The digest of a captured body, worked out the same way by the isolated script (which asks the
- * worker whether it already read that body, `captureKnown`) and by the worker (which remembers
- * the bodies it read that changed nothing, lib/background/page-known.ts). Sending a 150 KB body
- * over `runtime.sendMessage` was the page's largest cost (5–14 ms per load, BENCHMARKS.md §5);
- * a digest and a one-word answer cost a fraction of that. Plain functions of the text, no state.
+ * The digest of a captured body, worked out the same way by the worker (which remembers the
+ * bodies it read that changed nothing, lib/background/page-known.ts) and by the isolated script
+ * (which compares its body with the digest the worker gives out, `captureKnown`). Sending a
+ * 150 KB body over `runtime.sendMessage` was the page's largest cost (5–14 ms per load,
+ * BENCHMARKS.md §5); a small question and a digest cost a fraction of that. Plain functions of
+ * the text, no state.
  */
 
 /**

@@ -62,8 +62,11 @@ export interface Responses {
   saveObservations: { written: number };
   /** `problem` when the body could not be read (a diagnostic was recorded). */
   saveCapture: { written: number; problem: string | null };
-  /** `known`: the worker read this body and nothing changed since, so it need not be sent. */
-  captureKnown: { known: boolean };
+  /**
+   * `digest`: of the body the worker read for this reading that changed nothing, while nothing
+   * was written since (a body with this digest need not be sent); null when there is none.
+   */
+  captureKnown: { digest: string | null };
   /** `problem` when the texts could not be read (a diagnostic was recorded). */
   saveDomList: { written: number; problem: string | null };
   reportUnreadable: Record<string, never>;

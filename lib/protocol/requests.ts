@@ -32,14 +32,14 @@ export const REQUESTS = {
     lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
   }),
   /**
-   * Before a captured body is sent: whether the worker read this very body (its digest,
-   * lib/protocol/body-digest.ts) and nothing was written since (lib/background/page-known.ts).
-   * Only then is the body not sent; a "no" costs one small message more.
+   * Before a captured body is sent: the digest (lib/protocol/body-digest.ts) of the body the
+   * worker last read for this same reading that changed nothing, if nothing was written since
+   * (lib/background/page-known.ts). The page hashes its body only when one comes back and does
+   * not send it only on an exact match; a null costs one small message more and no hashing.
    */
   captureKnown: v.object({
     api: v.picklist(CAPTURED_APIS),
     url: UrlSchema,
-    digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
     lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
   }),
   /**

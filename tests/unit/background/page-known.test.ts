@@ -3,15 +3,25 @@
  * again (issue 16, lib/background/page-known.ts). What the buyer must never notice: a skipped
  * body that would have changed something. So what a page forged (or anything else written)
  * between two real visits makes the next real visit send its body, which puts the real values
- * back; and a body is "known" only for the same API, language and request.
+ * back; and a body is "known" only for the same API, language and request. The page's side
+ * (run-page.ts `knownToWorker`, driven against the real handlers) hashes its body only when the
+ * worker gives out a digest, and skips it only on an exact match.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetKnownBodies } from '@/lib/background/page-known';
+import { knownToWorker } from '@/lib/content/run-page';
 import { bodyDigest } from '@/lib/protocol/body-digest';
 import { LIMITS } from '@/lib/protocol/limits';
+import type { CapturedApi } from '@/lib/schema/model';
 import { aliexpressTab, ask, extensionPage, handlerContext, savePage } from './handler-context';
+
+// The real digest, counted: the page must hash a body only when the worker gave out a digest.
+vi.mock('@/lib/protocol/body-digest', async (actual) => {
+  const real = await actual<typeof import('@/lib/protocol/body-digest')>();
+  return { ...real, bodyDigest: vi.fn(real.bodyDigest) };
+});
 
 const NOW = new Date('2026-10-05T10:00:00.000Z');
 const LIST = 'mtop.aliexpress.trade.buyer.order.list';
@@ -56,17 +66,27 @@ const load = () => ({ ...aliexpressTab(), documentId: `known-${++loads}` });
 const save = (ctx: Ctx, body: string, over: { api?: string; url?: string; lang?: string } = {}) =>
   ask(ctx, load(), 'saveCapture', { api: LIST, url: URL_, body, lang: 'en', ...over });
 
-async function known(ctx: Ctx, body: string, over: { api?: string; url?: string; lang?: string } = {}) {
-  const r = await ask(ctx, load(), 'captureKnown', {
-    api: LIST,
-    url: URL_,
-    lang: 'en',
-    digest: await bodyDigest(body),
-    ...over,
-  });
+/** The digest the worker gives out for a reading (`captureKnown`), or null. */
+async function remembered(ctx: Ctx, over: { api?: string; url?: string; lang?: string } = {}) {
+  const r = await ask(ctx, load(), 'captureKnown', { api: LIST, url: URL_, lang: 'en', ...over });
   if (!r.ok) throw new Error(r.error);
-  return (r.value as { known: boolean }).known;
+  return (r.value as { digest: string | null }).digest;
 }
+
+/** The page's way to the worker, as a content script in a tab of its own page load. */
+const pageSend = (ctx: Ctx) => (m: unknown) => {
+  const { type, payload } = m as { type: string; payload: unknown };
+  return ask(ctx, load(), type, payload);
+};
+
+/** Whether the page's script (run-page.ts) would skip sending `body`. */
+const known = (ctx: Ctx, body: string, over: { api?: string; url?: string; lang?: string } = {}) =>
+  knownToWorker(pageSend(ctx), {
+    api: (over.api ?? LIST) as CapturedApi,
+    url: over.url ?? URL_,
+    lang: over.lang ?? 'en',
+    body,
+  });
 
 /** What a page's script does: asks, and sends the body only when the worker does not know it. */
 async function visit(ctx: Ctx, body: string): Promise<'skipped' | number> {
@@ -158,6 +178,35 @@ describe('a captured body the worker already read', () => {
     expect(await known(ctx, listBody('Completed'))).toBe(false);
   });
 
+  it('is given out as its digest only while nothing was written since, and as null before and after', async () => {
+    const ctx = handlerContext(NOW);
+    const real = listBody('Awaiting delivery');
+    // Never read: nothing to hash for, so a first visit's page hashes nothing.
+    expect(await remembered(ctx)).toBeNull();
+    await visit(ctx, real);
+    // Read, but it wrote: not a no-op, so still nothing.
+    expect(await remembered(ctx)).toBeNull();
+    await visit(ctx, real);
+    expect(await remembered(ctx)).toBe(await bodyDigest(real));
+    await save(ctx, listBody('Completed'));
+    expect(await remembered(ctx)).toBeNull();
+  });
+
+  it('answers for a reading with the last body that changed nothing there', async () => {
+    const ctx = handlerContext(NOW);
+    const other = '8123456789012399';
+    const both = JSON.parse(listBody('Awaiting delivery'));
+    Object.assign(both.data.data, JSON.parse(listBody('Awaiting delivery', { orderId: other })).data.data);
+    await visit(ctx, JSON.stringify(both));
+    expect(await visit(ctx, JSON.stringify(both))).toBe(0);
+    expect(await known(ctx, JSON.stringify(both))).toBe(true);
+    // A body with one of the two orders changes nothing either, and is now the one remembered.
+    const one = listBody('Awaiting delivery', { orderId: other });
+    expect(await visit(ctx, one)).toBe(0);
+    expect(await known(ctx, one)).toBe(true);
+    expect(await known(ctx, JSON.stringify(both))).toBe(false);
+  });
+
   it('is forgotten when the worker restarts: the page sends it', async () => {
     const ctx = handlerContext(NOW);
     const real = listBody('Awaiting delivery');
@@ -201,5 +250,72 @@ describe('a captured body the worker already read', () => {
     // The next page load has a budget again: the order is stored.
     expect(await visit(ctx, body)).toBe(1);
     expect(await status(ctx)).toBe('Awaiting delivery');
+  });
+});
+
+describe("the page's side (run-page.ts knownToWorker)", () => {
+  const hashed = vi.mocked(bodyDigest);
+  const real = listBody('Awaiting delivery');
+  /** A worker that read `real` twice: the second changed nothing, so it gives out its digest. */
+  async function rememberedReal() {
+    const ctx = handlerContext(NOW);
+    await visit(ctx, real);
+    await visit(ctx, real);
+    expect(await remembered(ctx)).toBe(await bodyDigest(real));
+    hashed.mockClear();
+    return ctx;
+  }
+
+  it('asks with the reading alone and hashes nothing while the worker has no digest for it', async () => {
+    const ctx = handlerContext(NOW);
+    const asked: unknown[] = [];
+    const send = pageSend(ctx);
+    hashed.mockClear();
+    const first = await knownToWorker(
+      (m) => {
+        asked.push(m);
+        return send(m);
+      },
+      { api: LIST as CapturedApi, url: URL_, lang: 'en', body: real },
+    );
+    expect(first).toBe(false);
+    expect(asked).toEqual([{ type: 'captureKnown', payload: { api: LIST, url: URL_, lang: 'en' } }]);
+    expect(hashed).not.toHaveBeenCalled();
+    await save(ctx, real);
+    // Read, but it wrote: still no digest, still no hashing.
+    hashed.mockClear();
+    expect(await known(ctx, real)).toBe(false);
+    expect(hashed).not.toHaveBeenCalled();
+  });
+
+  it('hashes once and skips when the digest is exactly its body', async () => {
+    const ctx = await rememberedReal();
+    const revisit = listBody('Awaiting delivery', { trace: 'new', clock: 1788850429999 });
+    expect(await known(ctx, revisit)).toBe(true);
+    expect(hashed).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends a body whose digest is not the one the worker gave out', async () => {
+    const ctx = await rememberedReal();
+    expect(await known(ctx, listBody('Completed'))).toBe(false);
+    expect(hashed).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends the body when asking or hashing fails, or the answer is not a digest', async () => {
+    const ctx = await rememberedReal();
+    const digest = await bodyDigest(real);
+    const m = { api: LIST as CapturedApi, url: URL_, lang: 'en', body: real };
+    // The worker stopped (MV3), or answered nothing, an error, or something else.
+    expect(await knownToWorker(() => Promise.reject(new Error('no receiver')), m)).toBe(false);
+    expect(await knownToWorker(async () => undefined, m)).toBe(false);
+    expect(await knownToWorker(async () => ({ ok: false, error: 'x' }), m)).toBe(false);
+    expect(await knownToWorker(async () => ({ ok: true, value: {} }), m)).toBe(false);
+    expect(await knownToWorker(async () => ({ ok: true, value: { known: true } }), m)).toBe(false);
+    // The worker would match, but the page cannot hash.
+    hashed.mockRejectedValueOnce(new Error('no crypto'));
+    expect(await knownToWorker(pageSend(ctx), m)).toBe(false);
+    // …and with it all working, the same body is skipped (so the cases above failed for their reason).
+    expect(await knownToWorker(async () => ({ ok: true, value: { digest } }), m)).toBe(true);
+    expect(await knownToWorker(pageSend(ctx), m)).toBe(true);
   });
 });

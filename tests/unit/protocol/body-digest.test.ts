@@ -62,7 +62,7 @@ describe('the digest of a captured body', () => {
     expect(withoutVolatile(inText)).toBe(inText);
   });
 
-  it('is SHA-256 of that text as UTF-8, in 64 hex digits (what captureKnown accepts)', async () => {
+  it('is SHA-256 of that text as UTF-8, in 64 hex digits', async () => {
     const text = '{"ret":["SUCCESS::调用成功"],"curTime":17,"traceId":"ab"}';
     const expected = createHash('sha256').update(withoutVolatile(text), 'utf8').digest('hex');
     expect(await bodyDigest(text)).toBe(expected);

@@ -6,6 +6,7 @@ import type { DeadlineKind, OrderFacts, Severity } from '../schema/model';
 import { type DeadlineSet, find } from './deadlines';
 import type { OrderState } from './order-state';
 import { type Policy, type PolicyRuleName, ruleMs } from './policy';
+import type { Scratch } from './scratch';
 import type { AlertKind } from './types';
 
 export interface AlertStep {
@@ -19,8 +20,8 @@ export interface AlertPlan {
   subject: string;
   deadlineKind: DeadlineKind | null;
   deadlineAt: number | null;
-  /** Ascending; the alert is active from `steps[0].at` (may be -Infinity). */
-  steps: AlertStep[];
+  /** Ascending; the alert is active from `steps[0].at` (may be -Infinity). May be shared: read-only. */
+  steps: readonly AlertStep[];
   /** Exclusive end; +Infinity while the facts alone keep it alive. */
   until: number;
   /** The policy rule whose number and source the text cites. */
@@ -32,6 +33,16 @@ export interface AlertPlan {
 export const NEVER = Number.POSITIVE_INFINITY;
 export const ALWAYS = Number.NEGATIVE_INFINITY;
 
+/**
+ * Steps of alerts active whatever `now` is: shared by every plan that has them, not made per
+ * order. Read-only by type, not frozen: plans never leave the rules, and V8 does not optimise
+ * loops over frozen arrays like loops over plain ones (an iterator result per step).
+ */
+const always = (severity: Severity): readonly AlertStep[] => [{ at: ALWAYS, severity }];
+export const ALWAYS_INFO = always('info');
+export const ALWAYS_SOON = always('soon');
+export const ALWAYS_URGENT = always('urgent');
+
 /** What every planning step reads, and the list it adds to. */
 export interface PlanContext {
   facts: OrderFacts;
@@ -39,32 +50,22 @@ export interface PlanContext {
   set: DeadlineSet;
   policy: Policy;
   zone: string;
-  plans: AlertPlan[];
+  plans: Scratch<AlertPlan>;
   /** Protection is running and no dispute is open: the parcel is watched. */
   watching: boolean;
 }
 
-/** One alert to plan; steps at or after `until` never show and are dropped. */
-export interface PlanInput {
-  kind: AlertKind;
-  subject?: string;
-  deadlineKind: DeadlineKind | null;
-  deadlineAt: number | null;
-  steps: AlertStep[];
-  until: number;
-  rule: PolicyRuleName;
-  days?: number;
-}
-
-export function plan(c: PlanContext, p: PlanInput): void {
-  // Steps at or after the end never show; dropping them keeps the boundaries exact. (The input's
-  // own array when none is dropped, the usual case: one array less per plan.)
-  const steps = p.steps.every((s) => s.at < p.until) ? p.steps : p.steps.filter((s) => s.at < p.until);
-  if (steps.length === 0) return;
-  const { kind, deadlineKind, deadlineAt, until, rule } = p;
-  const made: AlertPlan = { kind, subject: p.subject ?? '', deadlineKind, deadlineAt, steps, until, rule };
-  if (p.days !== undefined) made.days = p.days;
-  c.plans.push(made);
+/**
+ * Adds one alert's plan (the caller's object itself: no copy). Steps at or after `until` never
+ * show; dropping them keeps the boundaries exact. A new steps array only when one is dropped,
+ * which is rare; a plan left with no step is not added.
+ */
+export function plan(c: PlanContext, p: AlertPlan): void {
+  let kept = 0;
+  for (const s of p.steps) if (s.at < p.until) kept += 1;
+  if (kept === 0) return;
+  if (kept < p.steps.length) p.steps = p.steps.filter((s) => s.at < p.until);
+  c.plans.push(p);
 }
 
 export const before = (c: PlanContext, at: number, rule: PolicyRuleName): number =>

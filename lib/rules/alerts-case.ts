@@ -1,9 +1,20 @@
 /** Alert plans about disputes, returns, appeals, refunds and the card/PayPal fallback. */
 import type { Money, Severity } from '../schema/model';
-import { ALWAYS, before, NEVER, type PlanContext, plan, refundFollowUpEnd } from './alert-plan';
+import {
+  ALWAYS,
+  ALWAYS_INFO,
+  ALWAYS_SOON,
+  ALWAYS_URGENT,
+  before,
+  NEVER,
+  type PlanContext,
+  plan,
+  refundFollowUpEnd,
+} from './alert-plan';
 import { reasonFromText } from './checklists';
 import { instantMs } from './dates';
 import { find, pageWindowDays } from './deadlines';
+import { everyLineClosed } from './order-state';
 import { ruleMs } from './policy';
 
 export function openDisputePlans(c: PlanContext): void {
@@ -42,7 +53,7 @@ export function openDisputePlans(c: PlanContext): void {
         subject: d.id,
         deadlineKind: null,
         deadlineAt: null,
-        steps: [{ at: ALWAYS, severity: worse }],
+        steps: worse === 'urgent' ? ALWAYS_URGENT : ALWAYS_SOON,
         until: NEVER,
         rule: 'platformStepsInDays',
       });
@@ -127,6 +138,7 @@ export function chargebackPlan(c: PlanContext): void {
   if (C === null) return;
   plan(c, {
     kind: 'chargeback_closing',
+    subject: '',
     deadlineKind: 'chargeback_end',
     deadlineAt: C,
     steps: [
@@ -141,16 +153,17 @@ export function chargebackPlan(c: PlanContext): void {
 export function afterCompletionPlan(c: PlanContext): void {
   const E = find(c.set, 'dispute_after_completion_end', null);
   // One claim per item: a line whose case ended cannot be disputed again.
-  if (E === null || c.st.hasOpenDispute || c.st.lines.every((l) => l.closed !== null)) return;
+  if (E === null || c.st.hasOpenDispute || everyLineClosed(c.st)) return;
   const days = pageWindowDays(c.facts.order.reminderText);
   plan(c, {
     kind: 'after_completion_window',
+    subject: '',
     deadlineKind: 'dispute_after_completion_end',
     deadlineAt: E,
-    steps: [{ at: ALWAYS, severity: 'info' }],
+    steps: ALWAYS_INFO,
     until: E,
     rule: 'afterCompletionDays',
-    ...(days === null ? {} : { days }),
+    days: days ?? undefined,
   });
 }
 

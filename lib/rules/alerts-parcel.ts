@@ -1,6 +1,6 @@
 /** Alert plans about the parcel: protection ending, delivered, silent tracking, dispute opens. */
 
-import { ALWAYS, type AlertStep, before, NEVER, type PlanContext, plan } from './alert-plan';
+import { ALWAYS_SOON, ALWAYS_URGENT, before, NEVER, type PlanContext, plan } from './alert-plan';
 import { addCalendarDays, dayNumber, instantMs, openingInstant } from './dates';
 import { ruleMs, ruleValue } from './policy';
 
@@ -14,6 +14,7 @@ export function protectionPlans(c: PlanContext): void {
   const early = c.set.protectionSource === 'estimate' ? ruleMs(c.policy, 'estimateEarlierByDays') : 0;
   plan(c, {
     kind: 'protection_ending',
+    subject: '',
     deadlineKind: 'protection_end',
     deadlineAt: P,
     steps: [
@@ -25,6 +26,7 @@ export function protectionPlans(c: PlanContext): void {
   });
   plan(c, {
     kind: 'ask_extension',
+    subject: '',
     deadlineKind: 'protection_end',
     deadlineAt: P,
     steps: [{ at: before(c, P, 'extensionAskFromDays'), severity: 'soon' }],
@@ -43,6 +45,7 @@ export function protectionOverPlan(c: PlanContext): void {
   if (!c.watching || P === null || c.st.deliveredByTracking || c.st.receivedByBuyer) return;
   plan(c, {
     kind: 'protection_over',
+    subject: '',
     deadlineKind: 'protection_end',
     deadlineAt: P,
     steps: [{ at: P, severity: 'urgent' }],
@@ -61,7 +64,7 @@ export function maybeDeliveredPlans(c: PlanContext): void {
       subject: p.trackingNumber,
       deadlineKind: P === null ? null : 'protection_end',
       deadlineAt: P,
-      steps: [{ at: ALWAYS, severity: 'soon' }],
+      steps: ALWAYS_SOON,
       until: P ?? NEVER,
       rule: 'deliveredShortensToDays',
     });
@@ -77,6 +80,7 @@ export function unshippedPlan(c: PlanContext): void {
   const at = openingInstant(addCalendarDays(from, ruleValue(c.policy, 'shipWithinDays') + 1), c.zone);
   plan(c, {
     kind: 'may_cancel_unshipped',
+    subject: '',
     deadlineKind: null,
     deadlineAt: at,
     steps: [{ at, severity: 'soon' }],
@@ -94,9 +98,10 @@ export function deliveredPlans(c: PlanContext): void {
   // the days after completion.
   plan(c, {
     kind: 'delivered_not_confirmed',
+    subject: '',
     deadlineKind: 'protection_end',
     deadlineAt: end,
-    steps: [{ at: ALWAYS, severity: 'urgent' }],
+    steps: ALWAYS_URGENT,
     until: end + ruleMs(c.policy, 'afterCompletionDays'),
     rule: 'deliveredShortensToDays',
   });
@@ -129,13 +134,22 @@ export function disputeCanOpenPlan(c: PlanContext): void {
   const D = c.set.disputeOpens;
   if (!c.watching || D === null || c.st.deliveredByTracking || c.st.receivedByBuyer) return;
   const P = c.set.protectionEnd;
-  const steps: AlertStep[] = [{ at: D, severity: 'info' }];
+  const opens = { at: D, severity: 'info' } as const;
   // Past the promised delivery date the parcel is late: opening a dispute becomes advice.
   const promised = dayNumber(c.facts.order.promisedDeliveryOn ?? '');
-  if (promised !== null)
-    steps.push({ at: Math.max(D, openingInstant(addCalendarDays(promised, 1), c.zone)), severity: 'soon' });
+  const steps =
+    promised === null
+      ? [opens]
+      : [
+          opens,
+          {
+            at: Math.max(D, openingInstant(addCalendarDays(promised, 1), c.zone)),
+            severity: 'soon' as const,
+          },
+        ];
   plan(c, {
     kind: 'dispute_can_open',
+    subject: '',
     deadlineKind: P === null ? 'dispute_opens' : 'protection_end',
     deadlineAt: P ?? D,
     steps,

@@ -26,6 +26,10 @@ import {
 import type { DeadlineSet } from './deadlines';
 import type { OrderState } from './order-state';
 import type { Policy } from './policy';
+import { Scratch } from './scratch';
+
+/** The list every order's plans are built in, then copied at their exact number. */
+const building = new Scratch<AlertPlan>();
 
 export { type AlertPlan, type AlertStep, refundFollowUpEnd } from './alert-plan';
 
@@ -35,14 +39,14 @@ export function planAlerts(
   set: DeadlineSet,
   policy: Policy,
   zone: string,
-): AlertPlan[] {
+): readonly AlertPlan[] {
   const c: PlanContext = {
     facts,
     st,
     set,
     policy,
     zone,
-    plans: [],
+    plans: building.begin(),
     watching: st.inTransit && st.watchedLines.length > 0,
   };
   protectionPlans(c);
@@ -58,5 +62,5 @@ export function planAlerts(
   refundPlans(c);
   chargebackPlan(c);
   afterCompletionPlan(c);
-  return c.plans;
+  return c.plans.toArray();
 }

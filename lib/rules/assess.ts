@@ -7,12 +7,13 @@
 import type { OrderFacts } from '../schema/model';
 import { type AlertPlan, planAlerts, refundFollowUpEnd } from './alerts';
 import { alertsAt } from './alerts-at';
-import { checklistFor, reasonForState } from './checklists';
+import { checklistOf, reasonForState } from './checklists';
 import { DAY_MS, instantMs } from './dates';
 import { computeDeadlines, type DeadlineSet, find, pageWindowDays } from './deadlines';
 import { headlineOf, lifecycles } from './lifecycle';
-import { type OrderState, orderState, refundProcessed } from './order-state';
+import { everyLineClosed, type OrderState, orderState, refundProcessed } from './order-state';
 import { DEFAULT_POLICY, type Policy, ruleValue } from './policy';
+import { NONE } from './scratch';
 import { type SnoozeEnd, snoozeEnds, withoutSnoozed } from './snooze';
 import type { ActiveSnooze, Alert, Assessment, Deadline, DisputeReason, RuleContext } from './types';
 
@@ -20,7 +21,7 @@ export interface Prepared {
   facts: OrderFacts;
   st: OrderState;
   set: DeadlineSet;
-  plans: AlertPlan[];
+  plans: readonly AlertPlan[];
   reason: DisputeReason;
   /**
    * When the order can be settled: null never (something is open), else the instant from which
@@ -28,7 +29,7 @@ export interface Prepared {
    */
   settledFrom: number | null;
   /** The buyer's snoozes (lib/rules/snooze.ts). */
-  snoozes: SnoozeEnd[];
+  snoozes: readonly SnoozeEnd[];
 }
 
 export function prepare(facts: OrderFacts, policy: Policy, zone: string): Prepared {
@@ -59,11 +60,11 @@ function settledFrom(facts: OrderFacts, st: OrderState, set: DeadlineSet, policy
     if (end === null) return null;
     from = Math.max(from, end);
   }
-  for (const t of set.list) {
-    const k = t.deadline.kind;
+  for (let i = 0; i < set.deadlines.length; i += 1) {
+    const k = set.deadlines[i]?.kind;
     // After a lost case the card chargeback (or PayPal) stays the next step until it closes.
     if (k === 'appeal_end' || k === 'return_ship_by' || (k === 'chargeback_end' && st.lostDispute))
-      from = Math.max(from, t.ms);
+      from = Math.max(from, set.ms[i] as number);
   }
   if (st.ended) return from;
   if (st.completed) {
@@ -73,7 +74,7 @@ function settledFrom(facts: OrderFacts, st: OrderState, set: DeadlineSet, policy
     const seen = instantMs(o.sources.status?.at);
     const days = pageWindowDays(o.reminderText) ?? ruleValue(policy, 'afterCompletionDays');
     // Every item's case has ended: no window is left to wait for.
-    const windowEnd = st.lines.every((l) => l.closed !== null)
+    const windowEnd = everyLineClosed(st)
       ? Number.NEGATIVE_INFINITY
       : (find(set, 'dispute_after_completion_end', null) ?? (seen === null ? null : seen + days * DAY_MS));
     return windowEnd === null ? null : Math.max(from, windowEnd);
@@ -85,20 +86,20 @@ function settledFrom(facts: OrderFacts, st: OrderState, set: DeadlineSet, policy
 export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment {
   const orderId = p.facts.order.id;
   const settled = p.settledFrom !== null && nowMs >= p.settledFrom;
-  let alerts: Alert[] = [];
-  let snoozed: ActiveSnooze[] = [];
+  let alerts: readonly Alert[] = NONE;
+  let snoozed: readonly ActiveSnooze[] = NONE;
   if (!settled) {
     alerts = alertsAt(orderId, p.plans, nowMs, policy);
     // Most orders have no snooze: no intermediate object for them.
     if (p.snoozes.length > 0) ({ shown: alerts, hidden: snoozed } = withoutSnoozed(alerts, p.snoozes, nowMs));
   }
-  const deadlines: Deadline[] = [];
+  // The deadlines do not depend on `now`: the assessment shows the prepared (sorted) list itself.
+  const { deadlines, ms } = p.set;
   let nextDeadline: Deadline | null = null;
-  for (const t of p.set.list) {
-    deadlines.push(t.deadline);
-    if (nextDeadline === null && t.ms > nowMs) nextDeadline = t.deadline;
-  }
-  const acting = alerts.some((a) => a.severity !== 'info');
+  for (let i = 0; i < ms.length && nextDeadline === null; i += 1)
+    if ((ms[i] as number) > nowMs) nextDeadline = deadlines[i] ?? null;
+  let acting = false;
+  for (const a of alerts) if (a.severity !== 'info') acting = true;
   const lines = lifecycles(p.st, alerts, settled);
   return {
     orderId,
@@ -109,14 +110,14 @@ export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment
     nextDeadline,
     lines,
     headline: headlineOf(lines) ?? alerts[0] ?? null,
-    checklist: { reason: p.reason, items: checklistFor(p.reason, policy) },
+    checklist: checklistOf(p.reason, policy),
     snoozed,
   };
 }
 
 /** Every instant at which this order's assessment may change (unsorted, may repeat). */
 export function boundariesOf(p: Prepared, into: number[]): void {
-  for (const t of p.set.list) into.push(t.ms);
+  for (const ms of p.set.ms) into.push(ms);
   for (const plan of p.plans) {
     for (const s of plan.steps) if (Number.isFinite(s.at)) into.push(s.at);
     if (Number.isFinite(plan.until)) into.push(plan.until);

@@ -12,14 +12,17 @@ import type { OrderFacts } from '../schema/model';
 import { CHECKLIST_ITEM_IDS } from './checklist-ids';
 import { type OrderState, orderState } from './order-state';
 import { DEFAULT_POLICY, type Policy } from './policy';
-import type { ChecklistItem, DisputeReason } from './types';
+import type { Assessment, ChecklistItem, DisputeReason } from './types';
 
 export { CHECKLIST_ITEM_IDS };
 
-const cache = new WeakMap<Policy, Map<DisputeReason, ChecklistItem[]>>();
+const cache = new WeakMap<Policy, Map<DisputeReason, Assessment['checklist']>>();
 
-/** The checklist for a reason. Returned arrays are shared: do not mutate. */
-export function checklistFor(reason: DisputeReason, policy: Policy = DEFAULT_POLICY): ChecklistItem[] {
+/**
+ * An assessment's checklist for a reason: one frozen object per policy and reason, shared by
+ * every assessment with that reason (a recompute of 10,000 orders makes ten, not 10,000).
+ */
+export function checklistOf(reason: DisputeReason, policy: Policy = DEFAULT_POLICY): Assessment['checklist'] {
   let perPolicy = cache.get(policy);
   if (perPolicy === undefined) {
     perPolicy = new Map();
@@ -27,9 +30,18 @@ export function checklistFor(reason: DisputeReason, policy: Policy = DEFAULT_POL
   }
   const hit = perPolicy.get(reason);
   if (hit !== undefined) return hit;
-  const items = CHECKLIST_ITEM_IDS[reason].map((id) => ({ id }));
-  perPolicy.set(reason, items);
-  return items;
+  const items = Object.freeze(CHECKLIST_ITEM_IDS[reason].map((id) => Object.freeze({ id })));
+  const checklist = Object.freeze({ reason, items });
+  perPolicy.set(reason, checklist);
+  return checklist;
+}
+
+/** The checklist items for a reason (shared and frozen: read-only). */
+export function checklistFor(
+  reason: DisputeReason,
+  policy: Policy = DEFAULT_POLICY,
+): readonly ChecklistItem[] {
+  return checklistOf(reason, policy).items;
 }
 
 /** What the checklist texts are filled with: AliExpress's upload limits in MB (policy.ts). */

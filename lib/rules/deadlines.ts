@@ -23,22 +23,21 @@ import {
 import {
   appealable,
   disputeOutcome,
+  everyLineClosed,
   type OrderState,
   payChannelOf,
   refundProcessed,
   refundProcessedDay,
 } from './order-state';
 import { type Policy, type PolicyRuleName, ruleMs, ruleValue } from './policy';
+import { Scratch } from './scratch';
 import type { Deadline } from './types';
 
-/** A deadline with its instant as ms, for fast comparisons inside the rules. */
-export interface TimedDeadline {
-  deadline: Deadline;
-  ms: number;
-}
-
 export interface DeadlineSet {
-  list: TimedDeadline[];
+  /** Sorted by instant; the assessment shows this same array (read-only). */
+  deadlines: readonly Deadline[];
+  /** `ms[i]` is `deadlines[i].at` in ms, for fast comparisons inside the rules. */
+  ms: readonly number[];
   /** Effective protection end (page date, estimate, or shortened by delivery), or null. */
   protectionEnd: number | null;
   /** Whether that end is a date AliExpress shows or our estimate. */
@@ -47,8 +46,10 @@ export interface DeadlineSet {
 }
 
 export function find(set: DeadlineSet, kind: DeadlineKind, subjectId: string | null): number | null {
-  for (const t of set.list) {
-    if (t.deadline.kind === kind && t.deadline.subjectId === subjectId) return t.ms;
+  const { deadlines } = set;
+  for (let i = 0; i < deadlines.length; i += 1) {
+    const d = deadlines[i] as Deadline;
+    if (d.kind === kind && d.subjectId === subjectId) return set.ms[i] as number;
   }
   return null;
 }
@@ -59,8 +60,12 @@ interface DeadlineContext {
   st: OrderState;
   policy: Policy;
   zone: string;
-  list: TimedDeadline[];
+  /** Keyed by the instant in ms. */
+  list: Scratch<Deadline>;
 }
+
+/** The list every order's deadlines are built in, then copied at their exact number. */
+const building = new Scratch<Deadline>();
 
 function add(
   c: DeadlineContext,
@@ -72,19 +77,10 @@ function add(
   subjectId: string | null,
   shownOn: IsoDate | null = null,
 ): void {
-  c.list.push({
+  c.list.push(
+    { kind, at: toInstant(ms), source, orderId: c.facts.order.id, ruleId, needsAction, subjectId, shownOn },
     ms,
-    deadline: {
-      kind,
-      at: toInstant(ms),
-      source,
-      orderId: c.facts.order.id,
-      ruleId,
-      needsAction,
-      subjectId,
-      shownOn,
-    },
-  });
+  );
 }
 
 /** A calendar date plus a policy number of days, as a closing (or opening) instant. */
@@ -96,12 +92,13 @@ function dateRule(c: DeadlineContext, day: number, rule: PolicyRuleName, opening
 /** The earliest day the order is known by (placed, paid or shipped; normally placed). */
 function earliestKnownDay(c: DeadlineContext, shipped: number | null): number | null {
   const o = c.facts.order;
-  let best = shipped;
-  for (const d of [o.placedOn, o.paidOn]) {
-    const n = d === undefined ? null : dayNumber(d);
-    if (n !== null && (best === null || n < best)) best = n;
-  }
-  return best;
+  const placed = o.placedOn === undefined ? null : dayNumber(o.placedOn);
+  const paid = o.paidOn === undefined ? null : dayNumber(o.paidOn);
+  return earlier(earlier(shipped, placed), paid);
+}
+
+function earlier(a: number | null, b: number | null): number | null {
+  return b !== null && (a === null || b < a) ? b : a;
 }
 
 /**
@@ -110,7 +107,7 @@ function earliestKnownDay(c: DeadlineContext, shipped: number | null): number | 
  * 5 days (B.2), even when a page date was read after the delivery: a later page date never
  * lengthens the cut.
  */
-function protectionEnd(c: DeadlineContext, shipped: number | null): TimedDeadline | null {
+function protectionEnd(c: DeadlineContext, shipped: number | null): void {
   const o = c.facts.order;
   const pageDay = o.protection === undefined ? null : dayNumber(o.protection.endsOn);
   const from = earliestKnownDay(c, shipped);
@@ -132,11 +129,10 @@ function protectionEnd(c: DeadlineContext, shipped: number | null): TimedDeadlin
       ruleId = 'protection_after_delivery';
     }
   }
-  if (end === null) return null;
+  if (end === null) return;
   // The buyer must act before it only for items nothing else covers (no dispute, case, refund).
   const shownOn = source === 'page' ? (o.protection?.endsOn ?? null) : null;
   add(c, 'protection_end', end, source, ruleId, c.st.watchedLines.length > 0, null, shownOn);
-  return c.list[c.list.length - 1] ?? null;
 }
 
 /** A dispute can be opened once 10 full days have passed: the 11th day after shipment. */
@@ -171,7 +167,7 @@ function afterCompletion(c: DeadlineContext): void {
   if (!c.st.completed || completedDay === null) return;
   // One claim per item: no "last day to open a dispute" while one is open or once every
   // item's case has ended.
-  if (c.st.hasOpenDispute || c.st.lines.every((l) => l.closed !== null)) return;
+  if (c.st.hasOpenDispute || everyLineClosed(c.st)) return;
   const pageDays = pageWindowDays(o.reminderText);
   const end =
     pageDays === null
@@ -245,20 +241,26 @@ export function computeDeadlines(
   policy: Policy,
   zone: string,
 ): DeadlineSet {
-  const c: DeadlineContext = { facts, st, policy, zone, list: [] };
+  const c: DeadlineContext = { facts, st, policy, zone, list: building.begin() };
   const o = facts.order;
   const shipped = o.shippedOn === undefined ? null : dayNumber(o.shippedOn);
-  const protection = st.inTransit ? protectionEnd(c, shipped) : null;
+  if (st.inTransit) protectionEnd(c, shipped);
   const opens = st.inTransit ? disputeOpens(c, shipped) : null;
   afterCompletion(c);
   disputeDeadlines(c);
   refundDeadlines(c);
   chargebackEnd(c);
-  c.list.sort((a, b) => a.ms - b.ms);
+  c.list.sort();
+  const deadlines = c.list.toArray();
+  const ms = c.list.keysToArray();
+  // At most one protection end is ever added (protectionEnd).
+  let protection = -1;
+  for (let i = 0; i < deadlines.length; i += 1) if (deadlines[i]?.kind === 'protection_end') protection = i;
   return {
-    list: c.list,
-    protectionEnd: protection?.ms ?? null,
-    protectionSource: protection?.deadline.source ?? 'estimate',
+    deadlines,
+    ms,
+    protectionEnd: protection < 0 ? null : (ms[protection] as number),
+    protectionSource: deadlines[protection]?.source ?? 'estimate',
     disputeOpens: opens,
   };
 }

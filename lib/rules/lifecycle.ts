@@ -3,7 +3,7 @@
  * the alerts active at `now`: the stage the line is in and its one primary next step. The
  * order's headline is its most urgent line's step (docs/rules.md "Lines and stages").
  */
-import type { Severity } from '../schema/model';
+import type { RefundRecord, Severity } from '../schema/model';
 import { type LineState, type OrderState, refundProcessed } from './order-state';
 import type { Alert, AlertKind, LineLifecycle, LineStage } from './types';
 
@@ -20,37 +20,52 @@ const PARCEL_KINDS: ReadonlySet<AlertKind> = new Set([
 
 const RANK: Record<Severity, number> = { urgent: 0, soon: 1, info: 2 };
 
-function subjectOf(a: Alert): string {
-  return a.id.slice(a.id.indexOf(':', a.id.indexOf(':') + 1) + 1);
+/** Whether the alert is about `subject`, its id's part after `orderId:kind:` (compared in place: no slice). */
+function aboutSubject(a: Alert, subject: string): boolean {
+  const from = a.id.indexOf(':', a.id.indexOf(':') + 1) + 1;
+  return a.id.length - from === subject.length && a.id.startsWith(subject, from);
 }
 
 /** Whether an alert is about this line. */
 function concerns(a: Alert, l: LineState, st: OrderState, watched: boolean): boolean {
   if (PARCEL_KINDS.has(a.kind)) return watched;
-  const subject = subjectOf(a);
-  if (a.kind === 'ask_bank_with_arn') return refundsOf(l, st).some((r) => r.id === subject);
+  if (a.kind === 'ask_bank_with_arn') {
+    for (const r of st.unarrivedRefunds) if (refundOfLine(r, l) && aboutSubject(a, r.id)) return true;
+    for (const r of st.arrivedRefunds) if (refundOfLine(r, l) && aboutSubject(a, r.id)) return true;
+    return false;
+  }
   if (a.kind === 'chargeback_closing') return watched || l.openDispute !== null || lost(l) || l.refunded;
   if (a.kind === 'after_completion_window') return l.closed === null && l.openDispute === null;
   if (a.kind === 'may_cancel_unshipped') return true;
   // Dispute alerts: the dispute open or closed on this line.
-  return l.openDispute?.id === subject || l.closed?.dispute.id === subject;
+  const open = l.openDispute;
+  const closed = l.closed;
+  return (
+    (open !== null && aboutSubject(a, open.id)) || (closed !== null && aboutSubject(a, closed.dispute.id))
+  );
 }
 
 const lost = (l: LineState) => l.closed !== null && l.closed.outcome !== 'refunded_full';
 
-function refundsOf(l: LineState, st: OrderState) {
-  return [...st.unarrivedRefunds, ...st.arrivedRefunds].filter(
-    (r) => r.lineId === null || l.lineId === null || r.lineId === l.lineId,
-  );
+/** A refund is this line's when either has no line id or both name the same line. */
+function refundOfLine(r: RefundRecord, l: LineState): boolean {
+  return r.lineId === null || l.lineId === null || r.lineId === l.lineId;
 }
 
 function refundStage(l: LineState, st: OrderState, overdue: boolean): LineStage | null {
-  const mine = refundsOf(l, st);
-  if (mine.length === 0) return null;
-  const waiting = mine.filter((r) => st.unarrivedRefunds.includes(r));
-  if (waiting.length === 0) return 'refund_arrived';
+  let waiting = false;
+  let pending = false;
+  for (const r of st.unarrivedRefunds) {
+    if (!refundOfLine(r, l)) continue;
+    waiting = true;
+    if (!refundProcessed(r)) pending = true;
+  }
+  if (!waiting) {
+    for (const r of st.arrivedRefunds) if (refundOfLine(r, l)) return 'refund_arrived';
+    return null;
+  }
   if (overdue) return 'refund_overdue';
-  return waiting.some((r) => !refundProcessed(r)) ? 'refund_pending' : 'refund_processed';
+  return pending ? 'refund_pending' : 'refund_processed';
 }
 
 /** Whether one of the order's alerts is of this kind (an order has a handful at most). */

@@ -37,9 +37,11 @@ function collectPrepared(p: Prepared, ctx: WakeContext, into: number[]): void {
   boundariesOf(p, into);
   const leads = ctx.leadTimesMs;
   if (leads === undefined || leads.length === 0) return;
-  for (const t of p.set.list) {
-    if (!t.deadline.needsAction) continue;
-    for (const lead of leads) into.push(t.ms - reminderLeadMs(t.deadline, lead, policyOf(ctx)));
+  const { deadlines, ms } = p.set;
+  for (let i = 0; i < deadlines.length; i += 1) {
+    const d = deadlines[i] as Deadline;
+    if (!d.needsAction) continue;
+    for (const lead of leads) into.push((ms[i] as number) - reminderLeadMs(d, lead, policyOf(ctx)));
   }
 }
 

@@ -8,12 +8,14 @@ import { looksDelivered } from '../aliexpress/tracking-codes';
 import type {
   DisputeRecord,
   OrderFacts,
+  OrderLine,
   OrderStatus,
   PackageRecord,
   RefundRecord,
   TrackingEvent,
 } from '../schema/model';
 import { dayInZone, dayNumber, instantMs } from './dates';
+import { appended, NONE } from './scratch';
 
 export type PayChannel = 'card' | 'paypal' | 'balance';
 
@@ -31,7 +33,7 @@ export interface LineState {
   /** An open dispute on this line (or on the whole order). */
   openDispute: DisputeRecord | null;
   /** The latest closed dispute on this line, with how it ended. */
-  closed: { dispute: DisputeRecord; outcome: DisputeOutcome } | null;
+  closed: { readonly dispute: DisputeRecord; readonly outcome: DisputeOutcome } | null;
   /** Money refunded for this line (arrived or on its way). */
   refunded: boolean;
 }
@@ -55,25 +57,25 @@ export interface OrderState {
    * order nor cuts the protection window as a tracking delivery does (deliveredByTracking).
    */
   receivedByBuyer: boolean;
-  openDisputes: DisputeRecord[];
+  openDisputes: readonly DisputeRecord[];
   /** An open dispute record, or the order status says a dispute is in progress. */
   hasOpenDispute: boolean;
   /** Refunds not yet in the buyer's account (pending, or processed without arrival). */
-  unarrivedRefunds: RefundRecord[];
+  unarrivedRefunds: readonly RefundRecord[];
   /** Refunds known to have reached the buyer. */
-  arrivedRefunds: RefundRecord[];
+  arrivedRefunds: readonly RefundRecord[];
   payChannel: PayChannel;
   /** Undelivered packages, for the silent-tracking check. */
-  movingPackages: PackageRecord[];
+  movingPackages: readonly PackageRecord[];
   /** Undelivered packages whose latest event reads like a delivery (not a certain code). */
-  maybeDelivered: PackageRecord[];
+  maybeDelivered: readonly PackageRecord[];
   /** Every line the buyer is owed, with what covers it. */
-  lines: LineState[];
+  lines: readonly LineState[];
   /**
    * Lines still waiting for the parcel with nothing else covering them (no open dispute, no
    * case that ended, no refund): the ones protection alerts are about.
    */
-  watchedLines: LineState[];
+  watchedLines: readonly LineState[];
   /** A closed dispute that did not give the money back (rejected or partly refunded). */
   lostDispute: boolean;
 }
@@ -165,29 +167,47 @@ function latestEvent(p: PackageRecord): TrackingEvent | undefined {
   return best;
 }
 
+/**
+ * Whether a record for `lineId` covers line `l`: a record without a line id (or for a line we
+ * do not know) covers every line.
+ */
+function covers(known: readonly OrderLine[], lineId: string | null, l: LineState): boolean {
+  if (lineId === null || l.lineId === null || l.lineId === lineId) return true;
+  for (const k of known) if (k.id === lineId) return false;
+  return true;
+}
+
 function lineStates(facts: OrderFacts): LineState[] {
-  const known = facts.order.lines ?? [];
+  const known = facts.order.lines ?? NONE;
   const lines: LineState[] =
     known.length > 0
       ? known.map((l) => ({ lineId: l.id, title: l.title, openDispute: null, closed: null, refunded: false }))
       : [{ lineId: null, title: null, openDispute: null, closed: null, refunded: false }];
-  // A record without a line id (or for a line we do not know) covers every line.
-  const covers = (lineId: string | null) => (l: LineState) =>
-    lineId === null || l.lineId === null || l.lineId === lineId || !known.some((k) => k.id === lineId);
   for (const d of facts.disputes) {
     const outcome = d.status === 'closed' ? disputeOutcome(d, facts.refunds) : null;
-    for (const l of lines.filter(covers(d.lineId))) {
+    const closes = outcome !== null && outcome !== 'cancelled';
+    if (d.status !== 'open' && !closes) continue;
+    // One record per closing dispute, shared by the lines it covers (read-only).
+    const closed = closes ? { dispute: d, outcome } : null;
+    for (const l of lines) {
+      if (!covers(known, d.lineId, l)) continue;
       if (d.status === 'open') l.openDispute = d;
-      else if (outcome !== null && outcome !== 'cancelled') l.closed = { dispute: d, outcome };
+      else l.closed = closed;
     }
   }
   // A refund record of a case that ended without money (cancelled: status unknown, no date)
   // covers nothing.
   for (const r of facts.refunds) {
     if (r.status === 'unknown' && r.processedOn === null && !refundArrived(r)) continue;
-    for (const l of lines.filter(covers(r.lineId))) l.refunded = true;
+    for (const l of lines) if (covers(known, r.lineId, l)) l.refunded = true;
   }
   return lines;
+}
+
+/** Every line's case has ended (closed with an outcome other than cancelled). */
+export function everyLineClosed(st: Pick<OrderState, 'lines'>): boolean {
+  for (const l of st.lines) if (l.closed === null) return false;
+  return true;
 }
 
 export function orderState(facts: OrderFacts): OrderState {
@@ -205,14 +225,14 @@ export function orderState(facts: OrderFacts): OrderState {
 
   let deliveredByTracking = facts.packages.length > 0;
   let deliveredAtMs: number | null = null;
-  const movingPackages: PackageRecord[] = [];
-  const maybeDelivered: PackageRecord[] = [];
+  let movingPackages: PackageRecord[] | null = null;
+  let maybeDelivered: PackageRecord[] | null = null;
   for (const p of facts.packages) {
     if (!p.delivered) {
       deliveredByTracking = false;
-      movingPackages.push(p);
+      movingPackages = appended(movingPackages, p);
       const last = latestEvent(p);
-      if (last !== undefined && looksDelivered(last)) maybeDelivered.push(p);
+      if (last !== undefined && looksDelivered(last)) maybeDelivered = appended(maybeDelivered, p);
       continue;
     }
     // Delivered, time unknown: it happened no later than we stored the package.
@@ -221,16 +241,20 @@ export function orderState(facts: OrderFacts): OrderState {
   }
   if (!deliveredByTracking) deliveredAtMs = null;
 
-  const openDisputes = facts.disputes.filter((d) => d.status === 'open');
-  const unarrivedRefunds: RefundRecord[] = [];
-  const arrivedRefunds: RefundRecord[] = [];
-  for (const r of facts.refunds) (refundArrived(r) ? arrivedRefunds : unarrivedRefunds).push(r);
+  let openDisputes: DisputeRecord[] | null = null;
+  for (const d of facts.disputes) if (d.status === 'open') openDisputes = appended(openDisputes, d);
+  let unarrivedRefunds: RefundRecord[] | null = null;
+  let arrivedRefunds: RefundRecord[] | null = null;
+  for (const r of facts.refunds) {
+    if (refundArrived(r)) arrivedRefunds = appended(arrivedRefunds, r);
+    else unarrivedRefunds = appended(unarrivedRefunds, r);
+  }
 
   const lines = lineStates(facts);
-  const wholeOrderInDispute = status === 'in_dispute' && openDisputes.length === 0;
-  const watchedLines = wholeOrderInDispute
-    ? []
-    : lines.filter((l) => l.openDispute === null && l.closed === null && !l.refunded);
+  const wholeOrderInDispute = status === 'in_dispute' && openDisputes === null;
+  const watchedLines = wholeOrderInDispute ? NONE : watched(lines);
+  let lostDispute = false;
+  for (const l of lines) if (l.closed !== null && l.closed.outcome !== 'refunded_full') lostDispute = true;
   return {
     orderId: o.id,
     status,
@@ -240,15 +264,31 @@ export function orderState(facts: OrderFacts): OrderState {
     deliveredByTracking,
     deliveredAtMs,
     receivedByBuyer: o.receivedOn !== undefined && o.receivedOn !== null,
-    openDisputes,
-    hasOpenDispute: openDisputes.length > 0 || status === 'in_dispute',
-    unarrivedRefunds,
-    arrivedRefunds,
+    openDisputes: openDisputes ?? NONE,
+    hasOpenDispute: openDisputes !== null || status === 'in_dispute',
+    unarrivedRefunds: unarrivedRefunds ?? NONE,
+    arrivedRefunds: arrivedRefunds ?? NONE,
     payChannel: payChannelOf(o.paymentMethod),
-    movingPackages,
-    maybeDelivered,
+    movingPackages: movingPackages ?? NONE,
+    maybeDelivered: maybeDelivered ?? NONE,
     lines,
     watchedLines,
-    lostDispute: lines.some((l) => l.closed !== null && l.closed.outcome !== 'refunded_full'),
+    lostDispute,
   };
+}
+
+/**
+ * The lines nothing covers: usually all of them (then the same array) or none (the shared
+ * empty one), so most orders make no second list.
+ */
+function watched(lines: readonly LineState[]): readonly LineState[] {
+  let n = 0;
+  for (const l of lines) if (isWatched(l)) n += 1;
+  if (n === lines.length) return lines;
+  if (n === 0) return NONE;
+  return lines.filter(isWatched);
+}
+
+function isWatched(l: LineState): boolean {
+  return l.openDispute === null && l.closed === null && !l.refunded;
 }

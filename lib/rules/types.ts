@@ -89,7 +89,7 @@ export interface Alert {
    * The numbers filled into the texts (`{days}`). The wording itself is the UI's: locale keys
    * `alert_<kind>_title|action|why`, translated where it is shown.
    */
-  values: { days: number };
+  values: { readonly days: number };
   /** AliExpress's own help page about this rule, or null: the only source a buyer is shown. */
   helpUrl: string | null;
 }
@@ -120,19 +120,22 @@ export interface Assessment {
   orderId: string;
   group: 'act_now' | 'watch' | 'settled';
   settled: boolean;
-  /** Sorted by `at`. */
-  deadlines: Deadline[];
+  /**
+   * Sorted by `at`. The lists, the checklist and alert values of results may be shared between
+   * assessments (lib/rules/scratch.ts): read-only.
+   */
+  deadlines: readonly Deadline[];
   /** Sorted by severity (urgent first), then deadline. */
-  alerts: Alert[];
+  alerts: readonly Alert[];
   /** The first deadline after `now`, or null. */
   nextDeadline: Deadline | null;
   /** Each item the buyer is owed: its stage and its one primary next step. */
-  lines: LineLifecycle[];
+  lines: readonly LineLifecycle[];
   /** The order's headline: its most urgent line's step (else the most urgent alert), or null. */
   headline: Alert | null;
-  checklist: { reason: DisputeReason; items: ChecklistItem[] };
+  checklist: { readonly reason: DisputeReason; readonly items: readonly ChecklistItem[] };
   /** Warnings the buyer snoozed that are hidden now, and when each comes back (lib/rules/snooze.ts). */
-  snoozed: ActiveSnooze[];
+  snoozed: readonly ActiveSnooze[];
 }
 
 export interface ActiveSnooze {

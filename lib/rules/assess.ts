@@ -115,8 +115,13 @@ export function evaluate(p: Prepared, nowMs: number, policy: Policy): Assessment
   };
 }
 
+/** What boundaries are given to: a list, or something keeping only the one it needs (next-wake.ts). */
+export interface BoundarySink {
+  push(ms: number): void;
+}
+
 /** Every instant at which this order's assessment may change (unsorted, may repeat). */
-export function boundariesOf(p: Prepared, into: number[]): void {
+export function boundariesOf(p: Prepared, into: BoundarySink): void {
   for (const ms of p.set.ms) into.push(ms);
   for (const plan of p.plans) {
     for (const s of plan.steps) if (Number.isFinite(s.at)) into.push(s.at);

@@ -5,7 +5,7 @@
  * Reminders before a deadline (the buyer's lead times) are extra boundaries.
  */
 import type { OrderFacts } from '../schema/model';
-import { boundariesOf, evaluate, type Prepared, policyOf, prepare } from './assess';
+import { type BoundarySink, boundariesOf, evaluate, type Prepared, policyOf, prepare } from './assess';
 import { DEFAULT_POLICY, type Policy, ruleMs } from './policy';
 import type { Assessment, Deadline, RuleContext } from './types';
 
@@ -29,11 +29,11 @@ export function reminderLeadMs(
     : leadMs;
 }
 
-function collect(facts: OrderFacts, ctx: WakeContext, into: number[]): void {
+function collect(facts: OrderFacts, ctx: WakeContext, into: BoundarySink): void {
   collectPrepared(prepare(facts, policyOf(ctx), ctx.zone), ctx, into);
 }
 
-function collectPrepared(p: Prepared, ctx: WakeContext, into: number[]): void {
+function collectPrepared(p: Prepared, ctx: WakeContext, into: BoundarySink): void {
   boundariesOf(p, into);
   const leads = ctx.leadTimesMs;
   if (leads === undefined || leads.length === 0) return;
@@ -52,17 +52,26 @@ export function orderBoundaries(facts: OrderFacts, ctx: WakeContext): Date[] {
   return [...new Set(all)].sort((a, b) => a - b).map((ms) => new Date(ms));
 }
 
+/**
+ * Keeps only the earliest boundary strictly after `now`: the orders' boundaries are not
+ * listed (a list per order, or one of every order's, was garbage for nothing).
+ */
+class EarliestAfter implements BoundarySink {
+  best = Number.POSITIVE_INFINITY;
+  constructor(private readonly now: number) {}
+  push(ms: number): void {
+    if (ms > this.now && ms < this.best) this.best = ms;
+  }
+  get date(): Date | null {
+    return this.best === Number.POSITIVE_INFINITY ? null : new Date(this.best);
+  }
+}
+
 /** The earliest instant strictly after `now` at which anything changes, or null. */
 export function nextWake(facts: OrderFacts[], ctx: WakeContext): Date | null {
-  const now = ctx.now.getTime();
-  const all: number[] = [];
-  let best = Number.POSITIVE_INFINITY;
-  for (const f of facts) {
-    all.length = 0;
-    collect(f, ctx, all);
-    for (const ms of all) if (ms > now && ms < best) best = ms;
-  }
-  return best === Number.POSITIVE_INFINITY ? null : new Date(best);
+  const next = new EarliestAfter(ctx.now.getTime());
+  for (const f of facts) collect(f, ctx, next);
+  return next.date;
 }
 
 /**
@@ -75,14 +84,11 @@ export function assessAllWithWake(
 ): { assessments: Assessment[]; next: Date | null } {
   const policy = policyOf(ctx);
   const now = ctx.now.getTime();
-  const all: number[] = [];
-  let best = Number.POSITIVE_INFINITY;
+  const next = new EarliestAfter(now);
   const assessments = facts.map((f) => {
     const p = prepare(f, policy, ctx.zone);
-    all.length = 0;
-    collectPrepared(p, ctx, all);
-    for (const ms of all) if (ms > now && ms < best) best = ms;
+    collectPrepared(p, ctx, next);
     return evaluate(p, now, policy);
   });
-  return { assessments, next: best === Number.POSITIVE_INFINITY ? null : new Date(best) };
+  return { assessments, next: next.date };
 }

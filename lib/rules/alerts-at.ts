@@ -31,9 +31,13 @@ function valuesOf(days: number): Alert['values'] {
   return v;
 }
 
-/** An alert's id: stable across assessments (`Alert.id`). */
+/**
+ * An alert's id: stable across assessments (`Alert.id`). Joined rather than concatenated: `+`
+ * and template literals make a chain of cons strings (three objects, ~96 B, kept by the
+ * assessment), a join one flat string (~56 B).
+ */
 export function alertIdOf(orderId: string, p: AlertPlan): string {
-  return `${orderId}:${p.kind}:${p.subject}`;
+  return [orderId, p.kind, p.subject].join(':');
 }
 
 /** The alerts active at `now`, one per id (the most severe), urgent first, then soonest. */

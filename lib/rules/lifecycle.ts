@@ -4,7 +4,7 @@
  * order's headline is its most urgent line's step (docs/rules.md "Lines and stages").
  */
 import type { RefundRecord, Severity } from '../schema/model';
-import { type LineState, type OrderState, refundProcessed } from './order-state';
+import { type LineState, lostLine, type OrderState, refundProcessed } from './order-state';
 import type { Alert, AlertKind, LineLifecycle, LineStage } from './types';
 
 /** Alerts about the parcel and the order's protection: they concern the lines still awaited. */
@@ -34,7 +34,7 @@ function concerns(a: Alert, l: LineState, st: OrderState, watched: boolean): boo
     for (const r of st.arrivedRefunds) if (refundOfLine(r, l) && aboutSubject(a, r.id)) return true;
     return false;
   }
-  if (a.kind === 'chargeback_closing') return watched || l.openDispute !== null || lost(l) || l.refunded;
+  if (a.kind === 'chargeback_closing') return watched || l.openDispute !== null || lostLine(l) || l.refunded;
   if (a.kind === 'after_completion_window') return l.closed === null && l.openDispute === null;
   if (a.kind === 'may_cancel_unshipped') return true;
   // Dispute alerts: the dispute open or closed on this line.
@@ -44,8 +44,6 @@ function concerns(a: Alert, l: LineState, st: OrderState, watched: boolean): boo
     (open !== null && aboutSubject(a, open.id)) || (closed !== null && aboutSubject(a, closed.dispute.id))
   );
 }
-
-const lost = (l: LineState) => l.closed !== null && l.closed.outcome !== 'refunded_full';
 
 /** A refund is this line's when either has no line id or both name the same line. */
 function refundOfLine(r: RefundRecord, l: LineState): boolean {

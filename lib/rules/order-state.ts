@@ -204,6 +204,11 @@ function lineStates(facts: OrderFacts): LineState[] {
   return lines;
 }
 
+/** The line's case ended without all its money back (rejected or partly refunded). */
+export function lostLine(l: LineState): boolean {
+  return l.closed !== null && l.closed.outcome !== 'refunded_full';
+}
+
 /** Every line's case has ended (closed with an outcome other than cancelled). */
 export function everyLineClosed(st: Pick<OrderState, 'lines'>): boolean {
   for (const l of st.lines) if (l.closed === null) return false;
@@ -254,7 +259,7 @@ export function orderState(facts: OrderFacts): OrderState {
   const wholeOrderInDispute = status === 'in_dispute' && openDisputes === null;
   const watchedLines = wholeOrderInDispute ? NONE : watched(lines);
   let lostDispute = false;
-  for (const l of lines) if (l.closed !== null && l.closed.outcome !== 'refunded_full') lostDispute = true;
+  for (const l of lines) if (lostLine(l)) lostDispute = true;
   return {
     orderId: o.id,
     status,

@@ -42,10 +42,12 @@ export interface UiDeps {
 }
 
 /**
- * How far outside the viewport a card gets its badge: about three screens below (and above), so
- * badges are in place before the buyer scrolls to them.
+ * How far outside the viewport a card gets its badge: one screen below (and above), so a badge
+ * is in place before the buyer scrolls to it, and a load draws only the badges of about two
+ * screens (issue 16: each badge's host, shadow root and drawing is most of the page's cost,
+ * BENCHMARKS.md §5; three screens drew ~12 of them).
  */
-const NEAR = '2000px 0px';
+const NEAR = '100% 0px';
 
 /**
  * A summary older than this is asked for again when the page next fills in its UI: its countdown

@@ -14,6 +14,9 @@ const APIS: readonly string[] = CAPTURED_APIS;
 
 /** The API a request URL calls, if it is one we read: `/h5/<api>/1.0/` or `api=`. */
 function capturedApiOf(url: string, base?: string): CapturedApi | null {
+  // Every API we read is named `mtop.…` in its address; the page's other requests and scripts
+  // (most of them) are let go without parsing their address.
+  if (!/mtop/i.test(url)) return null;
   try {
     const u = new URL(url, base);
     if (!/(^|\.)aliexpress\.(com|us)$/.test(u.hostname)) return null;

@@ -188,6 +188,10 @@ describe('capture messages', () => {
     expect(await apiSeen('https://acs.aliexpress.com/gw/?api=mtop.ae.ld.querydetail')).toEqual([
       'mtop.ae.ld.querydetail',
     ]);
+    // Capitals anywhere in the name: the quick test for `mtop` before parsing must not drop it.
+    expect(await apiSeen('https://acs.aliexpress.com/h5/MTOP.AE.LD.QueryDetail/1.0/')).toEqual([
+      'mtop.ae.ld.querydetail',
+    ]);
     expect(await apiSeen('https://acs.aliexpress.com.evil.example/h5/mtop.ae.ld.querydetail/1.0/')).toEqual(
       [],
     );

@@ -89,6 +89,8 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
   const readDom = debounced(ctx, DOM_READ_DEBOUNCE_MS, () => session?.readDom(document));
   const scan = debounced(ctx, UI_SCAN_DEBOUNCE_MS, () => void ui?.scan(document));
   const readSoon = () => {
+    // The list's first request goes out with its first cards at once (PageUi.prefetch).
+    ui?.prefetch(document);
     readDom();
     scan();
   };

@@ -133,6 +133,67 @@ describe('the page UI asks the background', () => {
     expect(d.start).toHaveBeenCalledTimes(1);
   });
 
+  it('on the list, asks at once for the first cards as they come in, before any is known to be near', async () => {
+    const d = await deps(() => 'in 3 days');
+    const report = nearObserver();
+    const ids = Array.from({ length: 10 }, (_, i) => String(8_400_000_000_000_001n + BigInt(i)));
+    document.body.innerHTML = ids
+      .map(
+        (id) =>
+          `<div class="order-item"><div class="order-item-header-right"><a href="/p/order/detail.html?orderId=${id}">Order details</a></div></div>`,
+      )
+      .join('');
+    const ui = new PageUi(
+      {
+        ...d,
+        cards: ORDER_LIST_CARDS,
+        views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
+      } as UiDeps,
+      'order_list',
+      new URL('https://www.aliexpress.com/p/order/index.html'),
+    );
+    ui.prefetch(document);
+    ui.prefetch(document);
+    // One request, for the cards at the top of the list, while the page still lays them out.
+    expect(d.start).toHaveBeenCalledTimes(1);
+    expect(d.start.mock.calls[0]?.[0]).toEqual(ids.slice(0, 8));
+    await ui.scan(document);
+    report();
+    await vi.waitFor(() =>
+      expect(document.querySelectorAll(HOST_TAG)[9]?.shadowRoot?.querySelector('.bs-head')?.textContent).toBe(
+        'Protection ends Dec 5',
+      ),
+    );
+    // Each card near the viewport has its badge; only those the first answer did not bring are
+    // asked for, once, and the first request is not sent again.
+    expect(d.start).toHaveBeenCalledTimes(1);
+    expect(d.getSummaries).toHaveBeenCalledTimes(1);
+    expect(d.getSummaries.mock.calls[0]?.[0]).toEqual(ids.slice(8));
+    for (const host of document.querySelectorAll(HOST_TAG))
+      expect(host.shadowRoot?.querySelector('.bs-head')?.textContent).toBe('Protection ends Dec 5');
+  });
+
+  it('does not ask early on a page with no card yet, nor on an order page', async () => {
+    const d = await deps(() => 'in 3 days');
+    const list = new PageUi(
+      {
+        ...d,
+        cards: ORDER_LIST_CARDS,
+        views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
+      } as UiDeps,
+      'order_list',
+      new URL('https://www.aliexpress.com/p/order/index.html'),
+    );
+    list.prefetch(document);
+    const detail = new PageUi(
+      { ...d, views: { banner: PageBanner, hidden: HiddenNotice, name: orderName } } as UiDeps,
+      'order_detail',
+      new URL(`https://www.aliexpress.com/p/order/detail.html?orderId=${ID}`),
+    );
+    detail.prefetch(document);
+    expect(d.start).not.toHaveBeenCalled();
+  });
+
   it('a list still loading waits for its cards, so their badges come with the first answer', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const d = await deps(() => 'in 3 days');

@@ -126,8 +126,9 @@ export class PageUi {
   }
 
   /**
-   * The first request, sent once the UI of the cards near the viewport (or the page's banner) is
-   * mounted, so their summaries come with the strings and the hidden warnings.
+   * The first request, so the summaries of `ids` come with the strings and the hidden warnings:
+   * on the list, the first cards as soon as they are in (`prefetch`), else the cards near the
+   * viewport or the page's banner once mounted.
    */
   private init(ids: string[]): Promise<void> {
     this.ready ??= (async () => {
@@ -215,7 +216,8 @@ export class PageUi {
         this.seen.add(card);
         if (this.whenNear(card)) watched = true;
       }
-      // The observer's first report fills them in (and sends the first request).
+      // The observer's first report fills them in (and sends the first request, unless
+      // `prefetch` already did).
       if (watched) return;
       if (!this.ready && this.mounted.length === 0) {
         this.waitForCards ??= setTimeout(() => {

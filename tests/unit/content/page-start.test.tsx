@@ -89,25 +89,35 @@ function nearObserver() {
   };
 }
 
+/** The order list's cards, in their real shape (lib/aliexpress/page-cards.ts), for `ids`. */
+function listCards(ids: string[]): string {
+  return ids
+    .map(
+      (id) =>
+        `<div class="order-item"><div class="order-item-header-right"><a href="/p/order/detail.html?orderId=${id}">Order details</a></div></div>`,
+    )
+    .join('');
+}
+
+/** The order list's page UI, asking through `d`. */
+function listUi(d: Awaited<ReturnType<typeof deps>>): PageUi {
+  return new PageUi(
+    {
+      ...d,
+      cards: ORDER_LIST_CARDS,
+      views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
+    } as UiDeps,
+    'order_list',
+    new URL('https://www.aliexpress.com/p/order/index.html'),
+  );
+}
+
 describe('the page UI asks the background', () => {
   it('once for the first badges: strings, hidden warnings and their summaries together', async () => {
     const d = await deps(() => 'in 3 days');
     const report = nearObserver();
-    document.body.innerHTML = ['8400000000000001', '8400000000000002']
-      .map(
-        (id) =>
-          `<div class="order-item"><div class="order-item-header-right"><a href="/p/order/detail.html?orderId=${id}">Order details</a></div></div>`,
-      )
-      .join('');
-    const ui = new PageUi(
-      {
-        ...d,
-        cards: ORDER_LIST_CARDS,
-        views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
-      } as UiDeps,
-      'order_list',
-      new URL('https://www.aliexpress.com/p/order/index.html'),
-    );
+    document.body.innerHTML = listCards(['8400000000000001', '8400000000000002']);
+    const ui = listUi(d);
     await ui.scan(document);
     // Nothing asked before the cards near the viewport are known.
     expect(d.start).not.toHaveBeenCalled();
@@ -137,21 +147,8 @@ describe('the page UI asks the background', () => {
     const d = await deps(() => 'in 3 days');
     const report = nearObserver();
     const ids = Array.from({ length: 10 }, (_, i) => String(8_400_000_000_000_001n + BigInt(i)));
-    document.body.innerHTML = ids
-      .map(
-        (id) =>
-          `<div class="order-item"><div class="order-item-header-right"><a href="/p/order/detail.html?orderId=${id}">Order details</a></div></div>`,
-      )
-      .join('');
-    const ui = new PageUi(
-      {
-        ...d,
-        cards: ORDER_LIST_CARDS,
-        views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
-      } as UiDeps,
-      'order_list',
-      new URL('https://www.aliexpress.com/p/order/index.html'),
-    );
+    document.body.innerHTML = listCards(ids);
+    const ui = listUi(d);
     ui.prefetch(document);
     ui.prefetch(document);
     // One request, for the cards at the top of the list, while the page still lays them out.
@@ -175,15 +172,7 @@ describe('the page UI asks the background', () => {
 
   it('does not ask early on a page with no card yet, nor on an order page', async () => {
     const d = await deps(() => 'in 3 days');
-    const list = new PageUi(
-      {
-        ...d,
-        cards: ORDER_LIST_CARDS,
-        views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
-      } as UiDeps,
-      'order_list',
-      new URL('https://www.aliexpress.com/p/order/index.html'),
-    );
+    const list = listUi(d);
     list.prefetch(document);
     const detail = new PageUi(
       { ...d, views: { banner: PageBanner, hidden: HiddenNotice, name: orderName } } as UiDeps,
@@ -198,18 +187,10 @@ describe('the page UI asks the background', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const d = await deps(() => 'in 3 days');
     const report = nearObserver();
-    const ui = new PageUi(
-      {
-        ...d,
-        cards: ORDER_LIST_CARDS,
-        views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
-      } as UiDeps,
-      'order_list',
-      new URL('https://www.aliexpress.com/p/order/index.html'),
-    );
+    const ui = listUi(d);
     await ui.scan(document);
     expect(d.start).not.toHaveBeenCalled();
-    document.body.innerHTML = `<div class="order-item"><div class="order-item-header-right"><a href="/p/order/detail.html?orderId=${ID}">Order details</a></div></div>`;
+    document.body.innerHTML = listCards([ID]);
     await ui.scan(document);
     report();
     await ui.strings();
@@ -223,15 +204,7 @@ describe('the page UI asks the background', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const d = await deps(() => 'in 3 days');
     nearObserver();
-    const ui = new PageUi(
-      {
-        ...d,
-        cards: ORDER_LIST_CARDS,
-        views: { badge: PageBadge, hidden: HiddenNotice, name: orderName },
-      } as UiDeps,
-      'order_list',
-      new URL('https://www.aliexpress.com/p/order/index.html'),
-    );
+    const ui = listUi(d);
     await ui.scan(document);
     expect(d.start).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1000);

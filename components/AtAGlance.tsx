@@ -4,8 +4,9 @@ import { useUi } from './ui-context';
 
 /**
  * The popup's top line: the money the buyer may lose in the orders that need them now, and the
- * first date to act by ("$123.45 in 3 orders needs you; first by Dec 5, 2026"). Sums in different
- * currencies are listed side by side, never added.
+ * first date to act by ("$123.45 in 3 orders needs you; first by Dec 5, 2026"), or that the first
+ * is now when a card's date of the buyer's has passed. Sums in different currencies are listed
+ * side by side, never added.
  */
 export function AtAGlance({ stake }: { stake: AtStake }) {
   const { t, locale, zone } = useUi();
@@ -20,7 +21,12 @@ export function AtAGlance({ stake }: { stake: AtStake }) {
   return (
     <p class="glance">
       <strong>{what}</strong>
-      {stake.firstBy ? (
+      {stake.dueNow ? (
+        <span>
+          {t('glance_separator')}
+          {t('glance_first_now')}
+        </span>
+      ) : stake.firstBy ? (
         <span>
           {t('glance_separator')}
           {t('glance_first_by', { date: formatInstant(stake.firstBy, locale, zone, false) })}

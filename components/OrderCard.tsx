@@ -1,6 +1,7 @@
 import { orderLink } from '@/lib/aliexpress/links';
 import { formatMoney } from '@/lib/format';
 import type { OrderView } from '@/lib/protocol/messages';
+import { shownDeadline } from '@/lib/rules/shown-deadline';
 import { DeadlineLine } from './DeadlineLine';
 import { OrderDetails } from './OrderDetails';
 import type { OrderActions } from './order-actions';
@@ -24,11 +25,8 @@ export interface OrderCardProps {
 export function OrderCard({ view, now, today, actions, open = false }: OrderCardProps) {
   const { t, locale } = useUi();
   const { order, packages } = view.facts;
-  const { headline, deadlines, nextDeadline } = view.assessment;
   // The headline's own deadline (even a passed one: "ended on …") before the next one.
-  const next =
-    (headline && deadlines.find((d) => d.kind === headline.deadlineKind && d.at === headline.deadlineAt)) ||
-    nextDeadline;
+  const next = shownDeadline(view.assessment);
   const unshipped = order.status === 'unpaid' || order.status === 'awaiting_shipment';
   const latest = packages.flatMap((p) => p.events.slice(0, 1))[0];
   const image = order.lines?.find((l) => l.imageUrl)?.imageUrl;

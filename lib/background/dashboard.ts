@@ -5,7 +5,7 @@
  */
 
 import type { AtStake, Dashboard, DashboardGroupId, OrderView } from '../protocol/messages';
-import type { Assessment } from '../rules';
+import { type Assessment, shownDeadline } from '../rules';
 import type { Money, OrderFacts } from '../schema/model';
 import type { Diagnostic } from '../store/db';
 import { type Snapshot, sameLeads } from './snapshot';
@@ -44,7 +44,9 @@ function deadlineKey(a: Assessment): string {
 /**
  * The money the buyer may lose if they do nothing: the totals of the orders in "Act now", one
  * sum per currency (amounts in different currencies are never added), and the first date ahead
- * that the buyer must act before.
+ * that the buyer must act before, or that the first is now: an Act-now card showing a date of
+ * the buyer's that has passed (its headline step's own deadline, `shownDeadline`) must not be
+ * summed up as "first by" a later date.
  */
 export function atStakeOf(
   assessments: readonly Assessment[],
@@ -54,6 +56,7 @@ export function atStakeOf(
   const sums = new Map<string, number>();
   let orders = 0;
   let firstBy: string | null = null;
+  let dueNow = false;
   const nowIso = now.toISOString();
   assessments.forEach((a, i) => {
     if (a.group !== 'act_now') return;
@@ -63,11 +66,13 @@ export function atStakeOf(
     // Deadlines are sorted by `at`: the first one ahead that is the buyer's to act before.
     const d = a.deadlines.find((x) => x.needsAction && x.at > nowIso);
     if (d && (firstBy === null || d.at < firstBy)) firstBy = d.at;
+    const shown = shownDeadline(a);
+    if (shown?.needsAction && shown.at <= nowIso) dueNow = true;
   });
   const totals: Money[] = [...sums].map(([currency, amountMinor]) => ({ currency, amountMinor }));
   // Amounts in different currencies are not comparable either: a stable order by code.
   totals.sort((x, y) => (x.currency < y.currency ? -1 : 1));
-  return { orders, totals, firstBy };
+  return { orders, totals, firstBy, dueNow };
 }
 
 /** Every order's position in the snapshot per group (those matching `needle`), most urgent first. */

@@ -56,6 +56,11 @@ export interface AtStake {
   totals: Money[];
   /** The earliest deadline still ahead that the buyer must act before, or null. */
   firstBy: string | null;
+  /**
+   * An Act-now card shows a date of the buyer's that has passed ("Purchase protection ended on
+   * …": act now): the top line then says the first is now, never a later `firstBy`.
+   */
+  dueNow: boolean;
 }
 
 export interface Responses {

@@ -41,6 +41,7 @@ export {
   type WakeContext,
 } from './next-wake';
 export { DEFAULT_POLICY, POLICY_VERSION, type Policy, type PolicyRule, type PolicyRuleName } from './policy';
+export { shownDeadline } from './shown-deadline';
 export {
   type ActiveSnooze,
   ALERT_KINDS,

@@ -112,12 +112,25 @@ describe('the popup dashboard', () => {
     const end = two?.assessment.deadlines.find((x) => x.kind === 'protection_end')?.at;
     expect(end).toBeDefined();
     expect(d.atStake.firstBy).toBe(end);
+    expect(d.atStake.dueNow).toBe(false);
+  });
+
+  it('says the first is now, not a later date, when an Act-now card shows a date of the buyer’s that passed', async () => {
+    const ctx = context();
+    // Order 1's protection ended two days ago with the parcel missing (its card: "Purchase
+    // protection ended on …", act now); order 2's ends in three days.
+    await save(ctx, [order(1, -2), order(2, 3)]);
+    const d = await dashboard(ctx);
+    const one = d.groups.act_now.orders.find((o) => o.facts.order.id === String(8_500_000_000_000_001));
+    expect(one?.assessment.headline?.kind).toBe('protection_over');
+    expect(d.atStake.orders).toBe(2);
+    expect(d.atStake.dueNow).toBe(true);
   });
 
   it('has nothing at stake when nothing needs the buyer', async () => {
     const ctx = context();
     await save(ctx, [order(1, 40)]);
-    expect((await dashboard(ctx)).atStake).toEqual({ orders: 0, totals: [], firstBy: null });
+    expect((await dashboard(ctx)).atStake).toEqual({ orders: 0, totals: [], firstBy: null, dueNow: false });
   });
 
   it('"I received it" moves an order out of Act now and keeps it; undo brings it back; pages may not say it', async () => {

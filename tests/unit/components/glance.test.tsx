@@ -33,6 +33,7 @@ describe('AtAGlance', () => {
             ],
             // 02:00 UTC on Dec 5 is still Dec 4 in São Paulo.
             firstBy: '2026-12-05T02:00:00.000Z',
+            dueNow: false,
           }}
         />,
       ),
@@ -40,11 +41,29 @@ describe('AtAGlance', () => {
     expect(container.textContent).toBe('€9.99 and $123.45 in 3 orders needs you; first by Dec 4, 2026');
   });
 
+  it('says the first is now, and names no later date, when a card’s date to act by has passed', () => {
+    const { container } = render(
+      withUi(
+        <AtAGlance
+          stake={{
+            orders: 2,
+            totals: [{ amountMinor: 2599, currency: 'USD' }],
+            firstBy: '2026-12-20T02:00:00.000Z',
+            dueNow: true,
+          }}
+        />,
+      ),
+    );
+    expect(container.textContent).toBe('$25.99 in 2 orders needs you; the first one now');
+  });
+
   it('words one order, an order without a known total, and nothing at stake', () => {
-    const one = render(withUi(<AtAGlance stake={{ orders: 1, totals: [], firstBy: null }} />));
+    const one = render(withUi(<AtAGlance stake={{ orders: 1, totals: [], firstBy: null, dueNow: false }} />));
     expect(one.container.textContent).toBe('1 order needs you');
     one.unmount();
-    const none = render(withUi(<AtAGlance stake={{ orders: 0, totals: [], firstBy: null }} />));
+    const none = render(
+      withUi(<AtAGlance stake={{ orders: 0, totals: [], firstBy: null, dueNow: false }} />),
+    );
     expect(none.container.textContent).toBe('Nothing needs you right now.');
   });
 });

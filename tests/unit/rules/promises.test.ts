@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findProtection } from '../../../lib/aliexpress/deadline-texts';
-import { type Assessment, assessOrder } from '../../../lib/rules';
+import { atStakeOf } from '../../../lib/background/dashboard';
+import { type Assessment, assessOrder, shownDeadline } from '../../../lib/rules';
 import { addCalendarDays, closingInstant, dayNumber, startOfDayInZone } from '../../../lib/rules/dates';
 import { disputeOutcome, orderState } from '../../../lib/rules/order-state';
 import type { OrderFacts } from '../../../lib/schema/model';
@@ -255,6 +256,27 @@ describe('never contradictory', () => {
           'protection_over',
         ] as const)
           expect(kinds.has(k)).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never contradictory: the popup’s top line names no date later than an Act-now card asks the buyer to act by', () => {
+    fc.assert(
+      fc.property(fc.array(factsArb, { minLength: 1, maxLength: 4 }), nowArb, zoneArb, (all, now, zone) => {
+        const assessments = all.map((f) => assessOrder(f, { now, zone }));
+        const stake = atStakeOf(assessments, all, now);
+        // What each Act-now card shows as its date (components/OrderCard.tsx), when it is the buyer's.
+        const shown = assessments
+          .filter((a) => a.group === 'act_now')
+          .map(shownDeadline)
+          .filter((d) => d?.needsAction === true);
+        const passed = shown.some((d) => Date.parse(d?.at ?? '') <= now.getTime());
+        // "The first one now" exactly when a card's own date to act by has passed, …
+        expect(stake.dueNow).toBe(passed);
+        // … and otherwise "first by" is no later than any card's date still ahead.
+        if (!stake.dueNow)
+          for (const d of shown) expect(stake.firstBy !== null && stake.firstBy <= (d?.at ?? '')).toBe(true);
       }),
       RUNS,
     );

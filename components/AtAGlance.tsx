@@ -18,18 +18,19 @@ export function AtAGlance({ stake }: { stake: AtStake }) {
   const what = money
     ? t(one ? 'glance_money_one' : 'glance_money_many', { money, count: stake.orders })
     : t(one ? 'glance_count_one' : 'glance_count_many', { count: stake.orders });
+  // A card's passed date of the buyer's wins over any later one (lib/background/dashboard.ts).
+  const first = stake.dueNow
+    ? t('glance_first_now')
+    : stake.firstBy
+      ? t('glance_first_by', { date: formatInstant(stake.firstBy, locale, zone, false) })
+      : null;
   return (
     <p class="glance">
       <strong>{what}</strong>
-      {stake.dueNow ? (
+      {first ? (
         <span>
           {t('glance_separator')}
-          {t('glance_first_now')}
-        </span>
-      ) : stake.firstBy ? (
-        <span>
-          {t('glance_separator')}
-          {t('glance_first_by', { date: formatInstant(stake.firstBy, locale, zone, false) })}
+          {first}
         </span>
       ) : null}
     </p>

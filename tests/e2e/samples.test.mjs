@@ -56,8 +56,9 @@ describe('anonymised samples of pages we cannot read', () => {
     const page = await browser.ctx.newPage();
     await page.goto(`https://www.aliexpress.com/p/order/detail.html?orderId=${ORDER_ID}`);
     await page.waitForFunction(() => document.title === 'Detail loaded');
-    await page.close();
-
+    // The page stays open until its body is in: the capture hands it over only after the page's
+    // next task (a cloned response's text resolves late), so closing the tab at once could lose it
+    // on a loaded machine.
     const popup = await until(
       async () => {
         const p = await openPopup(browser);
@@ -72,6 +73,7 @@ describe('anonymised samples of pages we cannot read', () => {
       },
       { what: 'the problem list', timeout: 20_000, interval: 300 },
     );
+    await page.close();
     await popup.getByText(/Pages we could not read \(\d+\)/).click();
     await popup
       .getByText(/An order's page, .+: Buyer Shield could not read it/)

@@ -12,5 +12,7 @@ export default defineConfig({
     // Rules are table-tested under several pinned zones inside the tests themselves; the
     // default zone is pinned so nothing depends on the machine's.
     env: { TZ: 'UTC' },
+    // The in-page CSS as the build inlines it (lib/content/page-ui.tsx), so tests see real styles.
+    css: { include: [/page-ui\.css/] },
   },
 });

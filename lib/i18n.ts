@@ -40,6 +40,9 @@ export function pickLocale(setting: string, browserLanguage: string): LocaleFold
 }
 
 export function fillTemplate(template: string, values: Record<string, string | number> = {}): string {
+  // Most messages have no placeholder: no regular expression for them (the page words every
+  // badge with these, BENCHMARKS.md §5).
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = values[name];
     return v === undefined ? whole : String(v);

@@ -240,7 +240,9 @@ export class PageUi {
     if (this.kind === 'order_list' && cards) {
       let watched = false;
       for (const card of cards.cards(doc)) {
-        if (this.seen.has(card) || card.querySelector(HOST_TAG)) continue;
+        // Not also a look inside each of the list's cards for a badge: `mountBadge` checks the
+        // few that come near, and an earlier UI removes its badges when it goes (`destroy`).
+        if (this.seen.has(card)) continue;
         this.seen.add(card);
         if (this.whenNear(card)) watched = true;
       }

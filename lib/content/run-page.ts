@@ -254,7 +254,16 @@ function watchDom(ctx: ContentScriptContext, readSoon: () => void): void {
   readSoon();
   const ours = HOST_TAG.toUpperCase();
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName !== ours))) readSoon();
+    // Plain loops: a list page adds its cards in a hundred records (no copy of each node list).
+    for (const r of records) {
+      const added = r.addedNodes;
+      for (let i = 0; i < added.length; i += 1) {
+        if (added[i]?.nodeName !== ours) {
+          readSoon();
+          return;
+        }
+      }
+    }
   });
   observer.observe(document.body, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());

@@ -1,6 +1,7 @@
 /** The isolated side of the refresh bridge (lib/protocol/window-messages.ts). */
 import {
   parseReply,
+  REFRESH_WAKE,
   REQUEST_TAG,
   type RefreshApi,
   type RefreshRequest,
@@ -25,6 +26,8 @@ export function requestThroughPage(api: RefreshApi, orderId: string, timeoutMs =
     };
     const timer = setTimeout(done, timeoutMs, { ok: false, code: 'TIMEOUT' });
     addEventListener('message', onMessage);
+    // The MAIN-world script starts listening now (synchronously, before this request arrives).
+    document.dispatchEvent(new Event(REFRESH_WAKE));
     const m: RefreshRequest = { source: REQUEST_TAG, id, api, orderId };
     postMessage(m, location.origin);
   });

@@ -8,6 +8,7 @@
 import { mtopErrorCode } from '../aliexpress/mtop';
 import {
   isRefreshRequest,
+  REFRESH_WAKE,
   REPLY_TAG,
   type RefreshApi,
   type RefreshRequest,
@@ -71,7 +72,17 @@ export async function answer(win: Window, m: RefreshRequest, waitMs = 10_000): P
   }
 }
 
+/** Listens for requests once the isolated script says it will ask (`REFRESH_WAKE`). */
 export function installRefreshBridge(win: Window): void {
+  let listening = false;
+  win.document.addEventListener(REFRESH_WAKE, () => {
+    if (listening) return;
+    listening = true;
+    listenForRequests(win);
+  });
+}
+
+function listenForRequests(win: Window): void {
   win.addEventListener('message', (event) => {
     try {
       const m: unknown = event.data;

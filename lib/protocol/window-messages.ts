@@ -56,6 +56,14 @@ export function isCaptureReady(x: unknown): boolean {
 
 export const REQUEST_TAG = 'buyer-shield-refresh';
 export const REPLY_TAG = 'buyer-shield-refreshed';
+/**
+ * Isolated script -> MAIN-world refresh script, a plain DOM event on `document` (no data) before
+ * its first request: only then does the refresh script listen to window messages. Reading a
+ * message's data makes the browser copy it into the reader's world, and until then every captured
+ * body (~150 KB on the order list) would have been copied for a script that had nothing to ask
+ * (issue 16, BENCHMARKS.md §5). A page can send it too; that only makes the script listen.
+ */
+export const REFRESH_WAKE = 'buyer-shield-refresh-wake';
 
 /** Detail first (protection date, tracking number with `channel:"tracking"`), then tracking. */
 export const REFRESH_APIS = ['mtop.aliexpress.trade.buyer.order.detail', 'mtop.ae.ld.querydetail'] as const;

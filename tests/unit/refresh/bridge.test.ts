@@ -5,8 +5,14 @@
  * reply to its own request.
  */
 
-import { answer } from '@/lib/page-world/refresh-bridge';
-import { isRefreshRequest, parseReply, REPLY_TAG, REQUEST_TAG } from '@/lib/protocol/window-messages';
+import { answer, installRefreshBridge } from '@/lib/page-world/refresh-bridge';
+import {
+  isRefreshRequest,
+  parseReply,
+  REFRESH_WAKE,
+  REPLY_TAG,
+  REQUEST_TAG,
+} from '@/lib/protocol/window-messages';
 
 const ask = (over: Record<string, unknown> = {}) => ({
   source: REQUEST_TAG,
@@ -94,6 +100,50 @@ describe('refresh bridge', () => {
       await vi.advanceTimersByTimeAsync(1500);
       expect(await pending).toEqual({ ok: false, code: 'NO_MTOP' });
       vi.useRealTimers();
+    });
+  });
+
+  describe('the MAIN-world script reads window messages only once a refresh asks', () => {
+    /** A window whose message listeners are counted; its document is the real one. */
+    function countingWindow() {
+      const listeners: unknown[] = [];
+      const win = {
+        document,
+        addEventListener: (type: string, fn: unknown) => {
+          if (type === 'message') listeners.push(fn);
+        },
+      } as unknown as Window;
+      return { win, listeners };
+    }
+
+    it('adds no message listener at load, so no captured body is copied for it', () => {
+      const { win, listeners } = countingWindow();
+      installRefreshBridge(win);
+      expect(listeners).toHaveLength(0);
+      document.dispatchEvent(new Event(REFRESH_WAKE));
+      document.dispatchEvent(new Event(REFRESH_WAKE));
+      // Woken twice (two requests, or the page's own event): one listener.
+      expect(listeners).toHaveLength(1);
+    });
+
+    it('answers a request once woken, and only from the page itself', async () => {
+      const replies: unknown[] = [];
+      const listeners: ((e: { source: unknown; data: unknown }) => void)[] = [];
+      const win = {
+        document,
+        location: { origin: 'https://www.aliexpress.com' },
+        lib: { mtop: { request: async () => ({ ret: ['SUCCESS::ok'], data: {} }) } },
+        addEventListener: (type: string, fn: (e: { source: unknown; data: unknown }) => void) => {
+          if (type === 'message') listeners.push(fn);
+        },
+        postMessage: (m: unknown) => replies.push(m),
+      } as unknown as Window;
+      installRefreshBridge(win);
+      document.dispatchEvent(new Event(REFRESH_WAKE));
+      listeners[0]?.({ source: {}, data: ask({ id: 7 }) });
+      listeners[0]?.({ source: win, data: ask({ id: 8 }) });
+      await vi.waitFor(() => expect(replies).toHaveLength(1));
+      expect(replies[0]).toMatchObject({ source: REPLY_TAG, id: 8, ok: true });
     });
   });
 });

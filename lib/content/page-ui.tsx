@@ -79,6 +79,13 @@ interface Mounted {
   opened?: boolean;
 }
 
+/**
+ * One style sheet, parsed once, shared by every badge, banner and panel of the page: each of them
+ * used to carry its own `<style>` element with the same 3.8 KB of CSS (issue 16, BENCHMARKS.md §5:
+ * a badge's host and shadow root are a good part of what a badge costs the page).
+ */
+let shared: CSSStyleSheet | undefined;
+
 export function makeHost(kind: 'badge' | 'banner'): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(HOST_TAG);
   // A fixed one-line box from the start, so filling it in later moves nothing on the page.
@@ -88,38 +95,21 @@ export function makeHost(kind: 'badge' | 'banner'): { host: HTMLElement; root: S
       : 'display:block';
   // Open, so assistive technology and tests see it like any other part of the page.
   const root = host.attachShadow({ mode: 'open' });
-  const sheet = sharedSheet();
-  if (sheet !== null) {
-    try {
-      root.adoptedStyleSheets = [sheet];
-      if (root.adoptedStyleSheets[0] === sheet) return { host, root };
-    } catch {}
-  }
+  try {
+    if (!shared) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      shared = sheet;
+    }
+    root.adoptedStyleSheets = [shared];
+    if (root.adoptedStyleSheets[0] === shared) return { host, root };
+  } catch {}
   // Where a content script cannot adopt a sheet (Firefox's content scripts have had trouble
   // with it), each root gets its own copy of the CSS.
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);
   return { host, root };
-}
-
-let shared: CSSStyleSheet | null | undefined;
-
-/**
- * One style sheet, parsed once, shared by every badge, banner and panel of the page: each of them
- * used to carry its own `<style>` element with the same 3.8 KB of CSS (issue 16, BENCHMARKS.md §5:
- * a badge's host and shadow root are a good part of what a badge costs the page).
- */
-function sharedSheet(): CSSStyleSheet | null {
-  if (shared === undefined) {
-    try {
-      shared = new CSSStyleSheet();
-      shared.replaceSync(css);
-    } catch {
-      shared = null;
-    }
-  }
-  return shared;
 }
 
 export class PageUi {

@@ -254,16 +254,7 @@ function watchDom(ctx: ContentScriptContext, readSoon: () => void): void {
   readSoon();
   const ours = HOST_TAG.toUpperCase();
   const observer = new MutationObserver((records) => {
-    // Plain loops: a list page adds its cards in a hundred records (no copy of each node list).
-    for (const r of records) {
-      const added = r.addedNodes;
-      for (let i = 0; i < added.length; i += 1) {
-        if (added[i]?.nodeName !== ours) {
-          readSoon();
-          return;
-        }
-      }
-    }
+    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeName !== ours))) readSoon();
   });
   observer.observe(document.body, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());

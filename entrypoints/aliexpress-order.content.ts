@@ -14,6 +14,9 @@ export default defineContentScript({
   matches: [...ORDER_PAGE_MATCHES, ...REFUND_PAGE_MATCHES],
   // After the page (issue 16): the capture keeps what it saw until runAliExpressPage says it listens.
   runAt: 'document_idle',
+  // WXT then tells an older copy of this script to stop with its DOM event alone, not also with
+  // a window message that every listener of the page (and the capture) would read.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runAliExpressPage(ctx, {
       kinds: ['order_detail', 'tracking', 'refund_list', 'refund_detail', 'dispute_detail'],

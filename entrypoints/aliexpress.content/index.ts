@@ -11,6 +11,9 @@ export default defineContentScript({
   matches: ORDER_LIST_MATCHES,
   // After the page (issue 16): the capture keeps what it saw until runAliExpressPage says it listens.
   runAt: 'document_idle',
+  // WXT then tells an older copy of this script to stop with its DOM event alone, not also with
+  // a window message that every listener of the page (and the capture) would read.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runAliExpressPage(ctx, {
       kinds: ['order_list'],

@@ -1,5 +1,6 @@
 // Firefox fallback: the Firefox build (firefox-mv2) passes `web-ext lint`, installs in Debian's
-// Firefox ESR through web-ext, and its page-world capture sees an AliExpress order list.
+// Firefox ESR through web-ext, its page-world capture sees an AliExpress order list, and the
+// badge it draws in the list's card carries our styles.
 // Recipe: shared/reference/toolchain.md "Firefox fallback" (a Node server on 127.0.0.1, the
 // page's host mapped to it with network.dns.localDomains, the page beacons back what it saw).
 // The server speaks https, since the extension runs on https pages only (issue 14): a
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { orderCardHtml } from '../bench/pages.mjs';
 import { orderListBody } from '../support/aliexpress-bodies.mjs';
 import { until } from './harness.mjs';
 
@@ -25,6 +27,14 @@ const SOURCE = path.join(ROOT, '.output/firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ORDER_ID = '8123456789012345';
 const API = 'mtop.aliexpress.trade.buyer.order.list';
+const ORDER = {
+  id: ORDER_ID,
+  status: 'Awaiting delivery',
+  placedOn: '2026-10-01',
+  store: 'Cable Store',
+  totalMinor: 1234,
+  lines: [{ id: '8123456789012346', title: 'Cable', quantity: 1, unitMinor: 1234 }],
+};
 
 const webExt = await import('web-ext').then((m) => m.default).catch(() => null);
 const missing = [
@@ -39,7 +49,10 @@ const missing = [
 const reason = missing.length ? `Firefox e2e cannot run: ${missing.join('; ')}` : null;
 if (reason && !process.env.CI) console.log(`SKIPPING ${reason}`);
 
-/** The order list as a single-page app: it fetches page 1 from its own origin's gateway path. */
+/**
+ * The order list as a single-page app: it fetches page 1 from its own origin's gateway path, then
+ * draws its card, and says how our badge in it looks once it is there (its shadow root is open).
+ */
 function orderListPage(port) {
   const api = `/h5/${API}/1.0/?jsv=2.5.1&api=${API}&type=originaljson&data=%7B%7D`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Orders</title></head>
@@ -49,8 +62,16 @@ function orderListPage(port) {
     if (e.data && e.data.source === 'buyer-shield-capture') beacon('capture', e.data.api + ' ' + e.data.body.length);
   });
   fetch(${JSON.stringify(api)}, { credentials: 'include' }).then(function (r) { return r.json(); }).then(function (b) {
-    document.getElementById('root').textContent = 'loaded ' + Object.keys(b.data.data).length;
-    beacon('page', 'loaded');
+    document.getElementById('root').innerHTML = ${JSON.stringify(orderCardHtml(ORDER))};
+    beacon('page', 'loaded ' + Object.keys(b.data.data).length);
+    var poll = setInterval(function () {
+      var host = document.querySelector('buyer-shield-ui');
+      var badge = host && host.shadowRoot && host.shadowRoot.querySelector('.bs-badge');
+      if (!badge) return;
+      clearInterval(poll);
+      var how = host.shadowRoot.querySelector('style') ? 'style' : 'adopted';
+      beacon('badge', getComputedStyle(badge).borderTopLeftRadius + ' ' + how + ' ' + badge.textContent);
+    }, 250);
   });
 </script></body></html>`;
 }
@@ -113,15 +134,7 @@ describe('Firefox (firefox-mv2 through web-ext)', {
             .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
             .end(orderListPage(server.address().port));
         } else if (url.pathname.startsWith(`/h5/${API}/`)) {
-          const body = orderListBody([
-            {
-              id: ORDER_ID,
-              status: 'Awaiting delivery',
-              placedOn: '2026-10-01',
-              totalMinor: 1234,
-              lines: [{ id: '8123456789012346', title: 'Cable', quantity: 1, unitMinor: 1234 }],
-            },
-          ]);
+          const body = orderListBody([ORDER]);
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         } else res.writeHead(404).end();
       });
@@ -168,11 +181,21 @@ describe('Firefox (firefox-mv2 through web-ext)', {
         interval: 250,
       }).catch(() => null);
       assert.ok(
-        seen.some((s) => s.page === 'loaded'),
+        seen.some((s) => s.page?.startsWith('loaded')),
         `the page loaded in Firefox (seen: ${JSON.stringify(seen)})`,
       );
       assert.ok(capture, `the capture script ran in the page's world (seen: ${JSON.stringify(seen)})`);
       assert.match(capture.capture, new RegExp(`^${API.replaceAll('.', '\\.')} \\d+$`));
+    });
+
+    it("draws the card's badge with our styles (the shared sheet, or its copy where a content script cannot adopt one)", async () => {
+      const badge = await until(() => seen.find((s) => s.badge), { timeout: 60_000, interval: 250 }).catch(
+        () => null,
+      );
+      assert.ok(badge, `a badge was drawn in the card (seen: ${JSON.stringify(seen)})`);
+      console.log(`Firefox badge: ${badge.badge}`);
+      // The badge's rounded border comes from lib/content/page-ui.css: unstyled, it would be 0px.
+      assert.match(badge.badge, /^10px (style|adopted) \S/);
     });
   });
 });

@@ -104,8 +104,8 @@ export function makeHost(kind: 'badge' | 'banner'): { host: HTMLElement; root: S
     root.adoptedStyleSheets = [shared];
     if (root.adoptedStyleSheets[0] === shared) return { host, root };
   } catch {}
-  // Where a content script cannot adopt a sheet (Firefox's content scripts have had trouble
-  // with it), each root gets its own copy of the CSS.
+  // Where a content script cannot adopt a sheet (an older browser: Firefox ESR adopts it, see
+  // tests/e2e/firefox.test.mjs), each root gets its own copy of the CSS.
   const style = document.createElement('style');
   style.textContent = css;
   root.append(style);

@@ -76,6 +76,20 @@ function orderListPage(port) {
 </script></body></html>`;
 }
 
+/** Opens the order list once the server says the extension is installed (see `installed`). */
+function startPage() {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Starting</title></head>
+<body><script>
+  var poll = setInterval(function () {
+    fetch('/go').then(function (r) {
+      if (r.status !== 200) return;
+      clearInterval(poll);
+      location.replace('/p/order/index.html');
+    });
+  }, 250);
+</script></body></html>`;
+}
+
 describe('Firefox (firefox-mv2 through web-ext)', {
   skip: !process.env.CI && reason ? reason : false,
 }, () => {
@@ -102,6 +116,11 @@ describe('Firefox (firefox-mv2 through web-ext)', {
     let runner;
     let dir;
     const seen = [];
+    // web-ext opens its start page as Firefox starts and only then installs the extension (over
+    // its debugging protocol): a list loaded first would get our scripts late, after the page's
+    // own fetch. So the start page waits for the test to say the extension is in, then opens
+    // the list.
+    let installed = false;
 
     before(async () => {
       dir = await mkdtemp(path.join(tmpdir(), 'buyer-shield-firefox-'));
@@ -126,7 +145,11 @@ describe('Firefox (firefox-mv2 through web-ext)', {
       const tls = { key: await readFile(keyFile), cert: await readFile(certFile) };
       server = createServer(tls, (req, res) => {
         const url = new URL(req.url ?? '/', 'https://www.aliexpress.com');
-        if (url.pathname === '/seen') {
+        if (url.pathname === '/start') {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(startPage());
+        } else if (url.pathname === '/go') {
+          res.writeHead(installed ? 200 : 204, { 'access-control-allow-origin': '*' }).end();
+        } else if (url.pathname === '/seen') {
           seen.push(Object.fromEntries(url.searchParams));
           res.writeHead(204, { 'access-control-allow-origin': '*' }).end();
         } else if (url.pathname === '/p/order/index.html') {
@@ -162,10 +185,12 @@ describe('Firefox (firefox-mv2 through web-ext)', {
             'network.dns.localDomains': 'www.aliexpress.com',
             'network.stricttransportsecurity.preloadlist': false,
           },
-          startUrl: [`https://www.aliexpress.com:${port}/p/order/index.html`],
+          startUrl: [`https://www.aliexpress.com:${port}/start`],
         },
         { shouldExitProgram: false },
       );
+      // cmd.run resolves once the temporary add-on is installed.
+      installed = true;
     });
 
     after(async () => {

@@ -57,7 +57,14 @@ export default defineConfig({
       const contentScripts = entrypoints.every((e) => e.type === 'content-script');
       if (!contentScripts && !entrypoints.every((e) => e.type === 'background')) return;
       const jsxRuntime = fileURLToPath(new URL('./lib/content/dom-jsx.ts', import.meta.url));
-      const jsx = contentScripts ? [{ find: /^preact\/jsx-(dev-)?runtime$/, replacement: jsxRuntime }] : [];
+      // Nor WXT's content-script context: lib/content/page-context.ts is the part of it we use.
+      const context = fileURLToPath(new URL('./lib/content/page-context.ts', import.meta.url));
+      const jsx = contentScripts
+        ? [
+            { find: /^preact\/jsx-(dev-)?runtime$/, replacement: jsxRuntime },
+            { find: /^wxt\/utils\/content-script-context$/, replacement: context },
+          ]
+        : [];
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve = {

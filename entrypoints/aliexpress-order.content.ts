@@ -6,6 +6,7 @@ import { readDomOrderDetail } from '@/lib/aliexpress/read-dom-order-detail';
 import { readDomRefund } from '@/lib/aliexpress/read-dom-refund';
 import { readDomTracking } from '@/lib/aliexpress/read-dom-tracking';
 import { makePageReader, readDomRefundList } from '@/lib/aliexpress/read-page';
+import { pageContext } from '@/lib/content/page-context';
 import { runAliExpressPage } from '@/lib/content/run-page';
 
 // One order's pages (detail, tracking) and its returns, refunds and disputes: their readers and
@@ -14,11 +15,8 @@ export default defineContentScript({
   matches: [...ORDER_PAGE_MATCHES, ...REFUND_PAGE_MATCHES],
   // After the page (issue 16): the capture keeps what it saw until runAliExpressPage says it listens.
   runAt: 'document_idle',
-  // WXT then tells an older copy of this script to stop with its DOM event alone, not also with
-  // a window message that every listener of the page (and the capture) would read.
-  noScriptStartedPostMessage: true,
   main(ctx) {
-    runAliExpressPage(ctx, {
+    runAliExpressPage(pageContext(ctx), {
       kinds: ['order_detail', 'tracking', 'refund_list', 'refund_detail', 'dispute_detail'],
       read: makePageReader({
         order_detail: readDomOrderDetail,

@@ -3,6 +3,7 @@ import { HiddenNotice, orderName, PageBadge } from '@/components/PageBadge';
 import { readListPage } from '@/lib/aliexpress/dom-list-extract';
 import { ORDER_LIST_MATCHES } from '@/lib/aliexpress/hosts';
 import { ORDER_LIST_CARDS } from '@/lib/aliexpress/page-cards';
+import { pageContext } from '@/lib/content/page-context';
 import { isStartRefresh, mountRefresh } from '@/lib/content/refresh-mount';
 import { runAliExpressPage } from '@/lib/content/run-page';
 
@@ -11,11 +12,8 @@ export default defineContentScript({
   matches: ORDER_LIST_MATCHES,
   // After the page (issue 16): the capture keeps what it saw until runAliExpressPage says it listens.
   runAt: 'document_idle',
-  // WXT then tells an older copy of this script to stop with its DOM event alone, not also with
-  // a window message that every listener of the page (and the capture) would read.
-  noScriptStartedPostMessage: true,
   main(ctx) {
-    runAliExpressPage(ctx, {
+    runAliExpressPage(pageContext(ctx), {
       kinds: ['order_list'],
       // Only the cards' texts are taken here; the worker reads them (saveDomList).
       read: readListPage,

@@ -3,7 +3,7 @@
  * the DOM where JSON is missing, and show the badges or banner. Each entrypoint passes only the
  * readers (and the refresh feature) of its own pages, so no page carries code for another.
  */
-import { browser, type ContentScriptContext } from '#imports';
+import { browser } from '#imports';
 import type { OrderListCards } from '@/lib/aliexpress/page-cards';
 import { classifyUrl } from '@/lib/aliexpress/page-kind';
 import type { mountRefresh, RefreshHandle } from '@/lib/content/refresh-mount';
@@ -13,6 +13,7 @@ import { CAPTURE_READY } from '@/lib/protocol/window-messages';
 import type { CapturedApi, PageKind } from '@/lib/schema/model';
 import { MAX_HIDDEN } from '../protocol/hidden-warnings';
 import { HIDDEN_KEY } from '../protocol/storage-keys';
+import type { ContentScriptContext } from './page-context';
 import { type DomPageReader, PageSession, type PageSessionDeps } from './page-session';
 import { HOST_TAG, makeHost, PageUi, type PageViews, type UiDeps } from './page-ui';
 
@@ -97,11 +98,11 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
 
   start();
   ctx.addEventListener(window, 'message', (event) => {
-    if (event.source === window) session?.onWindowMessage(event.data);
+    if ((event as MessageEvent).source === window) session?.onWindowMessage((event as MessageEvent).data);
   });
   // Now listening: the capture hands over what the page fetched before this script started.
   window.postMessage({ source: CAPTURE_READY }, location.origin);
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.onLocationChange(() => {
     start();
     readSoon();
   });

@@ -429,11 +429,20 @@ function watchBadges() {
   globalThis.__badgeMarks = marks;
   const filled = (card) =>
     Boolean(card.querySelector('buyer-shield-ui')?.shadowRoot?.querySelector('.bs-badge')?.textContent);
+  let cards = null;
+  let inView = null;
   const timer = setInterval(() => {
-    const cards = [...document.querySelectorAll('.order-item')];
-    if (!cards.length) return;
+    if (cards === null) {
+      const found = [...document.querySelectorAll('.order-item')];
+      if (!found.length) return;
+      // Which cards are in view is read once, as soon as they are in. A layout read on every
+      // tick laid the page out ahead of every script of the extension in this load, which made
+      // ours cheaper by ~18 % than the same build in a load without this watcher (an A/A run,
+      // 2026-12-03): the peer's loads have no watcher.
+      cards = found;
+      inView = found.filter((c) => c.getBoundingClientRect().top < innerHeight);
+    }
     if (marks.first === undefined && cards.some(filled)) marks.first = performance.now();
-    const inView = cards.filter((c) => c.getBoundingClientRect().top < innerHeight);
     if (inView.length && inView.every(filled)) {
       marks.inView = performance.now();
       marks.inViewCards = inView.length;

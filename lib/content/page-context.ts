@@ -11,6 +11,8 @@
  * says so with a DOM event on `document`, as WXT's does). Its listeners are then removed and its
  * timers do nothing. A page could send that event too; that only takes our badges off its page.
  */
+// Not from '#imports', as the other page scripts do: it re-exports WXT's context, which in a
+// content-script build is this file.
 import { browser } from 'wxt/browser';
 
 export class ContentScriptContext {

@@ -2,7 +2,7 @@
  * The life of an isolated content script in an AliExpress page, in place of WXT's
  * `ContentScriptContext` (wxt.config.ts points WXT's import of it here, for content scripts only).
  * Ours are the four parts the page scripts use (lib/content/run-page.ts), without WXT's logger,
- * intervals, animation frames and second start message: ~0.5 KB gzip less in each script that
+ * intervals, animation frames and second start message: 0.5–0.7 KB gzip less in each script that
  * every AliExpress page loads, and one abort listener per context instead of one per timer
  * (issue 16, BENCHMARKS.md).
  *

@@ -63,6 +63,12 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
     ui?.destroy();
     const url = new URL(location.href);
     const kind = handledKind(url, options);
+    // Issue 7: "Refresh open orders" on the order list; kept across in-list navigation, gone
+    // (its run cancelled, as a reload would) once the app's address is no longer the list.
+    if (kind !== 'order_list') {
+      refresh?.destroy();
+      refresh = null;
+    }
     if (!kind) {
       session = null;
       ui = null;
@@ -70,12 +76,8 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
     }
     const pageUi = new PageUi(uiDeps, kind, url);
     ui = pageUi;
-    // Issue 7: "Refresh open orders" on the order list; kept across in-list navigation.
-    if (kind !== 'order_list') refresh?.destroy();
-    refresh =
-      kind === 'order_list' && options.refresh
-        ? (refresh ?? mountRefreshPanel(options.refresh.mount, runtimeSend, () => ui))
-        : null;
+    if (kind === 'order_list' && options.refresh)
+      refresh ??= mountRefreshPanel(options.refresh.mount, runtimeSend, () => ui);
     const current = new PageSession(
       sessionDeps(ctx, runtimeSend, read, () => void pageUi.refresh()),
       kind,

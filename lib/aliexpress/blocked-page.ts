@@ -1,4 +1,4 @@
-import { all, first, textOf } from './dom';
+import { all, first, leadingText } from './dom';
 
 /**
  * Is this a login or human-verification page instead of the page we expected?
@@ -19,7 +19,7 @@ export function detectBlockedPage(doc: Document, url: URL): 'login' | 'captcha' 
   ) {
     return 'captcha';
   }
-  const body = textOf(doc.body).slice(0, 5000);
+  const body = leadingText(doc.body, 5000);
   if (
     /please slide to verify|unusual traffic|slide to complete|deslize para verificar|desliza para verificar/i.test(
       body,

@@ -9,6 +9,35 @@ export function textOf(el: Element | null | undefined): string {
 }
 
 /**
+ * The start of what `root` shows as text, whitespace collapsed, at most `max` characters: its
+ * text nodes in order until there are enough, without the contents of scripts and styles. A
+ * page's `textContent` holds every inline script (an AliExpress page inlines large ones, and
+ * the list's cards are only a part of it), so collapsing all of it to keep its first few
+ * thousand characters cost the page ~3 ms per read (BENCHMARKS.md §5, the list requested after
+ * load), and a script's string could pass for a text on the page.
+ */
+export function leadingText(root: Node | null | undefined, max: number): string {
+  // Kept collapsed as it grows (no leading space, never two in a row), so its length is what
+  // the result would be and the walk stops as soon as there is enough.
+  let out = '';
+  const walk = (n: Node): boolean => {
+    if (n.nodeType === 3) {
+      let t = (n.nodeValue ?? '').replace(/[\s\u00a0]+/g, ' ');
+      if (t.startsWith(' ') && (out === '' || out.endsWith(' '))) t = t.slice(1);
+      out += t;
+      return out.length > max;
+    }
+    if (NOT_SHOWN.has(n.nodeName)) return false;
+    for (let c = n.firstChild; c; c = c.nextSibling) if (walk(c)) return true;
+    return false;
+  };
+  if (root) walk(root);
+  return out.trim().slice(0, max);
+}
+
+const NOT_SHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
  * Like `textOf`, but whitespace-only text nodes with a line break (source formatting between the
  * per-character spans of a split price) are dropped, so "U","S"," ","$","1","2" reads "US $12".
  */

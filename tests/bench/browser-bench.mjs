@@ -14,6 +14,8 @@ import { ratios, sleep, summarize } from './stats.mjs';
 
 const LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
 const ORDER_PAGE = 'https://www.aliexpress.com/p/order/index.html';
+/** How long after its `load` the page asks for its list in the second page-cost series. */
+const LATE_LIST_MS = 1000;
 
 /** harness.mjs `launch`, but with the extension folder given (a private copy of the build). */
 export async function launchWith(extDir) {
@@ -452,6 +454,19 @@ function watchBadges() {
   }, 5);
 }
 
+/**
+ * How many responses the peer's page hook handed to its content script (its window message
+ * `PARCEL_HUB_ALI_DATA`, parcel-deck injected/aliexpress-hook.js): whether the peer read the
+ * page's list in that load. Its hook is injected at `document_idle`, so it misses a request
+ * the page made before (§5).
+ */
+function countPeerReads() {
+  globalThis.__peerReads = 0;
+  addEventListener('message', (e) => {
+    if (e.source === window && e.data?.type === 'PARCEL_HUB_ALI_DATA') globalThis.__peerReads += 1;
+  });
+}
+
 /** One page load profiled: CPU ms in frames of `prefix` (null: none), heap, and the marks. */
 async function profiledLoad(subject, { windowMs }) {
   const page = await subject.ctx.newPage();
@@ -470,6 +485,7 @@ async function profiledLoad(subject, { windowMs }) {
     cardsAt: globalThis.__cardsAt ?? null,
     badges: globalThis.__badgeMarks ?? null,
     cards: document.querySelectorAll('.order-item').length,
+    peerReads: globalThis.__peerReads ?? null,
   }));
   await cdp.detach();
   await page.close();
@@ -540,9 +556,14 @@ function liveBody(body) {
 /**
  * Main-thread time of each extension's scripts on the same 100-order list page, loads alternated
  * between Buyer Shield, the peer and a browser with no extension (for the page's own heap), from
- * navigation to `windowMs` after the cards are in. The first round is a warm-up.
+ * navigation to `windowMs` after the cards are in. The first round is a warm-up. The page asks
+ * for its list while it is parsed, or, with `afterLoadMs`, that long after its `load` event (late
+ * enough for the peer's hook, which its content script injects once the page is idle).
  */
-export async function benchPageCost(b, { peerDir, loads = 10, windowMs = 2500, log = () => {} } = {}) {
+export async function benchPageCost(
+  b,
+  { peerDir, loads = 10, windowMs = 2500, afterLoadMs = null, log = () => {} } = {},
+) {
   const orders = bulkOrders(100, { firstId: 8_200_000_000_000_000n });
   const apiUrl = acsUrl(LIST_API, { statusTab: 'all', renderType: 'init', clientPlatform: 'pc' });
   const peer = peerDir ? await launchWith(peerDir) : null;
@@ -557,13 +578,14 @@ export async function benchPageCost(b, { peerDir, loads = 10, windowMs = 2500, l
       await s.ctx.unrouteAll({ behavior: 'ignoreErrors' });
       await s.ctx.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
       await serveAliExpress(s.ctx, {
-        pages: { '/p/order/index.html': orderListPageWithCards(apiUrl, orders) },
+        pages: { '/p/order/index.html': orderListPageWithCards(apiUrl, orders, { afterLoadMs }) },
         api: (name) => (name === LIST_API ? liveBody(orderListBody(orders)) : null),
       });
     }
     await b.ctx.addInitScript(watchBadges);
+    await peer?.ctx.addInitScript(countPeerReads);
     const per = Object.fromEntries(
-      subjects.map((s) => [s.name, { total: [], heap: [], byScript: {}, first: [], all: [] }]),
+      subjects.map((s) => [s.name, { total: [], heap: [], byScript: {}, first: [], all: [], reads: [] }]),
     );
     const byFunction = new Map();
     for (let i = 0; i < loads + 1; i += 1) {
@@ -585,6 +607,7 @@ export async function benchPageCost(b, { peerDir, loads = 10, windowMs = 2500, l
           }
           line.push(`${s.name} ${sum.toFixed(1)} ms`);
         }
+        if (s.name === 'peer') p.reads.push(marks.peerReads);
         if (s.name === 'ours') {
           const m = marks.badges;
           if (m?.first === undefined || m.inView === undefined || marks.cardsAt === null)
@@ -605,6 +628,7 @@ export async function benchPageCost(b, { peerDir, loads = 10, windowMs = 2500, l
     return {
       orders: orders.length,
       windowMs,
+      afterLoadMs,
       ours: {
         ...sum(ours),
         extraHeap: summarize(ours.heap.map((h, k) => h - per.none.heap[k])),
@@ -616,6 +640,8 @@ export async function benchPageCost(b, { peerDir, loads = 10, windowMs = 2500, l
             ...sum(per.peer),
             extraHeap: summarize(per.peer.heap.map((h, k) => h - per.none.heap[k])),
             oursOverPeer: summarize(ratios(ours.total, per.peer.total)),
+            // The list bodies the peer's hook passed on, per load (lowest and highest).
+            reads: { min: Math.min(...per.peer.reads), max: Math.max(...per.peer.reads) },
           }
         : null,
       none: { heap: summarize(per.none.heap) },
@@ -638,8 +664,14 @@ export async function runBrowserBenches(extDir, { log = console.log, quick = fal
     const want = (part) => !only || only === part;
     const storing = want('storing') ? await benchStoring(b, { runs: quick ? 2 : 5, log }) : null;
     const popup = want('popup') ? await benchPopup(b, { runs: quick ? 3 : 7, log }) : null;
-    const pageCost = want('page') ? await benchPageCost(b, { peerDir, loads: quick ? 3 : 10, log }) : null;
-    return { chromium: b.version, storing, popup, pageCost };
+    const loads = quick ? 3 : 10;
+    const pageCost = want('page') ? await benchPageCost(b, { peerDir, loads, log }) : null;
+    // The same page with its list asked for after load, so that the peer reads it too (§5).
+    const pageCostLate =
+      want('page') || only === 'page-late'
+        ? await benchPageCost(b, { peerDir, loads, afterLoadMs: LATE_LIST_MS, log })
+        : null;
+    return { chromium: b.version, storing, popup, pageCost, pageCostLate };
   } finally {
     await b.close();
   }

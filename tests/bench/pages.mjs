@@ -74,16 +74,17 @@ export function orderCardHtml(o) {
  * order.list (JSON, through `fetch`) and then renders one card per order in the real DOM shape,
  * one card per insertion. The cards' HTML comes with the page, so only the insertions happen late.
  */
-export function orderListPageWithCards(apiUrl, orders) {
+export function orderListPageWithCards(apiUrl, orders, { afterLoadMs = null } = {}) {
   const cards = orders.map(orderCardHtml);
-  return shell(
-    'Orders',
-    `var CARDS = ${JSON.stringify(cards)};
-    fetch(${JSON.stringify(apiUrl)}, { credentials: 'include' }).then(function (r) { return r.json(); }).then(function (body) {
+  const request = `fetch(${JSON.stringify(apiUrl)}, { credentials: 'include' }).then(function (r) { return r.json(); }).then(function (body) {
       var root = document.getElementById('root');
       CARDS.forEach(function (html) { var t = document.createElement('template'); t.innerHTML = html; root.appendChild(t.content); });
       window.__cardsAt = performance.now();
       document.title = 'Orders loaded ' + body.data.hierarchy.structure.pc_om_list_body_2.length;
-    });`,
+    });`;
+  return shell(
+    'Orders',
+    `var CARDS = ${JSON.stringify(cards)};
+    ${afterLoadMs === null ? request : `addEventListener('load', function () { setTimeout(function () { ${request} }, ${afterLoadMs}); });`}`,
   );
 }

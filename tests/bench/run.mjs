@@ -27,7 +27,7 @@ import { measureSizes } from './sizes.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
 const quick = process.argv.includes('--quick');
-/** `--only=page` (or `popup`, `storing`): one browser figure, for working on it; writes nothing. */
+/** `--only=page` (both page series), `page-late`, `popup` or `storing`: one browser figure; writes nothing. */
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null;
 /** The peer's build to measure beside ours in the same run (issue 16): luftaquila/parcel-deck. */
 const peerSource = path.resolve(root, '../shared/peers/parcel-deck/chrome-mv3');

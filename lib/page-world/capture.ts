@@ -109,39 +109,44 @@ function wrapFetch(win: Win, base: () => string, emit: Emit): void {
   } as typeof fetch;
 }
 
+/**
+ * Only `open` is wrapped: it is where the address is known, and a watched request gets its
+ * `load` listener there. The page's `send` (where its request is started, the costly part) is
+ * left as it is, so no XHR of the page runs through our code on its way out (issue 16: a wrapper
+ * counts as the page's cost for everything the native under it does).
+ */
 function wrapXhr(win: Win, base: () => string, emit: Emit): void {
   const proto = win.XMLHttpRequest?.prototype;
   if (!proto) return;
-  const urls = new WeakMap<XMLHttpRequest, string>();
+  // What each request object was last opened for: `open` again reuses the object for another
+  // address, and its one listener then speaks for the new request (or for none).
+  const watched = new WeakMap<XMLHttpRequest, { api: CapturedApi; url: string }>();
+  const listening = new WeakSet<XMLHttpRequest>();
+  function onLoad(this: XMLHttpRequest) {
+    try {
+      const w = watched.get(this);
+      if (!w) return;
+      const t = this.responseType;
+      const body =
+        t === '' || t === 'text' ? this.responseText : t === 'json' ? JSON.stringify(this.response) : null;
+      emit(w.api, w.url, body);
+    } catch {}
+  }
   const open = proto.open as Fn;
-  const sendXhr = proto.send as Fn;
   proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
     try {
-      urls.set(this, String(args[1]));
+      const url = String(args[1]);
+      const api = capturedApiOf(url, base());
+      if (api) {
+        watched.set(this, { api, url });
+        if (!listening.has(this)) {
+          listening.add(this);
+          this.addEventListener('load', onLoad);
+        }
+      } else watched.delete(this);
     } catch {}
     return open.apply(this, args);
   } as typeof proto.open;
-  proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
-    try {
-      const url = urls.get(this);
-      const api = url ? capturedApiOf(url, base()) : null;
-      if (api && url) {
-        this.addEventListener('load', () => {
-          try {
-            const t = this.responseType;
-            const body =
-              t === '' || t === 'text'
-                ? this.responseText
-                : t === 'json'
-                  ? JSON.stringify(this.response)
-                  : null;
-            emit(api, url, body);
-          } catch {}
-        });
-      }
-    } catch {}
-    return sendXhr.apply(this, args);
-  } as typeof proto.send;
 }
 
 /**

@@ -94,6 +94,29 @@ describe('installCapture', () => {
     expect(seen).toBe(BODY);
   });
 
+  it("XHR: the page's send is its own, and a request object opened again speaks for its last address", async () => {
+    const win = pageWindow();
+    const send = win.XMLHttpRequest.prototype.send;
+    const posted: CaptureMessage[] = [];
+    installCapture(asWindow(win), (m) => posted.push(m));
+    // Nothing of ours runs when the page starts a request (BENCHMARKS.md §5).
+    expect(win.XMLHttpRequest.prototype.send).toBe(send);
+    const load = (xhr: InstanceType<typeof win.XMLHttpRequest>) =>
+      new Promise<void>((resolve) => {
+        xhr.addEventListener('load', () => resolve(), { once: true });
+        xhr.send();
+      });
+    const xhr = new win.XMLHttpRequest();
+    xhr.open('GET', LIST_URL);
+    await load(xhr);
+    xhr.open('GET', OTHER_URL);
+    await load(xhr);
+    xhr.open('GET', `${LIST_URL}&page=2`);
+    await load(xhr);
+    await flush();
+    expect(posted.map((m) => m.url)).toEqual([LIST_URL, `${LIST_URL}&page=2`]);
+  });
+
   it('JSONP: the page callback still receives the same object; we get its JSON text', async () => {
     const win = pageWindow();
     const posted: CaptureMessage[] = [];

@@ -1,6 +1,6 @@
 import { defineContentScript } from '#imports';
 import { CONTENT_MATCHES } from '@/lib/aliexpress/hosts';
-import { dispatchCapture, installCapture, untilReady } from '@/lib/page-world/capture';
+import { installCapture, untilReady } from '@/lib/page-world/capture';
 
 // MAIN world, before the page's own scripts: observe the few AliExpress API responses we read
 // and hand the raw text to the isolated content script. Nothing else (DESIGN.md "Capture"). The
@@ -11,6 +11,10 @@ export default defineContentScript({
   runAt: 'document_start',
   world: 'MAIN',
   main() {
-    installCapture(window, untilReady(window, dispatchCapture(window)));
+    const origin = window.location.origin;
+    installCapture(
+      window,
+      untilReady(window, (message) => window.postMessage(message, origin)),
+    );
   },
 });

@@ -8,7 +8,7 @@
 import { detectBlockedPage } from '../aliexpress/blocked-page';
 import type { ReadContext } from '../aliexpress/context';
 import type { ListCardTexts } from '../aliexpress/dom-list-extract';
-import { MAX_CAPTURE_CHARS, readCaptureDetail } from '../protocol/window-messages';
+import { CAPTURE_SOURCE, isCaptureMessage, MAX_CAPTURE_CHARS } from '../protocol/window-messages';
 import { safeUrl } from '../safe-url';
 import type { CapturedApi, Observations, PageKind, ReadResult, SourceKind } from '../schema/model';
 
@@ -55,6 +55,15 @@ function isEmpty(o: Observations): boolean {
   return !o.orders.length && !o.packages.length && !o.disputes.length && !o.refunds.length;
 }
 
+/** Looks like our capture message but breaks a limit (a 10 MB body, say): worth a diagnostic. */
+function oversized(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const m = data as Record<string, unknown>;
+  if (m.source !== CAPTURE_SOURCE || typeof m.body !== 'string' || m.body.length <= MAX_CAPTURE_CHARS)
+    return null;
+  return typeof m.api === 'string' ? m.api.slice(0, 80) : 'capture';
+}
+
 export class PageSession {
   private lastSent = new Map<string, string>();
   private readSomething = false;
@@ -67,25 +76,26 @@ export class PageSession {
     private readonly pageUrl: URL,
   ) {}
 
-  /** A `CAPTURE_EVENT`'s detail: only a well-formed capture of one of our APIs is passed on. */
-  onCapture(detail: unknown): void {
-    const read = readCaptureDetail(detail);
-    if (!read.ok) {
-      if (read.refused !== null) {
+  /** A `window` message: only a well-formed capture of one of our APIs is passed on. */
+  onWindowMessage(data: unknown): void {
+    if (!isCaptureMessage(data)) {
+      const api = oversized(data);
+      if (api !== null) {
         this.deps.report({
-          source: read.refused.slice(0, 80),
+          source: api,
           url: safeUrl(this.pageUrl.href),
           problem: `a response larger than ${MAX_CAPTURE_CHARS / 1024 / 1024} MB was refused unread`,
         });
       }
       return;
     }
-    const { api, url, body } = read.capture;
-    if (api === COVERED_BY[this.kind]) this.jsonCovered = true;
+    if (data.api === COVERED_BY[this.kind]) this.jsonCovered = true;
     const lang = this.deps.lang();
-    void this.deps.saveCapture({ api, url, body, ...(lang ? { lang } : {}) }).then((ok) => {
-      if (ok) this.readSomething = true;
-    });
+    void this.deps
+      .saveCapture({ api: data.api, url: data.url, body: data.body, ...(lang ? { lang } : {}) })
+      .then((read) => {
+        if (read) this.readSomething = true;
+      });
   }
 
   /** Reads the DOM; silent on failure, since the page may still be rendering. */

@@ -9,7 +9,7 @@ import { classifyUrl } from '@/lib/aliexpress/page-kind';
 import type { mountRefresh, RefreshHandle } from '@/lib/content/refresh-mount';
 import { bodyDigest } from '@/lib/protocol/body-digest';
 import { send } from '@/lib/protocol/messages';
-import { CAPTURE_EVENT, CAPTURE_READY } from '@/lib/protocol/window-messages';
+import { CAPTURE_READY } from '@/lib/protocol/window-messages';
 import type { CapturedApi, PageKind } from '@/lib/schema/model';
 import { MAX_HIDDEN } from '../protocol/hidden-warnings';
 import { HIDDEN_KEY } from '../protocol/storage-keys';
@@ -99,10 +99,11 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
   };
 
   start();
-  // Heard while the capture dispatches it, in the task the page got its response in.
-  ctx.addEventListener(document, CAPTURE_EVENT, (event) => session?.onCapture((event as CustomEvent).detail));
+  ctx.addEventListener(window, 'message', (event) => {
+    if ((event as MessageEvent).source === window) session?.onWindowMessage((event as MessageEvent).data);
+  });
   // Now listening: the capture hands over what the page fetched before this script started.
-  document.dispatchEvent(new Event(CAPTURE_READY));
+  window.postMessage({ source: CAPTURE_READY }, location.origin);
   ctx.onLocationChange(() => {
     start();
     readSoon();

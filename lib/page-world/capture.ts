@@ -1,18 +1,13 @@
 /**
  * MAIN-world capture: observes the page's own responses of the few AliExpress APIs we read and
- * hands their raw text to the isolated script. It never changes what the page gets (fetch responses are cloned, XHR is
+ * posts their raw text. It never changes what the page gets (fetch responses are cloned, XHR is
  * only listened to, JSONP handlers are called unchanged), makes no requests, and swallows its own
  * errors. Transports seen: fetch/XHR JSON and JSONP `mtopjsonp<N>(…)` through
  * `acs.aliexpress.com/h5/<api>/1.0/` (maxwellmezadre docs/INTERNAL-API.md; luftaquila/parcel-deck
  * extension/src/public/injected/aliexpress-hook.js; ElMagoCT src/content/interceptor.ts).
  * Bundled into the MAIN-world script: keep it tiny, imports limited to the API constant list.
  */
-import {
-  CAPTURE_EVENT,
-  CAPTURE_READY,
-  type CaptureMessage,
-  captureDetail,
-} from '../protocol/window-messages';
+import { CAPTURE_SOURCE, type CaptureMessage, isCaptureReady } from '../protocol/window-messages';
 import { CAPTURED_APIS, type CapturedApi } from '../schema/model';
 
 const APIS: readonly string[] = CAPTURED_APIS;
@@ -43,8 +38,8 @@ const MAX_KEPT = 16;
  */
 export function untilReady(win: Window, post: Post): Post {
   let kept: CaptureMessage[] | null = [];
-  win.document.addEventListener(CAPTURE_READY, () => {
-    if (kept === null) return;
+  win.addEventListener('message', (event: MessageEvent) => {
+    if (kept === null || event.source !== win || !isCaptureReady(event.data)) return;
     const held = kept;
     kept = null;
     for (const m of held) post(m);
@@ -55,24 +50,9 @@ export function untilReady(win: Window, post: Post): Post {
     if (kept.length > MAX_KEPT) kept.shift();
   };
 }
-
-/** The page's window with its constructors (XMLHttpRequest, MutationObserver, CustomEvent). */
+/** The page's window with its constructors (XMLHttpRequest, MutationObserver). */
 type Win = Window & typeof globalThis;
 type Fn = (...args: unknown[]) => unknown;
-
-/**
- * Posts a capture as a `CAPTURE_EVENT` on the page's document, heard by the isolated script
- * before this returns. The page's `dispatchEvent` and `CustomEvent` are taken now, before its own
- * scripts run, so a page that replaces them later does not stop the capture.
- */
-export function dispatchCapture(win: Window): Post {
-  const doc = win.document;
-  const dispatch = doc.dispatchEvent;
-  const Custom = (win as Win).CustomEvent;
-  return (m) => {
-    dispatch.call(doc, new Custom(CAPTURE_EVENT, { detail: captureDetail(m) }));
-  };
-}
 
 export function installCapture(win: Window, post: (m: CaptureMessage) => void): void {
   const base = () => win.location.href;
@@ -85,7 +65,7 @@ export function installCapture(win: Window, post: (m: CaptureMessage) => void): 
     }
   };
   const emit = (api: CapturedApi, url: string, body: unknown) => {
-    if (typeof body === 'string') send({ api, url, body });
+    if (typeof body === 'string') send({ source: CAPTURE_SOURCE, api, url, body });
   };
   const w = win as Win;
   try {

@@ -1,8 +1,7 @@
 /**
- * The contract between AliExpress pages' two worlds: the MAIN-world scripts (lib/page-world/) and
- * the isolated content scripts (lib/content/) talk by DOM events on `document` and by window
- * messages. The page sees these too and could forge them, so each receiver checks what it gets
- * with the guards here.
+ * The window-message contract between AliExpress pages' two worlds: the MAIN-world scripts
+ * (lib/page-world/) and the isolated content scripts (lib/content/). The page sees these
+ * messages too and could forge them, so each receiver checks what it gets with the guards here.
  * Imported by the MAIN-world scripts: keep it free of anything but constants and these checks.
  */
 
@@ -13,70 +12,41 @@ export { MAX_CAPTURE_CHARS };
 
 // ---- Capture: MAIN world -> isolated script, one raw API response (lib/page-world/capture.ts)
 
-/**
- * The DOM event on `document` that carries one captured response. The capture dispatches it and
- * the isolated script hears it at once, inside the same task: the body leaves the page's world
- * in the task it arrived in. Its detail is one string (`captureDetail`), because a string passes
- * from one world to the other as it is, while an object detail, or a window message, is copied
- * into the reader's world (for a 720 KB list body about 1–3 ms of the page's time, measured in
- * Chromium 156; a window message is copied again for each of the page's own message listeners
- * that reads it). The page could dispatch it too, so the isolated script checks every part
- * (`readCaptureDetail`).
- */
-export const CAPTURE_EVENT = 'buyer-shield-capture';
+export const CAPTURE_SOURCE = 'buyer-shield-capture';
 
 export interface CaptureMessage {
+  source: typeof CAPTURE_SOURCE;
   api: CapturedApi;
   url: string;
   body: string;
 }
 
-/**
- * A capture as the event's detail: its address as JSON text, a line break, then the body as the
- * page got it. `JSON.stringify` never writes a raw line break, so the first one ends the head.
- */
-export function captureDetail(m: CaptureMessage): string {
-  return `${JSON.stringify([m.api, m.url])}\n${m.body}`;
-}
-
-/** A capture's head is an API name and an address: far below this, unlike any body. */
-const MAX_HEAD_CHARS = 20_100;
-
 const CAPTURED: readonly string[] = CAPTURED_APIS;
 
-/**
- * What a `CAPTURE_EVENT`'s detail says: a well-formed capture of one of our APIs, or why not.
- * `refused` names the API of a capture that is ours in form but over a limit (a 10 MB body,
- * say), which is worth a diagnostic; anything else is `null`, ignored.
- */
-export function readCaptureDetail(
-  detail: unknown,
-): { ok: true; capture: CaptureMessage } | { ok: false; refused: string | null } {
-  const no = { ok: false, refused: null } as const;
-  if (typeof detail !== 'string') return no;
-  const cut = detail.indexOf('\n');
-  if (cut < 0 || cut > MAX_HEAD_CHARS) return no;
-  let head: unknown;
-  try {
-    head = JSON.parse(detail.slice(0, cut));
-  } catch {
-    return no;
-  }
-  if (!Array.isArray(head) || head.length !== 2) return no;
-  const [api, url] = head as unknown[];
-  if (typeof api !== 'string' || !CAPTURED.includes(api) || typeof url !== 'string' || url.length >= 20_000)
-    return no;
-  if (detail.length - cut - 1 > MAX_CAPTURE_CHARS) return { ok: false, refused: api };
-  return { ok: true, capture: { api: api as CapturedApi, url, body: detail.slice(cut + 1) } };
+export function isCaptureMessage(x: unknown): x is CaptureMessage {
+  if (typeof x !== 'object' || x === null) return false;
+  const m = x as Record<string, unknown>;
+  return (
+    m.source === CAPTURE_SOURCE &&
+    typeof m.api === 'string' &&
+    CAPTURED.includes(m.api) &&
+    typeof m.url === 'string' &&
+    m.url.length < 20_000 &&
+    typeof m.body === 'string' &&
+    m.body.length <= MAX_CAPTURE_CHARS
+  );
 }
 
 /**
- * Isolated script -> capture: "I am listening", a plain DOM event on `document`. The isolated
- * scripts start at `document_idle` (only the capture runs at `document_start`, issue 16), so the
- * capture keeps what it saw before this arrives. A page could send it too; that only hands it the
- * page's own responses.
+ * Isolated script -> capture: "I am listening". The isolated scripts start at `document_idle`
+ * (only the capture runs at `document_start`, issue 16), so the capture keeps what it saw before
+ * this arrives. A page could send it too; that only hands it the page's own responses.
  */
 export const CAPTURE_READY = 'buyer-shield-capture-ready';
+
+export function isCaptureReady(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && (x as { source?: unknown }).source === CAPTURE_READY;
+}
 
 // ---- Refresh: isolated script <-> MAIN-world refresh script (lib/page-world/refresh-bridge.ts).
 // The isolated script decides what to ask; the MAIN-world script asks through the page's own

@@ -1,11 +1,9 @@
-// Forged captures for tests/e2e/hostile.test.mjs: what a hostile (or broken) order-list page can
-// dispatch on its own document, where our isolated content script listens for the
-// `buyer-shield-capture` event whose detail is `["<api>","<url>"]`, a line break, then the body
-// (lib/protocol/window-messages.ts). Each forgery is `{ type, detail }`, a DOM event for
-// `forge` to dispatch, or `{ message }`, a window message.
+// Forged capture messages for tests/e2e/hostile.test.mjs: what a hostile (or broken) order-list
+// page can post to its own window, where our isolated content script listens for
+// `{ source: 'buyer-shield-capture', api, url, body }` (lib/aliexpress/capture.ts).
 import { acsUrl, orderListBody } from '../support/aliexpress-bodies.mjs';
 
-export const EVENT = 'buyer-shield-capture';
+export const SOURCE = 'buyer-shield-capture';
 export const LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
 export const LIST_URL = acsUrl(LIST_API, { statusTab: 'all', renderType: 'init', clientPlatform: 'pc' });
 
@@ -59,22 +57,7 @@ export const NEVER = {
 };
 
 const text = (orders) => JSON.stringify(orderListBody(orders));
-/** The capture event for `body`, as our capture dispatches it (`api` and `url` may be forged). */
-const capture = (body, { api = LIST_API, url = LIST_URL } = {}) => ({
-  type: EVENT,
-  detail: `${JSON.stringify([api, url])}\n${body}`,
-});
-
-/**
- * Page code (a function's source) that dispatches each forgery in `forgeries` as it is: runs in
- * the page's own world, as a hostile page would.
- */
-export const FORGE_JS = `function forge(forgeries) {
-  forgeries.forEach(function (f) {
-    if ('message' in f) window.postMessage(f.message, '*');
-    else document.dispatchEvent(new CustomEvent(f.type, { detail: f.detail }));
-  });
-}`;
+const capture = (body, extra = {}) => ({ source: SOURCE, api: LIST_API, url: LIST_URL, body, ...extra });
 
 /** A list body with one order component whose fields are `fields` (nothing else). */
 function oneOrder(fields) {
@@ -210,25 +193,17 @@ export function markerMessage() {
 /** Messages that are not our capture's and must be ignored: each carries the NEVER order. */
 export function ignoredMessages() {
   const valid = text([NEVER]);
-  const head = JSON.stringify([LIST_API, LIST_URL]);
   return [
-    ['wrong event name', { ...capture(valid), type: 'buyer-shield-capturE' }],
-    [
-      'a window message as the first version posted it',
-      { message: { source: EVENT, api: LIST_API, url: LIST_URL, body: valid } },
-    ],
+    ['wrong source', capture(valid, { source: 'buyer-shield-capturE' })],
+    ['no source', { api: LIST_API, url: LIST_URL, body: valid }],
     ['unknown api', capture(valid, { api: 'mtop.evil.steal.everything' })],
     ['api in capitals', capture(valid, { api: LIST_API.toUpperCase() })],
-    ['detail as an object', { type: EVENT, detail: { api: LIST_API, url: LIST_URL, body: valid } }],
-    ['detail as a number', { type: EVENT, detail: 42 }],
+    ['body as an object', capture(JSON.parse(valid))],
+    ['body as a number', capture(42)],
     ['url of 20,000 characters', capture(valid, { url: `${LIST_URL}&pad=${'x'.repeat(20_000)}` })],
-    ['no line break after the head', { type: EVENT, detail: head + valid }],
-    [
-      'head as an object',
-      { type: EVENT, detail: `${JSON.stringify({ api: LIST_API, url: LIST_URL })}\n${valid}` },
-    ],
-    ['no detail', { type: EVENT, detail: null }],
-    ['an array', { type: EVENT, detail: [LIST_API, LIST_URL, valid] }],
+    ['the message as JSON text', JSON.stringify(capture(valid))],
+    ['null', null],
+    ['an array', [SOURCE, LIST_API, LIST_URL, valid]],
   ];
 }
 

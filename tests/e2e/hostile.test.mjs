@@ -1,8 +1,8 @@
 // Issue 9 "Hold up under bad input, hostile pages": a fixture order-list page at the real
 // address whose own script first lets the real list load (stored, exported as the baseline),
-// then forges our capture's events on its document: a 10 MB body, JSON nested 10,000 deep,
-// `__proto__` / `constructor` / `prototype` keys, invalid values for a known order, events and
-// window messages that are not our capture's, and a new order whose title and store name carry markup.
+// then posts forged capture messages to its window: a 10 MB body, JSON nested 10,000 deep,
+// `__proto__` / `constructor` / `prototype` keys, invalid values for a known order, messages that
+// are not our capture's, and a new order whose title and store name carry markup.
 // The page and the extension keep working, no markup runs (in the page or the popup), markup
 // shows as text, the oversized body leaves a diagnostic, and the backup equals the baseline plus
 // the one schema-valid new order (a page may say what it wants about its own orders; a forged
@@ -12,8 +12,6 @@ import { after, before, describe, it } from 'node:test';
 import { orderListBody } from '../support/aliexpress-bodies.mjs';
 import { exportBackup, launch, openPopup, screenshot, serveAliExpress, until } from './harness.mjs';
 import {
-  EVENT,
-  FORGE_JS,
   harmlessMessages,
   ignoredMessages,
   KNOWN,
@@ -27,6 +25,7 @@ import {
   markupMessage,
   NEVER,
   renderedAfter,
+  SOURCE,
   unreadableQuantityMessage,
 } from './hostile-bodies.mjs';
 import { orderListPage } from './pages.mjs';
@@ -35,19 +34,16 @@ const PAGE_URL = 'https://www.aliexpress.com/p/order/index.html';
 
 /**
  * The order list (pages.mjs) plus the page's own attack, started by the test once the baseline
- * is exported: `window.attack(forgeries)` dispatches each forgery (hostile-bodies.mjs), a 10 MB
- * body first, then renders a card for the new order (through textContent, as the page does).
+ * is exported: `window.attack(messages)` posts each message to the window, a 10 MB body first,
+ * then renders a card for the new order (through textContent, as the page does).
  */
 function hostilePage() {
-  const attack = `${FORGE_JS}
-  window.forge = forge;
-  window.attack = function (forgeries, after) {
-    var head = ${JSON.stringify(JSON.stringify([LIST_API, LIST_URL]))};
-    document.dispatchEvent(new CustomEvent(${JSON.stringify(EVENT)}, {
-      detail: head + '\\n{"a":"' + 'x'.repeat(10 * 1024 * 1024) + '"}' }));
-    forge(forgeries);
+  const attack = `window.attack = function (messages, after) {
+    window.postMessage({ source: ${JSON.stringify(SOURCE)}, api: ${JSON.stringify(LIST_API)}, url: ${JSON.stringify(LIST_URL)},
+      body: '{"a":"' + 'x'.repeat(10 * 1024 * 1024) + '"}' }, '*');
+    messages.forEach(function (m) { window.postMessage(m, '*'); });
     render(after);
-    return forgeries.length + 1;
+    return messages.length + 1;
   };`;
   return orderListPage().replace('</body>', () => `<script>${attack}</script></body>`);
 }
@@ -189,7 +185,7 @@ describe('a hostile order-list page', () => {
     const before = await exportBackup(browser);
     await page.evaluate(
       (ms) => {
-        window.forge(ms);
+        for (const m of ms) window.postMessage(m, '*');
       },
       [unreadableQuantityMessage(), markerMessage()],
     );

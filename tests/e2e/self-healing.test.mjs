@@ -21,7 +21,7 @@ const instant = (offsetDays) => new Date(Date.now() + offsetDays * DAY).toISOStr
 const chinaTime = (offsetDays) =>
   new Date(Date.now() + offsetDays * DAY + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 
-const EVENT = 'buyer-shield-capture';
+const SOURCE = 'buyer-shield-capture';
 const DETAIL_API = 'mtop.aliexpress.trade.buyer.order.detail';
 const TRACKING_API = 'mtop.ae.ld.querydetail';
 const REFUNDS_API = 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer';
@@ -185,12 +185,13 @@ describe('self-healing: after a forgery, the real pages restore exactly the clea
     assert.deepEqual(last, clean);
   }
 
-  // As a page can: our capture's event on its own document (lib/protocol/window-messages.ts).
   const forge = (api, url, body) =>
-    page.evaluate(
-      ([type, detail]) => document.dispatchEvent(new CustomEvent(type, { detail })),
-      [EVENT, `${JSON.stringify([api, url])}\n${JSON.stringify(body)}`],
-    );
+    page.evaluate((m) => window.postMessage(m, '*'), {
+      source: SOURCE,
+      api,
+      url,
+      body: JSON.stringify(body),
+    });
 
   const orderOf = (s, id) => s?.orders.find((o) => o.id === id);
 

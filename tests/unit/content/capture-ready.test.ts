@@ -1,8 +1,9 @@
 import { Window } from 'happy-dom';
 import { untilReady } from '@/lib/page-world/capture';
-import { CAPTURE_READY, type CaptureMessage } from '@/lib/protocol/window-messages';
+import { CAPTURE_READY, CAPTURE_SOURCE, type CaptureMessage } from '@/lib/protocol/window-messages';
 
 const msg = (n: number): CaptureMessage => ({
+  source: CAPTURE_SOURCE,
   api: 'mtop.aliexpress.trade.buyer.order.list',
   url: `https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.list/1.0/?n=${n}`,
   body: `{"n":${n}}`,
@@ -13,8 +14,11 @@ function setup() {
   const w = win as unknown as globalThis.Window;
   const posted: CaptureMessage[] = [];
   const post = untilReady(w, (m) => posted.push(m));
-  const ready = (type = CAPTURE_READY) => win.document.dispatchEvent(new win.Event(type));
-  return { post, posted, ready };
+  const ready = (source: unknown = win) =>
+    win.dispatchEvent(
+      new win.MessageEvent('message', { data: { source: CAPTURE_READY }, source: source as never }),
+    );
+  return { win, post, posted, ready };
 }
 
 describe('the capture waits for the isolated script (it starts at document_idle)', () => {
@@ -30,12 +34,13 @@ describe('the capture waits for the isolated script (it starts at document_idle)
     expect(posted.map((m) => m.body)).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
   });
 
-  it('ignores any other event and keeps only the newest 16 when nobody listens', () => {
-    const { post, posted, ready } = setup();
-    ready('buyer-shield-capture-readY');
+  it('ignores a "ready" from another window and keeps only the newest 16 when nobody listens', () => {
+    const { win, post, posted, ready } = setup();
+    const other = new Window();
+    ready(other);
     for (let n = 1; n <= 20; n += 1) post(msg(n));
     expect(posted).toEqual([]);
-    ready();
+    ready(win);
     expect(posted.map((m) => m.body)).toEqual(Array.from({ length: 16 }, (_, i) => `{"n":${i + 5}}`));
   });
 });

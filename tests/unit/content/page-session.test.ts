@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readPage } from '@/lib/aliexpress/read-page';
 import { PageSession, type PageSessionDeps } from '@/lib/content/page-session';
-import { captureDetail } from '@/lib/protocol/window-messages';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/aliexpress/dom-order-list');
 const LIST_URL = new URL('https://www.aliexpress.com/p/order/index.html');
@@ -24,21 +23,21 @@ function session(kind: 'order_list' | 'order_detail' = 'order_list') {
   return { deps, s: new PageSession(deps, kind, LIST_URL) };
 }
 
-const capture = (over: { body?: string } = {}) =>
-  captureDetail({
-    api: 'mtop.aliexpress.trade.buyer.order.list',
-    url: 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.list/1.0/?data=%7B%7D',
-    body: '{"data":{}}',
-    ...over,
-  });
+const capture = (over: Record<string, unknown> = {}) => ({
+  source: 'buyer-shield-capture',
+  api: 'mtop.aliexpress.trade.buyer.order.list',
+  url: 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.list/1.0/?data=%7B%7D',
+  body: '{"data":{}}',
+  ...over,
+});
 
 describe('PageSession', () => {
   it('hands a well-formed capture to the background, and nothing else', () => {
     const { deps, s } = session();
-    s.onCapture(capture());
-    s.onCapture(capture().replace('trade.buyer.order.list"', 'some.other.api"'));
-    s.onCapture({ type: 'saveObservations' });
-    s.onCapture('mtopjsonp1({})');
+    s.onWindowMessage(capture());
+    s.onWindowMessage({ ...capture(), api: 'mtop.some.other.api' });
+    s.onWindowMessage({ type: 'saveObservations' });
+    s.onWindowMessage('mtopjsonp1({})');
     expect(deps.saveCapture).toHaveBeenCalledTimes(1);
     expect(deps.saveCapture).toHaveBeenCalledWith(
       expect.objectContaining({ api: 'mtop.aliexpress.trade.buyer.order.list', lang: 'en' }),
@@ -47,7 +46,7 @@ describe('PageSession', () => {
 
   it('refuses an oversized body with a diagnostic instead of reading it', () => {
     const { deps, s } = session();
-    s.onCapture(capture({ body: 'x'.repeat(5 * 1024 * 1024 + 1) }));
+    s.onWindowMessage(capture({ body: 'x'.repeat(5 * 1024 * 1024 + 1) }));
     expect(deps.saveCapture).not.toHaveBeenCalled();
     expect(deps.report).toHaveBeenCalledWith(
       expect.objectContaining({ problem: expect.stringMatching(/larger than 5 MB was refused/) }),
@@ -69,7 +68,7 @@ describe('PageSession', () => {
 
   it('leaves the DOM alone once the JSON behind it was seen', () => {
     const { deps, s } = session();
-    s.onCapture(capture());
+    s.onWindowMessage(capture());
     s.readDom(docOf('en-usd-three-cards.html'));
     expect(deps.save).not.toHaveBeenCalled();
   });

@@ -1,11 +1,6 @@
 import { Window } from 'happy-dom';
-import { dispatchCapture, installCapture } from '@/lib/page-world/capture';
-import {
-  CAPTURE_EVENT,
-  type CaptureMessage,
-  captureDetail,
-  readCaptureDetail,
-} from '@/lib/protocol/window-messages';
+import { installCapture } from '@/lib/page-world/capture';
+import { type CaptureMessage, isCaptureMessage } from '@/lib/protocol/window-messages';
 
 const LIST_URL =
   'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.list/1.0/?jsv=2.5.1&appKey=12574478&api=mtop.aliexpress.trade.buyer.order.list&v=1.0&type=originaljson';
@@ -41,7 +36,15 @@ describe('installCapture', () => {
     const res = await win.fetch(LIST_URL);
     expect(await res.text()).toBe(BODY);
     await flush();
-    expect(posted).toEqual([{ api: 'mtop.aliexpress.trade.buyer.order.list', url: LIST_URL, body: BODY }]);
+    expect(posted).toEqual([
+      {
+        source: 'buyer-shield-capture',
+        api: 'mtop.aliexpress.trade.buyer.order.list',
+        url: LIST_URL,
+        body: BODY,
+      },
+    ]);
+    expect(isCaptureMessage(posted[0])).toBe(true);
   });
 
   it('fetch: other URLs are not posted, and a throwing post does not break the page', async () => {
@@ -218,45 +221,19 @@ describe('capture messages', () => {
     expect(await apiSeen(OTHER_URL)).toEqual([]);
   });
 
-  it('a capture reaches a listener on the document as it is dispatched, body unchanged', () => {
-    const win = pageWindow();
-    const heard: unknown[] = [];
-    win.document.addEventListener(CAPTURE_EVENT, (e) => heard.push((e as unknown as CustomEvent).detail));
-    // The page replaces CustomEvent after the capture started: the capture still gets through.
-    const post = dispatchCapture(asWindow(win));
-    (win as unknown as { CustomEvent: unknown }).CustomEvent = win.Event;
-    const m: CaptureMessage = { api: 'mtop.ae.ld.querydetail', url: LIST_URL, body: `${BODY}\n{"x":"\n"}` };
-    post(m);
-    expect(heard).toHaveLength(1);
-    expect(readCaptureDetail(heard[0])).toEqual({ ok: true, capture: m });
-  });
-
-  it('readCaptureDetail checks every part', () => {
-    const good: CaptureMessage = { api: 'mtop.ae.ld.querydetail', url: 'https://x', body: '{}' };
-    const no = { ok: false, refused: null };
-    expect(readCaptureDetail(captureDetail(good))).toEqual({ ok: true, capture: good });
-    expect(readCaptureDetail(captureDetail({ ...good, body: '' }))).toEqual({
-      ok: true,
-      capture: { ...good, body: '' },
-    });
-    const forged = (head: unknown, body = '{}') => readCaptureDetail(`${JSON.stringify(head)}\n${body}`);
-    expect(forged(['mtop.aliexpress.trade.cart.render', 'https://x'])).toEqual(no);
-    expect(forged(['MTOP.AE.LD.QUERYDETAIL', 'https://x'])).toEqual(no);
-    expect(forged(['mtop.ae.ld.querydetail', 42])).toEqual(no);
-    expect(forged(['mtop.ae.ld.querydetail', 'https://x', 'extra'])).toEqual(no);
-    expect(forged({ api: 'mtop.ae.ld.querydetail', url: 'https://x' })).toEqual(no);
-    expect(forged(['mtop.ae.ld.querydetail', `https://x/${'x'.repeat(20_000)}`])).toEqual(no);
-    expect(readCaptureDetail('["mtop.ae.ld.querydetail","https://x"]')).toEqual(no);
-    expect(readCaptureDetail('["mtop.ae.ld.querydetail",\n"https://x"]\n{}')).toEqual(no);
-    expect(readCaptureDetail(`${'x'.repeat(30_000)}\n{}`)).toEqual(no);
-    expect(readCaptureDetail({ ...good })).toEqual(no);
-    expect(readCaptureDetail(null)).toEqual(no);
-    expect(readCaptureDetail(42)).toEqual(no);
-    // Ours in form but too large: refused, naming the API for the diagnostic.
-    expect(readCaptureDetail(captureDetail({ ...good, body: 'x'.repeat(5 * 1024 * 1024 + 1) }))).toEqual({
-      ok: false,
-      refused: 'mtop.ae.ld.querydetail',
-    });
-    expect(readCaptureDetail(captureDetail({ ...good, body: 'x'.repeat(5 * 1024 * 1024) })).ok).toBe(true);
+  it('isCaptureMessage checks every field', () => {
+    const good = {
+      source: 'buyer-shield-capture',
+      api: 'mtop.ae.ld.querydetail',
+      url: 'https://x',
+      body: '{}',
+    };
+    expect(isCaptureMessage(good)).toBe(true);
+    expect(isCaptureMessage({ ...good, source: 'other' })).toBe(false);
+    expect(isCaptureMessage({ ...good, api: 'mtop.aliexpress.trade.cart.render' })).toBe(false);
+    expect(isCaptureMessage({ ...good, body: 42 })).toBe(false);
+    expect(isCaptureMessage({ ...good, body: 'x'.repeat(5 * 1024 * 1024 + 1) })).toBe(false);
+    expect(isCaptureMessage(null)).toBe(false);
+    expect(isCaptureMessage('buyer-shield-capture')).toBe(false);
   });
 });

@@ -22,6 +22,14 @@ const REPORT_AFTER_MS = 15_000;
 const DOM_READ_DEBOUNCE_MS = 400;
 const UI_SCAN_DEBOUNCE_MS = 50;
 const RETRY_AFTER_MS = 1000;
+/**
+ * How long a captured body waits for the worker to say it read it already (`captureKnown`). An
+ * awake worker answers in a few milliseconds (5–10 measured in the e2e runs, up to ~50 while it
+ * stores); one Chrome stopped for idling takes 25 ms to several hundred to start, and then knows
+ * no body (lib/background/page-known.ts keeps them in memory), so waiting longer only risks the
+ * body: a buyer who leaves the page meanwhile takes it along.
+ */
+const ANSWER_WITHIN_MS = 50;
 const PAGE_TEXT_PREFIXES = [
   'badge_',
   'banner_',
@@ -54,6 +62,7 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
   const runtimeSend: RuntimeSend = (m) => browser.runtime.sendMessage(m);
   const uiDeps = pageUiDeps(runtimeSend, options);
   const read = options.read;
+  const leaving = whenLeaving(ctx);
   let session: PageSession | null = null;
   let ui: PageUi | null = null;
   let refresh: RefreshHandle | null = null;
@@ -79,7 +88,7 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
     if (kind === 'order_list' && options.refresh)
       refresh ??= mountRefreshPanel(options.refresh.mount, runtimeSend, () => ui);
     const current = new PageSession(
-      sessionDeps(ctx, runtimeSend, read, () => void pageUi.refresh()),
+      sessionDeps(ctx, runtimeSend, read, leaving, () => void pageUi.refresh()),
       kind,
       url,
     );
@@ -147,6 +156,7 @@ function sessionDeps(
   ctx: ContentScriptContext,
   runtimeSend: RuntimeSend,
   read: PageSessionDeps['read'],
+  leaving: () => Promise<void>,
   onWritten: () => void,
 ): PageSessionDeps {
   return {
@@ -161,7 +171,11 @@ function sessionDeps(
     saveCapture: async (m) => {
       // A body the worker read, with nothing written since, is not sent again (issue 16: its
       // ~150 KB crossing to the worker was the page's largest cost). Any doubt sends it.
-      if (await knownToWorker(runtimeSend, m)) return true;
+      const giveUp = Promise.race([
+        leaving(),
+        new Promise<void>((done) => ctx.setTimeout(done, ANSWER_WITHIN_MS)),
+      ]);
+      if (await knownToWorker(runtimeSend, m, giveUp)) return true;
       let r = await send(runtimeSend, 'saveCapture', m);
       // The worker may be stopped while it stores (MV3); the store is one transaction, so
       // sending the same body again once is safe and usually lands in a fresh worker.
@@ -185,24 +199,53 @@ function sessionDeps(
  * need not be sent. The worker answers with the digest it remembers for this reading, or null;
  * only a digest is worth hashing the body for (~1 ms per 150 KB list body, far more for a burst
  * of 760 KB pages), so a first visit and any visit after a write hash nothing. Only an exact
- * match skips; a null, a mismatch or any failure sends the body.
+ * match skips; a null, a mismatch or any failure sends the body. So does `giveUp` coming first
+ * (the answer taking too long, or the buyer leaving the page): a body still waiting when the page
+ * goes is lost with it.
  */
 export async function knownToWorker(
   runtimeSend: RuntimeSend,
   m: { api: CapturedApi; url: string; body: string; lang?: string },
+  giveUp: Promise<void> = new Promise(() => {}),
 ): Promise<boolean> {
-  const r = await send(runtimeSend, 'captureKnown', {
-    api: m.api,
-    url: m.url,
-    ...(m.lang ? { lang: m.lang } : {}),
-  });
+  const left = giveUp.then(() => false as const);
+  const r = await Promise.race([
+    send(runtimeSend, 'captureKnown', {
+      api: m.api,
+      url: m.url,
+      ...(m.lang ? { lang: m.lang } : {}),
+    }),
+    left,
+  ]);
+  if (r === false) return false;
   const remembered = r.ok ? r.value?.digest : null;
   if (typeof remembered !== 'string') return false;
   try {
-    return (await bodyDigest(m.body)) === remembered;
+    return await Promise.race([bodyDigest(m.body).then((d) => d === remembered), left]);
   } catch {
     return false;
   }
+}
+
+/**
+ * The next time the buyer leaves this page (`pagehide`: another address, a closed tab, the back
+ * and forward cache). Messages sent from its listener still reach the worker; once it returns,
+ * the page's scripts may never run again.
+ */
+function whenLeaving(ctx: ContentScriptContext): () => Promise<void> {
+  let leave = () => {};
+  let next = new Promise<void>((done) => {
+    leave = done;
+  });
+  ctx.addEventListener(window, 'pagehide', () => {
+    const left = leave;
+    // A page back from the cache may leave again.
+    next = new Promise<void>((done) => {
+      leave = done;
+    });
+    left();
+  });
+  return () => next;
 }
 
 /** The order list's refresh panel, speaking the page UI's language and refreshing its badges. */

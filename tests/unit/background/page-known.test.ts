@@ -318,4 +318,31 @@ describe("the page's side (run-page.ts knownToWorker)", () => {
     expect(await knownToWorker(async () => ({ ok: true, value: { digest } }), m)).toBe(true);
     expect(await knownToWorker(pageSend(ctx), m)).toBe(true);
   });
+
+  it('sends the body at once when it gives up before the answer or the digest is in (a slow worker, the buyer leaving)', async () => {
+    const ctx = await rememberedReal();
+    const digest = await bodyDigest(real);
+    const m = { api: LIST as CapturedApi, url: URL_, lang: 'en', body: real };
+    let leave = () => {};
+    const leaving = () =>
+      new Promise<void>((done) => {
+        leave = done;
+      });
+    // A worker that was asleep has not answered yet when the page goes.
+    let answer = (_: unknown) => {};
+    const slow = knownToWorker(() => new Promise((done) => (answer = done)), m, leaving());
+    leave();
+    expect(await slow).toBe(false);
+    // It answers with the very digest, but the page is still hashing when it goes.
+    let hashedDone = (_: string) => {};
+    hashed.mockImplementationOnce(() => new Promise((done) => (hashedDone = done)));
+    const hashing = knownToWorker(async () => ({ ok: true, value: { digest } }), m, leaving());
+    await vi.waitFor(() => expect(hashed).toHaveBeenCalled());
+    leave();
+    expect(await hashing).toBe(false);
+    hashedDone(digest);
+    answer({ ok: true, value: { digest } });
+    // Staying on the page, the same question skips the body (so the two above failed for leaving).
+    expect(await knownToWorker(pageSend(ctx), m, leaving())).toBe(true);
+  });
 });

@@ -30,11 +30,19 @@ const API = 'mtop.aliexpress.trade.buyer.order.list';
 const ORDER = {
   id: ORDER_ID,
   status: 'Awaiting delivery',
-  placedOn: '2026-10-01',
+  // Relative to today, so what the badge says about its dates holds whenever the suite runs.
+  placedOn: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
   store: 'Cable Store',
   totalMinor: 1234,
   lines: [{ id: '8123456789012346', title: 'Cable', quantity: 1, unitMinor: 1234 }],
 };
+
+/**
+ * The card as drawn, but without its order date: a badge dated from the order can then only come
+ * from the captured body, which proves that Firefox hands the capture's message to the isolated
+ * script (the card alone would give a badge too, lib/aliexpress/dom-list-extract.ts).
+ */
+const CARD_WITHOUT_DATE = orderCardHtml(ORDER).replace(/Order date: [^<]*/, '');
 
 const webExt = await import('web-ext').then((m) => m.default).catch(() => null);
 const missing = [
@@ -62,7 +70,7 @@ function orderListPage(port) {
     if (e.data && e.data.source === 'buyer-shield-capture') beacon('capture', e.data.api + ' ' + e.data.body.length);
   });
   fetch(${JSON.stringify(api)}, { credentials: 'include' }).then(function (r) { return r.json(); }).then(function (b) {
-    document.getElementById('root').innerHTML = ${JSON.stringify(orderCardHtml(ORDER))};
+    document.getElementById('root').innerHTML = ${JSON.stringify(CARD_WITHOUT_DATE)};
     beacon('page', 'loaded ' + Object.keys(b.data.data).length);
     var poll = setInterval(function () {
       var host = document.querySelector('buyer-shield-ui');
@@ -221,6 +229,13 @@ describe('Firefox (firefox-mv2 through web-ext)', {
       console.log(`Firefox badge: ${badge.badge}`);
       // The badge's rounded border comes from lib/content/page-ui.css: unstyled, it would be 0px.
       assert.match(badge.badge, /^10px (style|adopted) \S/);
+    });
+
+    it("reads the captured body in the isolated script: the badge is dated from the order's date, which only the body has", () => {
+      const badge = seen.find((s) => s.badge);
+      assert.ok(badge, `a badge was drawn in the card (seen: ${JSON.stringify(seen)})`);
+      // The card alone gives "No deadline known yet" (checked with the capture's message unheard).
+      assert.match(badge.badge, /\b[A-Z][a-z]{2} \d{1,2}\b/);
     });
   });
 });

@@ -229,8 +229,9 @@ export async function knownToWorker(
 
 /**
  * The next time the buyer leaves this page (`pagehide`: another address, a closed tab, the back
- * and forward cache). Messages sent from its listener still reach the worker; once it returns,
- * the page's scripts may never run again.
+ * and forward cache). A message sent from its listener reached the worker when the browser went
+ * to another address, and not always when the tab closed or the page navigated itself
+ * (docs/reliability.md); once it returns, the page's scripts may never run again.
  */
 function whenLeaving(ctx: ContentScriptContext): () => Promise<void> {
   let leave = () => {};

@@ -62,7 +62,6 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
   const runtimeSend: RuntimeSend = (m) => browser.runtime.sendMessage(m);
   const uiDeps = pageUiDeps(runtimeSend, options);
   const read = options.read;
-  const leaving = whenLeaving(ctx);
   let session: PageSession | null = null;
   let ui: PageUi | null = null;
   let refresh: RefreshHandle | null = null;
@@ -88,7 +87,7 @@ export function runAliExpressPage(ctx: ContentScriptContext, options: PageOption
     if (kind === 'order_list' && options.refresh)
       refresh ??= mountRefreshPanel(options.refresh.mount, runtimeSend, () => ui);
     const current = new PageSession(
-      sessionDeps(ctx, runtimeSend, read, leaving, () => void pageUi.refresh()),
+      sessionDeps(ctx, runtimeSend, read, () => void pageUi.refresh()),
       kind,
       url,
     );
@@ -156,7 +155,6 @@ function sessionDeps(
   ctx: ContentScriptContext,
   runtimeSend: RuntimeSend,
   read: PageSessionDeps['read'],
-  leaving: () => Promise<void>,
   onWritten: () => void,
 ): PageSessionDeps {
   return {
@@ -172,7 +170,7 @@ function sessionDeps(
       // A body the worker read, with nothing written since, is not sent again (issue 16: its
       // ~150 KB crossing to the worker was the page's largest cost). Any doubt sends it.
       const giveUp = Promise.race([
-        leaving(),
+        whenLeaving(ctx),
         new Promise<void>((done) => ctx.setTimeout(done, ANSWER_WITHIN_MS)),
       ]);
       if (await knownToWorker(runtimeSend, m, giveUp)) return true;
@@ -233,20 +231,10 @@ export async function knownToWorker(
  * to another address, and not always when the tab closed or the page navigated itself
  * (docs/reliability.md); once it returns, the page's scripts may never run again.
  */
-function whenLeaving(ctx: ContentScriptContext): () => Promise<void> {
-  let leave = () => {};
-  let next = new Promise<void>((done) => {
-    leave = done;
+function whenLeaving(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((done) => {
+    window.addEventListener('pagehide', () => done(), { once: true, signal: ctx.signal });
   });
-  ctx.addEventListener(window, 'pagehide', () => {
-    const left = leave;
-    // A page back from the cache may leave again.
-    next = new Promise<void>((done) => {
-      leave = done;
-    });
-    left();
-  });
-  return () => next;
 }
 
 /** The order list's refresh panel, speaking the page UI's language and refreshing its badges. */
